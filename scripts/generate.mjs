@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Rebuilds everything in generated/ from spec/. Deterministic: the same spec gives the
+// same bytes, so a diff in generated/ always means a contract change.
+//   node scripts/generate.mjs [outDir]   (default: generated/)
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
+
+const REDOCLY = binOf('@redocly/cli', 'redocly');
+const DOCS_TITLE = 'Create APP (创建APP) — Huawei Cloud API Gateway';
+
+// Redoc 3 renders its attribution logo from Redocly's CDN; the page must load nothing
+// from the network, so the logo becomes an inline SVG (the attribution link stays).
+const CDN_LOGOS = [
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
+  'https://cdn.redoc.ly/redoc/logo-mini.svg',
+];
+const INLINE_LOGO =
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16" viewBox="0 0 64 16">' +
+      '<text x="0" y="12" font-family="sans-serif" font-size="12" fill="#7a7a7a">Redocly</text></svg>',
+  );
+
+function bundle(outDir) {
+  runNode(REDOCLY, ['bundle', SPEC, '-o', join(outDir, 'openapi.yaml')]);
+  runNode(REDOCLY, ['bundle', SPEC, '--ext', 'json', '-o', join(outDir, 'openapi.json')]);
+}
+
+async function types(outDir) {
+  const ast = await openapiTS(pathToFileURL(join(outDir, 'openapi.yaml')));
+  writeFileSync(join(outDir, 'schema.d.ts'), astToString(ast));
+}
+
+function docs(outDir) {
+  const page = join(outDir, 'docs', 'index.html');
+  mkdirSync(join(outDir, 'docs'), { recursive: true });
+  runNode(REDOCLY, [
+    'build-docs', SPEC, '--inlineBundle', '--title', DOCS_TITLE,
+    '--template', join(ROOT, 'scripts', 'docs-template.hbs'), '-o', page,
+  ]);
+  let html = readFileSync(page, 'utf8');
+  for (const url of CDN_LOGOS) {
+    if (!html.includes(url)) {
+      throw new Error(`Redoc no longer references ${url}: re-check what the docs page loads from the network.`);
+    }
+    html = html.replaceAll(url, INLINE_LOGO);
+  }
+  if (!html.includes('"disableTelemetry":true')) {
+    throw new Error('The docs page would send telemetry: redocly.yaml must say `telemetry: off`.');
+  }
+  writeFileSync(page, html);
+}
+
+export async function generate(outDir = GENERATED) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  bundle(outDir);
+  await types(outDir);
+  docs(outDir);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const outDir = resolve(process.argv[2] ?? GENERATED);
+  await generate(outDir);
+  console.log(`generated/ rebuilt from spec/ in ${outDir}`);
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Lints spec/ with Spectral and Redocly and fails on any problem, warnings included
+// (Redocly alone exits 0 on warnings).
+import { spawnSync } from 'node:child_process';
+import { ROOT, SPEC, binOf } from './tools.mjs';
+
+const env = { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+let failed = false;
+
+const spectral = spawnSync(process.execPath, [binOf('@stoplight/spectral-cli', 'spectral'), 'lint', SPEC, '--fail-severity=hint'], { cwd: ROOT, encoding: 'utf8', env });
+process.stdout.write(`spectral: ${spectral.stdout.trim()}\n`);
+if (spectral.status !== 0) {
+  process.stderr.write(spectral.stderr);
+  failed = true;
+}
+
+const redocly = spawnSync(process.execPath, [binOf('@redocly/cli', 'redocly'), 'lint', '--format=json'], { cwd: ROOT, encoding: 'utf8', env });
+let report;
+try {
+  report = JSON.parse(redocly.stdout);
+} catch {
+  process.stderr.write(`redocly lint gave no report (exit ${redocly.status}):\n${redocly.stdout}\n${redocly.stderr}\n`);
+  process.exit(1);
+}
+const { errors, warnings } = report.totals;
+console.log(`redocly: ${errors} errors, ${warnings} warnings`);
+for (const p of report.problems) {
+  const where = p.location?.[0]?.pointer ?? '';
+  console.log(`  ${p.severity} ${p.ruleId}: ${p.message} ${where}`);
+}
+if (errors + warnings > 0 || redocly.status !== 0) failed = true;
+
+process.exitCode = failed ? 1 : 0;

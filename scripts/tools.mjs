@@ -1,0 +1,34 @@
+// Paths and command runners shared by the dev-time scripts.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SPEC = join(ROOT, 'spec', 'openapi.yaml');
+export const GENERATED = join(ROOT, 'generated');
+
+const require = createRequire(import.meta.url);
+
+/** Absolute path of a package's CLI entry, so scripts work outside `npm run` too. */
+export function binOf(pkg, name) {
+  const manifestPath = require.resolve(`${pkg}/package.json`);
+  const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const rel = typeof bin === 'string' ? bin : bin[name];
+  return join(dirname(manifestPath), rel);
+}
+
+/** Runs a node CLI; throws with its output when it fails. */
+export function runNode(cliPath, args, { quiet = true } = {}) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' },
+  });
+  if (result.status !== 0) {
+    throw new Error(`${cliPath} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  if (!quiet) process.stdout.write(result.stdout);
+  return result;
+}

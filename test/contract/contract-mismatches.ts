@@ -1,0 +1,168 @@
+// Compares an OpenAPI document with the rule table written from the source pages and
+// returns every difference as one readable line. An empty list means the document encodes
+// the source pages. Kept as a function so the mutation test can prove it catches changes.
+import {
+  BODY_CASES,
+  CREATOR_VALUES,
+  ENDPOINTS,
+  ERROR_CODES,
+  FIELD_CASES,
+  REQUEST_FIELDS,
+  RESPONSE_FIELDS,
+  SOURCE_REQUEST_EXAMPLE,
+  SOURCE_RESPONSE_EXAMPLE,
+  STATUSES,
+  bodyWith,
+  label,
+} from '../rules/create-app-rules.js';
+import { schemaValidators, type OpenApiDocument } from '../helpers/bundled-document.js';
+
+const deref = (doc: OpenApiDocument, node: any): any => {
+  if (!node || typeof node.$ref !== 'string') return node;
+  const target = node.$ref.replace(/^#\//, '').split('/').reduce((at: any, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  return deref(doc, target);
+};
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+
+export function contractMismatches(doc: OpenApiDocument): string[] {
+  const out: string[] = [];
+  const expectPaths = ENDPOINTS.map((e) => e.path);
+  const actualPaths = Object.keys(doc.paths ?? {});
+  if (!sameSet(expectPaths, actualPaths)) out.push(`paths: expected ${expectPaths.join(', ')}; got ${actualPaths.join(', ')}`);
+
+  let validators: ReturnType<typeof schemaValidators>;
+  try {
+    validators = schemaValidators(doc);
+  } catch (error) {
+    return [...out, `schemas do not compile: ${(error as Error).message}`];
+  }
+
+  for (const endpoint of ENDPOINTS) {
+    const item = doc.paths?.[endpoint.path];
+    const op = item?.[endpoint.method];
+    const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+    if (!op) {
+      out.push(`${where}: operation missing`);
+      continue;
+    }
+    const methods = Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(k));
+    if (!sameSet(methods, [endpoint.method])) out.push(`${where}: methods expected [post]; got [${methods}]`);
+
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
+    const pathParams = params.filter((p: any) => p.in === 'path');
+    if (!sameSet(pathParams.map((p: any) => p.name), Object.keys(endpoint.pathParams))) {
+      out.push(`${where}: path parameters expected [${Object.keys(endpoint.pathParams)}]; got [${pathParams.map((p: any) => p.name)}]`);
+    }
+    for (const p of pathParams) {
+      if (p.required !== true || p.schema?.type !== 'string') out.push(`${where}: path parameter ${p.name} must be a required string`);
+      const quote = endpoint.pathParams[p.name];
+      if (quote && !String(p.description ?? '').includes(quote)) out.push(`${where}: ${p.name} must be described as in the source page (“${quote}”)`);
+    }
+    if (params.some((p: any) => p.in === 'query' || (p.in === 'header' && p.required))) out.push(`${where}: unexpected query or required header parameters`);
+
+    const statuses = Object.keys(op.responses ?? {});
+    if (!sameSet(statuses, STATUSES)) out.push(`${where}: statuses expected ${STATUSES.join(',')}; got ${statuses.join(',')}`);
+    for (const status of statuses) {
+      const response = deref(doc, op.responses[status]);
+      if (!response?.headers?.['X-Request-Id']) out.push(`${where} ${status}: no X-Request-Id header`);
+      const media = response?.content?.['application/json'];
+      const schemaRef = media?.schema?.$ref;
+      const expectedRef = status === '201' ? '#/components/schemas/App' : '#/components/schemas/Error';
+      if (schemaRef !== expectedRef) out.push(`${where} ${status}: body schema expected ${expectedRef}; got ${schemaRef}`);
+      if (status !== '201') {
+        const codes = Object.values(media?.examples ?? {}).map((e: any) => deref(doc, e)?.value?.error_code);
+        for (const code of ERROR_CODES[status as keyof typeof ERROR_CODES] ?? []) {
+          if (!codes.includes(code)) out.push(`${where} ${status}: no example with error_code ${code}`);
+        }
+      }
+    }
+
+    const body = deref(doc, op.requestBody);
+    if (body?.required !== true) out.push(`${where}: request body must be required`);
+    if (body?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/CreateAppRequest') {
+      out.push(`${where}: request body must use #/components/schemas/CreateAppRequest`);
+    }
+    const requestExamples = Object.values(body?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value);
+    if (!requestExamples.some((v) => JSON.stringify(v) === JSON.stringify(SOURCE_REQUEST_EXAMPLE))) out.push(`${where}: the source request example is missing`);
+    const created = deref(doc, op.responses?.['201']);
+    const responseExamples = Object.values(created?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value);
+    if (JSON.stringify(responseExamples[0]) !== JSON.stringify(SOURCE_RESPONSE_EXAMPLE)) out.push(`${where}: the first 201 example must be the source response example`);
+
+    const security = (op.security ?? doc.security ?? []).map((req: any) => Object.keys(req).join('+'));
+    if (!sameSet(security, ['iamToken', 'akskSignature'])) out.push(`${where}: security expected iamToken or akskSignature; got ${security.join(', ')}`);
+  }
+
+  const schemes = doc.components?.securitySchemes ?? {};
+  if (schemes.iamToken?.in !== 'header' || schemes.iamToken?.name !== 'X-Auth-Token') out.push('iamToken must be the X-Auth-Token header');
+  if (schemes.akskSignature?.in !== 'header' || schemes.akskSignature?.name !== 'Authorization') out.push('akskSignature must be the Authorization header');
+
+  // Request fields: exact encodings, then behaviour on every boundary case.
+  const request = doc.components?.schemas?.CreateAppRequest ?? {};
+  const expectRequired = REQUEST_FIELDS.filter((f) => f.required).map((f) => f.field);
+  if (!sameSet(request.required ?? [], expectRequired)) out.push(`CreateAppRequest.required expected [${expectRequired}]; got [${request.required}]`);
+  if (!sameSet(Object.keys(request.properties ?? {}), REQUEST_FIELDS.map((f) => f.field))) out.push('CreateAppRequest must have exactly name, remark, app_key, app_secret');
+  for (const rule of REQUEST_FIELDS) {
+    const prop = request.properties?.[rule.field] ?? {};
+    if (prop.type !== 'string') out.push(`${rule.field}: type expected string; got ${prop.type}`);
+    if (prop.minLength !== rule.minLength) out.push(`${rule.field}: minLength expected ${rule.minLength}; got ${prop.minLength}`);
+    if (prop.maxLength !== rule.maxLength) out.push(`${rule.field}: maxLength expected ${rule.maxLength}; got ${prop.maxLength}`);
+    if (prop.pattern !== rule.pattern) out.push(`${rule.field}: pattern expected ${rule.pattern}; got ${prop.pattern}`);
+    if (!String(prop.description ?? '').includes(rule.source)) out.push(`${rule.field}: description must quote the source page: “${rule.source}”`);
+  }
+  const validateRequest = validators('CreateAppRequest');
+  for (const c of FIELD_CASES) {
+    const verdict = validateRequest(bodyWith(c.field, c.value));
+    if (verdict !== c.valid) out.push(`${c.field} = ${label(c.value)}: expected ${c.valid ? 'valid' : 'invalid'} (${c.why}); the schema says ${verdict ? 'valid' : 'invalid'}`);
+  }
+  for (const c of BODY_CASES) {
+    const verdict = validateRequest(c.body);
+    if (verdict !== c.valid) out.push(`body ${label(c.body)}: expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
+  }
+
+  // Response: all ten fields, their types, the creator enum.
+  const app = doc.components?.schemas?.App ?? {};
+  if (!sameSet(app.required ?? [], Object.keys(RESPONSE_FIELDS))) out.push(`App.required expected all ten fields; got [${app.required}]`);
+  for (const [field, type] of Object.entries(RESPONSE_FIELDS)) {
+    const prop = app.properties?.[field] ?? {};
+    const actual = prop.format === 'date-time' ? 'date-time' : prop.type;
+    if (actual !== type) out.push(`App.${field}: expected ${type}; got ${actual}`);
+  }
+  if (!sameSet(app.properties?.creator?.enum ?? [], CREATOR_VALUES)) out.push(`App.creator enum expected ${CREATOR_VALUES}; got ${app.properties?.creator?.enum}`);
+  if (app.properties?.app_type?.default !== 'apig') out.push('App.app_type default expected apig');
+  const validateApp = validators('App');
+  const responseCases: Array<[Record<string, unknown>, boolean, string]> = [
+    [SOURCE_RESPONSE_EXAMPLE, true, 'the source example (7 fractional digits)'],
+    [{ ...SOURCE_RESPONSE_EXAMPLE, creator: 'MARKET' }, true, 'creator MARKET'],
+    [{ ...SOURCE_RESPONSE_EXAMPLE, creator: 'ADMIN' }, false, 'creator outside USER/MARKET'],
+    [{ ...SOURCE_RESPONSE_EXAMPLE, creator: 'user' }, false, 'creator is case-sensitive'],
+    [{ ...SOURCE_RESPONSE_EXAMPLE, status: '1' }, false, 'status is an Integer'],
+    [{ ...SOURCE_RESPONSE_EXAMPLE, status: 1.5 }, false, 'status is an Integer'],
+    [{ ...SOURCE_RESPONSE_EXAMPLE, register_time: '2017-12-28 12:26:54' }, false, 'register_time is a timestamp'],
+    [Object.fromEntries(Object.entries(SOURCE_RESPONSE_EXAMPLE).filter(([k]) => k !== 'app_type')), false, 'app_type missing'],
+  ];
+  for (const [body, valid, why] of responseCases) {
+    if (validateApp(body) !== valid) out.push(`App: expected ${valid ? 'valid' : 'invalid'} for ${why}`);
+  }
+
+  // Error body.
+  const validateError = validators('Error');
+  const errorCases: Array<[unknown, boolean, string]> = [
+    [{ error_code: 'APIG.2011', error_msg: 'Invalid parameter value,parameterName:name.' }, true, 'APIG.2011'],
+    [{ error_code: 'APIG.9999', error_msg: 'System error', request_id: 'abc' }, true, 'with request_id'],
+    [{ error_code: 'APIG.201', error_msg: 'x' }, false, 'three digits'],
+    [{ error_code: 'apig.2011', error_msg: 'x' }, false, 'lower case'],
+    [{ error_code: 'APIG.2011' }, false, 'no error_msg'],
+    [{ error_msg: 'x' }, false, 'no error_code'],
+  ];
+  for (const [body, valid, why] of errorCases) {
+    if (validateError(body) !== valid) out.push(`Error: expected ${valid ? 'valid' : 'invalid'} for ${why}`);
+  }
+
+  // Servers: the regional endpoint with a region variable, and the local mock.
+  const servers = doc.servers ?? [];
+  if (!servers.some((s: any) => s.url.includes('{region}') && s.variables?.region?.default)) out.push('servers: no regional endpoint with a region variable');
+  if (!servers.some((s: any) => s.url === 'http://127.0.0.1:4010')) out.push('servers: no local mock http://127.0.0.1:4010');
+  return out;
+}

@@ -1,0 +1,60 @@
+// The bundled document encodes the source pages: every path, status, field rule and
+// example, checked against the hand-written rule table in test/rules/.
+import { describe, expect, it } from 'vitest';
+import { BODY_CASES, FIELD_CASES, bodyWith, label } from '../rules/create-app-rules.js';
+import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
+import { contractMismatches } from './contract-mismatches.js';
+
+const doc = loadBundledDocument();
+const validateRequest = schemaValidators(doc)('CreateAppRequest');
+
+describe('the bundled document matches the source pages', () => {
+  it('has no mismatch with the rule table', () => {
+    expect(contractMismatches(doc)).toEqual([]);
+  });
+
+  it.each(FIELD_CASES.map((c) => ({ ...c, name: `${c.field} = ${label(c.value)} is ${c.valid ? 'valid' : 'invalid'}: ${c.why}` })))(
+    '$name',
+    ({ field, value, valid }) => {
+      expect(validateRequest(bodyWith(field, value))).toBe(valid);
+    },
+  );
+
+  it.each(BODY_CASES)('body: $why', ({ body, valid }) => {
+    expect(validateRequest(body)).toBe(valid);
+  });
+});
+
+// Each mutation is an accidental contract change; the rule table must notice every one.
+const MUTATIONS: Array<[string, (d: any) => void]> = [
+  ['name maxLength 64 → 65', (d) => (d.components.schemas.CreateAppRequest.properties.name.maxLength = 65)],
+  ['name minLength 3 → 2', (d) => (d.components.schemas.CreateAppRequest.properties.name.minLength = 2)],
+  ['name may start with a digit', (d) => (d.components.schemas.CreateAppRequest.properties.name.pattern = '^[A-Za-z0-9\\u4e00-\\u9fa5][A-Za-z0-9_\\u4e00-\\u9fa5]{2,63}$')],
+  ['name 汉字 range ends at U+9FA6', (d) => (d.components.schemas.CreateAppRequest.properties.name.pattern = '^[A-Za-z\\u4e00-\\u9fa6][A-Za-z0-9_\\u4e00-\\u9fa6]{2,63}$')],
+  ['name quantifier widened with same behaviour', (d) => (d.components.schemas.CreateAppRequest.properties.name.pattern = '^[A-Za-z\\u4e00-\\u9fa5][A-Za-z0-9_\\u4e00-\\u9fa5]{2,64}$')],
+  ['name no longer required', (d) => (d.components.schemas.CreateAppRequest.required = [])],
+  ['remark maxLength 255 → 256', (d) => (d.components.schemas.CreateAppRequest.properties.remark.maxLength = 256)],
+  ['app_key allows .', (d) => (d.components.schemas.CreateAppRequest.properties.app_key.pattern = '^[A-Za-z0-9][A-Za-z0-9_.-]{7,63}$')],
+  ['app_key minLength 8 → 6', (d) => (d.components.schemas.CreateAppRequest.properties.app_key.minLength = 6)],
+  ['app_secret drops %', (d) => (d.components.schemas.CreateAppRequest.properties.app_secret.pattern = '^[A-Za-z0-9][A-Za-z0-9_!@#$-]{7,63}$')],
+  ['app_secret maxLength 64 → 128', (d) => (d.components.schemas.CreateAppRequest.properties.app_secret.maxLength = 128)],
+  ['creator gains ADMIN', (d) => d.components.schemas.App.properties.creator.enum.push('ADMIN')],
+  ['status becomes a string', (d) => (d.components.schemas.App.properties.status.type = 'string')],
+  ['app_type no longer required', (d) => (d.components.schemas.App.required = d.components.schemas.App.required.filter((f: string) => f !== 'app_type'))],
+  ['error_code pattern loosened', (d) => (d.components.schemas.Error.properties.error_code.pattern = '^APIG\\.\\d+$')],
+  ['shared path renamed', (d) => { d.paths['/v1.0/apigw/app'] = d.paths['/v1.0/apigw/apps']; delete d.paths['/v1.0/apigw/apps']; }],
+  ['dedicated path loses instance_id', (d) => { d.paths['/v1/{project_id}/apigw/apps'] = d.paths['/v1/{project_id}/apigw/instances/{instance_id}/apps']; delete d.paths['/v1/{project_id}/apigw/instances/{instance_id}/apps']; }],
+  ['403 removed from the dedicated variant', (d) => delete d.paths['/v1/{project_id}/apigw/instances/{instance_id}/apps'].post.responses['403']],
+  ['200 instead of 201', (d) => { const r = d.paths['/v1.0/apigw/apps'].post.responses; r['200'] = r['201']; delete r['201']; }],
+  ['method becomes PUT', (d) => { const p = d.paths['/v1.0/apigw/apps']; p.put = p.post; delete p.post; }],
+  ['project_id optional', (d) => (d.components.parameters.ProjectId.required = false)],
+  ['token scheme renamed header', (d) => (d.components.securitySchemes.iamToken.name = 'X-Token')],
+];
+
+describe('the rule table catches accidental contract changes', () => {
+  it.each(MUTATIONS)('%s', (_name, mutate) => {
+    const mutated = structuredClone(doc);
+    mutate(mutated);
+    expect(contractMismatches(mutated).length).toBeGreaterThan(0);
+  });
+});
