@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm start` / `npm run mock`: serves the API mock, the docs and the bundled document.
+//   node scripts/mock.mjs [--port N] [--host H] [--rebuild]
+// PORT and HOST set the defaults; flags win.
+import { parseArgs } from 'node:util';
+import { rebuildIfStale } from './rebuild-if-stale.mjs';
+import { startMockServer } from './mock/server.mjs';
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: node scripts/mock.mjs [--port N] [--host H] [--rebuild]  (env: PORT, HOST)');
+    process.exit(0);
+  }
+  const rawPort = values.port ?? process.env.PORT ?? '4010';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port/PORT must be a port number from 0 to 65535 (got ${JSON.stringify(rawPort)})`);
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', rebuild: values.rebuild };
+}
+
+try {
+  const { port, host, rebuild } = options();
+  if (rebuild) await rebuildIfStale();
+  const mock = await startMockServer({ port, host });
+  console.log(`Create APP mock is listening on ${mock.url}
+  POST ${mock.url}/v1.0/apigw/apps                                   (shared gateway)
+  POST ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps (dedicated gateway)
+  docs:     ${mock.url}/docs
+  document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml
+Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
+  const stop = async (signal) => {
+    console.log(`\n${signal}: stopping the mock.`);
+    await mock.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : error?.message ?? error}`);
+  process.exit(1);
+}

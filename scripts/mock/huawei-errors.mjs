@@ -1,0 +1,52 @@
+// Huawei APIG error bodies for what the mock refuses, worded as the real gateway words them
+// (error codes from Huawei's APIG error-code reference).
+
+const SUPPORT = 'Please refer to the support documentation';
+
+/** Request fields in the order the source pages list them: the first broken one is reported. */
+const FIELD_ORDER = ['name', 'remark', 'app_key', 'app_secret'];
+
+export const errorBody = (code, msg) => ({ error_code: code, error_msg: msg });
+
+export const parameterError = (detail) => errorBody('APIG.2000', `Parameter error: ${detail}`);
+
+export const missingParameter = (field) =>
+  errorBody('APIG.2001', `The request parameters must be specified,parameterName:${field}. ${SUPPORT}`);
+
+export const invalidParameter = (field) =>
+  errorBody('APIG.2011', `Invalid parameter value,parameterName:${field}. ${SUPPORT}`);
+
+export const apiNotFound = () =>
+  errorBody('APIG.0101', 'The API does not exist or has not been published in the environment');
+
+export const systemError = () => errorBody('APIG.9999', 'System error');
+
+const fieldRank = (field) => {
+  const rank = FIELD_ORDER.indexOf(field);
+  return rank === -1 ? FIELD_ORDER.length : rank;
+};
+
+/**
+ * Turns Prism's request violations into the one error body the gateway would send:
+ * a missing required field → APIG.2001, a broken field rule → APIG.2011 naming the field,
+ * anything about the body as a whole → APIG.2000.
+ */
+export function errorFromViolations(violations) {
+  const bodyViolations = violations.filter((v) => !v.path || v.path[0] === 'body');
+  const missing = bodyViolations
+    .filter((v) => v.code === 'required')
+    .map((v) => /required property '([^']+)'/.exec(v.message)?.[1])
+    .filter(Boolean)
+    .sort((a, b) => fieldRank(a) - fieldRank(b));
+  if (missing.length > 0) return missingParameter(missing[0]);
+
+  const broken = bodyViolations
+    .filter((v) => v.path && v.path.length >= 2)
+    .map((v) => String(v.path[1]))
+    .sort((a, b) => fieldRank(a) - fieldRank(b));
+  if (broken.length > 0) return invalidParameter(broken[0]);
+
+  if (bodyViolations.some((v) => v.code === 'required')) return parameterError('the request body is required (a JSON object)');
+  if (bodyViolations.length > 0) return parameterError('the request body must be a JSON object');
+  return parameterError('the request does not match the contract');
+}

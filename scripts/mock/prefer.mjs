@@ -1,0 +1,25 @@
+// Parses Prism's `Prefer` header (`code=403`, `example=name`, `dynamic=true`) into a mock config.
+const KNOWN = new Set(['code', 'example', 'dynamic']);
+
+/** Returns { config } for Prism's `mock` section, or { problem } naming what is wrong. */
+export function preferToMockConfig(header) {
+  const config = {};
+  if (!header) return { config };
+  header = String(header);
+  for (const part of String(header).split(/[,;]/)) {
+    const [rawKey, ...rest] = part.split('=');
+    const key = rawKey.trim().toLowerCase();
+    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    if (!key || !KNOWN.has(key)) continue; // other preferences (e.g. return=minimal) are not ours
+    if (key === 'code') {
+      if (!/^\d{3}$/.test(value)) return { problem: `Prefer code must be a three-digit status (got ${JSON.stringify(value.slice(0, 20))})` };
+      config.code = Number(value);
+    } else if (key === 'example') {
+      config.exampleKey = value;
+    } else if (key === 'dynamic') {
+      if (value !== 'true' && value !== 'false') return { problem: 'Prefer dynamic must be true or false' };
+      config.dynamic = value === 'true';
+    }
+  }
+  return { config, header };
+}

@@ -1,0 +1,181 @@
+// The mock: Prism's own engine (@stoplight/prism-http) behind a small node:http layer that
+// adds what plain `prism mock` lacks: Huawei error bodies naming the field, a fresh
+// X-Request-Id, defensive body parsing (plain prism-cli dies on deeply nested JSON), and the
+// docs and bundled document on the same port.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInstance, getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { GENERATED } from '../tools.mjs';
+import { apiNotFound, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
+import { preferToMockConfig } from './prefer.mjs';
+import { decodeJsonBody, readBody } from './request-body.mjs';
+
+const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
+
+const silentLogger = new Proxy({}, { get: (_target, key) => (key === 'child' ? () => silentLogger : () => {}) });
+
+const BASE_CONFIG = {
+  mock: { dynamic: false },
+  validateRequest: true,
+  validateResponse: false,
+  checkSecurity: true,
+  errors: false,
+  upstreamProxy: undefined,
+  isProxy: false,
+};
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'X-Request-Id, sl-violations',
+};
+
+function staticPages(generatedDir) {
+  const page = (file, type) => (existsSync(join(generatedDir, file)) ? { body: readFileSync(join(generatedDir, file)), type } : undefined);
+  const pages = {
+    '/openapi.json': page('openapi.json', 'application/json; charset=utf-8'),
+    '/openapi.yaml': page('openapi.yaml', 'application/yaml; charset=utf-8'),
+    '/docs': page('docs/index.html', 'text/html; charset=utf-8'),
+    '/docs/zh-CN': page('docs/zh-CN/index.html', 'text/html; charset=utf-8'),
+  };
+  return Object.fromEntries(Object.entries(pages).filter(([, value]) => value));
+}
+
+function send(res, status, body, headers = {}) {
+  const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...CORS_HEADERS,
+    ...headers,
+    'x-request-id': randomUUID().replaceAll('-', ''),
+    'content-length': payload.length,
+  });
+  res.end(payload);
+}
+
+function violationsHeader(violations) {
+  if (violations.length === 0) return {};
+  const value = JSON.stringify(violations.map(({ path, code, message }) => ({ location: ['request', ...(path ?? [])], code, message })));
+  // Header values must be latin-1: escape anything else (patterns hold 汉字 ranges).
+  const safe = value.replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return { 'sl-violations': safe.length > MAX_VIOLATIONS_HEADER ? safe.slice(0, MAX_VIOLATIONS_HEADER) : safe };
+}
+
+function toPrismRequest(req, body) {
+  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
+  const query = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0] : values;
+  }
+  return { method: String(req.method).toLowerCase(), url: { path: pathname, query }, headers: req.headers, body };
+}
+
+/**
+ * Starts the mock. Resolves to { url, close } once it listens.
+ * @param {{ port?: number, host?: string, generatedDir?: string }} [options]
+ */
+export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED } = {}) {
+  const operations = await getHttpOperationsFromSpec(join(generatedDir, 'openapi.yaml'));
+  const prism = createInstance(BASE_CONFIG, { logger: silentLogger });
+  const pages = staticPages(generatedDir);
+
+  async function handleApi(req, res) {
+    const read = await readBody(req);
+    if (read.aborted) return;
+    if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
+
+    const decoded = decodeJsonBody(req.headers['content-type'], read.bytes);
+    const prefer = preferToMockConfig(req.headers.prefer);
+    if (prefer.problem) return send(res, 400, parameterError(prefer.problem));
+
+    // Route, credentials and Prefer are Prism's to judge first, as the gateway authenticates
+    // before it reads the body; a body that did not parse is replaced by a valid stand-in.
+    const body = decoded.problem ? { name: 'placeholder' } : decoded.value;
+    const config = { ...BASE_CONFIG, mock: { ...BASE_CONFIG.mock, ...prefer.config } };
+    const result = await prism.request(toPrismRequest(req, body), operations, config)();
+
+    if (result._tag === 'Left') {
+      const { name = '', status } = result.left;
+      if (/NO_(PATH|METHOD)_MATCHED/.test(name)) return send(res, 404, apiNotFound());
+      if (Number(status) < 500 && prefer.header) {
+        return send(res, 400, parameterError(`the contract has no response for Prefer: ${prefer.header.slice(0, 100)}`));
+      }
+      console.error(`mock: Prism could not answer ${req.method} ${String(req.url).slice(0, 200)}: ${name} ${result.left.message}`);
+      return send(res, 500, systemError());
+    }
+    const { output, validations } = result.right;
+    const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    delete headers['content-type'];
+    delete headers['x-request-id'];
+    if (output.statusCode === 400 && !prefer.config.code) {
+      const inputViolations = validations.input.filter((v) => typeof v.code !== 'number');
+      const error = decoded.problem ? parameterError(decoded.problem) : errorFromViolations(inputViolations);
+      return send(res, 400, error, { ...headers, ...violationsHeader(inputViolations) });
+    }
+    if (decoded.problem && output.statusCode < 300) return send(res, 400, parameterError(decoded.problem), headers);
+    return send(res, output.statusCode, output.body ?? {}, headers);
+  }
+
+  async function handle(req, res) {
+    const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...CORS_HEADERS,
+        'access-control-allow-methods': 'POST, GET, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && (pages[path] || path === '/')) {
+      if (path === '/') {
+        res.writeHead(302, { location: '/docs' });
+        return res.end();
+      }
+      const { body, type } = pages[path];
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...CORS_HEADERS });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    return handleApi(req, res);
+  }
+
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 5_000 }, (req, res) => {
+    handle(req, res).catch((error) => {
+      // A bug here must not take the mock down: answer 500 and keep serving.
+      console.error(`mock: internal error on ${req.method} ${String(req.url).slice(0, 200)}: ${error?.stack ?? error}`);
+      if (!res.headersSent) send(res, 500, systemError());
+      else res.destroy();
+    });
+  });
+
+  // Malformed HTTP (oversized headers, bad framing): answer 400 with the error body.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const payload = JSON.stringify(parameterError(error.code === 'HPE_HEADER_OVERFLOW' ? 'the request headers are larger than 64 KiB' : 'the request is not valid HTTP'));
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n` +
+        `X-Request-Id: ${randomUUID().replaceAll('-', '')}\r\nConnection: close\r\n\r\n${payload}`,
+    );
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

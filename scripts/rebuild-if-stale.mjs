@@ -1,0 +1,29 @@
+// Rebuilds generated/ when anything it is made from is newer than it (or it is missing).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from './generate.mjs';
+import { GENERATED, ROOT } from './tools.mjs';
+
+const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/docs-template.hbs', 'package-lock.json'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function oldestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.min(...readdirSync(path).map((name) => oldestMtime(join(path, name))));
+}
+
+export async function rebuildIfStale() {
+  const inputs = Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
+  const outputs = existsSync(join(GENERATED, 'openapi.yaml')) ? oldestMtime(GENERATED) : 0;
+  if (outputs >= inputs) return false;
+  console.log('generated/ is older than spec/: rebuilding…');
+  await generate();
+  return true;
+}
