@@ -29,12 +29,6 @@ try {
   const { port, host, rebuild } = options();
   if (rebuild) await rebuildIfStale();
   const mock = await startMockServer({ port, host });
-  console.log(`Create APP mock is listening on ${mock.url}
-  POST ${mock.url}/v1.0/apigw/apps                                   (shared gateway)
-  POST ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps (dedicated gateway)
-  docs:     ${mock.url}/docs
-  document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml
-Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
   const stop = async (signal) => {
     console.log(`\n${signal}: stopping the mock.`);
     await mock.close();
@@ -42,6 +36,12 @@ Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks anot
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`Create APP mock is listening on ${mock.url}
+  POST ${mock.url}/v1.0/apigw/apps                                   (shared gateway)
+  POST ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps (dedicated gateway)
+  docs:     ${mock.url}/docs
+  document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml
+Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
 } catch (error) {
   console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : error?.message ?? error}`);
   process.exit(1);

@@ -64,13 +64,15 @@ function violationsHeader(violations) {
 }
 
 function toPrismRequest(req, body) {
+  // The body was decoded (or refused) here already; Prism gets a content type it can parse.
+  const headers = { ...req.headers, 'content-type': 'application/json' };
   const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
   const query = {};
   for (const key of new Set(searchParams.keys())) {
     const values = searchParams.getAll(key);
     query[key] = values.length === 1 ? values[0] : values;
   }
-  return { method: String(req.method).toLowerCase(), url: { path: pathname, query }, headers: req.headers, body };
+  return { method: String(req.method).toLowerCase(), url: { path: pathname, query }, headers, body };
 }
 
 /**
@@ -82,9 +84,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   const prism = createInstance(BASE_CONFIG, { logger: silentLogger });
   const pages = staticPages(generatedDir);
 
-  async function handleApi(req, res) {
-    const read = await readBody(req);
-    if (read.aborted) return;
+  async function handleApi(req, res, read) {
     if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
 
     const decoded = decodeJsonBody(req.headers['content-type'], read.bytes);
@@ -98,9 +98,9 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     const result = await prism.request(toPrismRequest(req, body), operations, config)();
 
     if (result._tag === 'Left') {
-      const { name = '', status } = result.left;
+      const { name = '' } = result.left;
       if (/NO_(PATH|METHOD)_MATCHED/.test(name)) return send(res, 404, apiNotFound());
-      if (Number(status) < 500 && prefer.header) {
+      if (prefer.config.code !== undefined || prefer.config.exampleKey !== undefined) {
         return send(res, 400, parameterError(`the contract has no response for Prefer: ${prefer.header.slice(0, 100)}`));
       }
       console.error(`mock: Prism could not answer ${req.method} ${String(req.url).slice(0, 200)}: ${name} ${result.left.message}`);
@@ -120,6 +120,10 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   }
 
   async function handle(req, res) {
+    // Read the whole request before answering, whatever the route: answering early leaves
+    // unread bytes on a keep-alive connection, and the client's next request may hit a reset.
+    const read = await readBody(req);
+    if (read.aborted) return;
     const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
@@ -139,10 +143,10 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...CORS_HEADERS });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
-    return handleApi(req, res);
+    return handleApi(req, res, read);
   }
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 5_000 }, (req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 65_000 }, (req, res) => {
     handle(req, res).catch((error) => {
       // A bug here must not take the mock down: answer 500 and keep serving.
       console.error(`mock: internal error on ${req.method} ${String(req.url).slice(0, 200)}: ${error?.stack ?? error}`);

@@ -1,0 +1,45 @@
+// People who run Prism themselves (`npx prism mock generated/openapi.yaml`) get the same
+// statuses as from our mock; only the message detail differs.
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCE_REQUEST_EXAMPLE } from '../rules/create-app-rules.js';
+import { freePort, startChild, type RunningChild } from '../helpers/child-process.js';
+
+const require = createRequire(import.meta.url);
+const prismPackage = require.resolve('@stoplight/prism-cli/package.json');
+const PRISM = join(dirname(prismPackage), JSON.parse(readFileSync(prismPackage, 'utf8')).bin.prism);
+const DOCUMENT = fileURLToPath(new URL('../../generated/openapi.yaml', import.meta.url));
+
+describe('plain prism mock on the bundled document', () => {
+  let prism: RunningChild;
+  let base: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    prism = await startChild(process.execPath, [PRISM, 'mock', DOCUMENT, '--host', '127.0.0.1', '--port', String(port)], /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/, { timeoutMs: 60_000 });
+    base = prism.match[1]!;
+  }, 70_000);
+  afterAll(async () => {
+    await prism?.stop('SIGKILL');
+  });
+
+  const cases: Array<[string, Record<string, string>, unknown, number]> = [
+    ['valid with a token', { 'x-auth-token': 't' }, SOURCE_REQUEST_EXAMPLE, 201],
+    ['valid with an Authorization header', { authorization: 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=00' }, SOURCE_REQUEST_EXAMPLE, 201],
+    ['name breaks its rule', { 'x-auth-token': 't' }, { name: '1app' }, 400],
+    ['name is missing', { 'x-auth-token': 't' }, { remark: 'x' }, 400],
+    ['no credential', {}, SOURCE_REQUEST_EXAMPLE, 401],
+    ['Prefer: code=403', { 'x-auth-token': 't', prefer: 'code=403' }, SOURCE_REQUEST_EXAMPLE, 403],
+    ['Prefer: code=500', { 'x-auth-token': 't', prefer: 'code=500' }, SOURCE_REQUEST_EXAMPLE, 500],
+  ];
+  for (const path of ['/v1.0/apigw/apps', '/v1/p1/apigw/instances/i1/apps']) {
+    it.each(cases)(`${path}: %s → %i`.replace('%i', '$3'), async (_label, headers, body, status) => {
+      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      expect(response.status).toBe(status);
+      const json = await response.json();
+      if (status >= 400) expect(json.error_code).toMatch(/^APIG\.\d{4}$/);
+    });
+  }
+});
