@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
+import { validatorModule } from './generate-validator.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const DOCS_TITLE = 'Create APP (创建APP) — Huawei Cloud API Gateway';
@@ -34,6 +35,12 @@ async function types(outDir) {
   writeFileSync(join(outDir, 'schema.d.ts'), astToString(ast));
 }
 
+function validator(outDir) {
+  const { js, dts } = validatorModule(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
+  writeFileSync(join(outDir, 'create-app-request-validator.js'), js);
+  writeFileSync(join(outDir, 'create-app-request-validator.d.ts'), dts);
+}
+
 function docs(outDir) {
   const page = join(outDir, 'docs', 'index.html');
   mkdirSync(join(outDir, 'docs'), { recursive: true });
@@ -59,6 +66,7 @@ export async function generate(outDir = GENERATED) {
   mkdirSync(outDir, { recursive: true });
   bundle(outDir);
   await types(outDir);
+  validator(outDir);
   docs(outDir);
 }
 

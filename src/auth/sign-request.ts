@@ -1,10 +1,11 @@
 /**
  * Huawei Cloud AK/SK request signing, algorithm SDK-HMAC-SHA256, as in Huawei's signing
- * guide and official SDKs. Web Crypto only (no `node:` imports), so it runs in browsers too.
+ * guide and official SDKs. No `node:` imports, so it runs in browsers too (hashing: ./sha256).
  *
  * Signed headers: `host`, `x-sdk-date` and every header passed in (like the official
  * Node.js SDK core), except `authorization` itself.
  */
+import { hmacSha256HexKeyed, sha256Hex } from './sha256.js';
 
 export interface SignableRequest {
   method: string;
@@ -41,13 +42,39 @@ export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 const SDK_DATE = /^\d{8}T\d{6}Z$/;
 const encoder = new TextEncoder();
 
+// One scratch buffer for UTF-8 bytes that are hashed at once and then dropped: encodeInto
+// avoids a fresh ArrayBuffer per string, which showed up as GC time in the request path.
+let scratch = new Uint8Array(4096);
+function utf8(text: string): Uint8Array {
+  if (text.length * 3 > scratch.length) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** `X-Sdk-Date` format: UTC `YYYYMMDDTHHMMSSZ`. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return `${date.getUTCFullYear()}${pad2(date.getUTCMonth() + 1)}${pad2(date.getUTCDate())}T${pad2(date.getUTCHours())}${pad2(date.getUTCMinutes())}${pad2(date.getUTCSeconds())}Z`;
+}
+
+// Keyed HMACs for the last few secret keys, so a client's signatures skip re-deriving the key pads.
+const keyedHmacs = new Map<string, (message: Uint8Array) => string>();
+function hmacFor(sk: string) {
+  let hmac = keyedHmacs.get(sk);
+  if (!hmac) {
+    if (keyedHmacs.size >= 8) keyedHmacs.delete(keyedHmacs.keys().next().value!);
+    hmac = hmacSha256HexKeyed(encoder.encode(sk));
+    keyedHmacs.set(sk, hmac);
+  }
+  return hmac;
 }
 
 /** Percent-encodes every byte except `A-Z a-z 0-9 _ - . ~`, upper-case hex. */
+const UNRESERVED_ONLY = /^[A-Za-z0-9_.~-]*$/;
+
 export function percentEncode(value: string): string {
+  if (UNRESERVED_ONLY.test(value)) return value;
   let out = '';
   for (const byte of encoder.encode(value)) {
     const unreserved =
@@ -79,22 +106,10 @@ export function canonicalQuery(search: URLSearchParams): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
-const toHex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-
 function bodyBytes(body: SignableRequest['body']): Uint8Array {
   if (body == null) return new Uint8Array();
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return utf8(body);
   return body instanceof Uint8Array ? body : new Uint8Array(body);
-}
-
-async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return toHex(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-}
-
-async function hmacSha256Hex(key: string, message: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toHex(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message)));
 }
 
 function headerEntries(headers: SignableRequest['headers']): Array<[string, string]> {
@@ -110,7 +125,7 @@ function requireNonEmpty(name: string, value: unknown): void {
 }
 
 /** Everything the signature is made of, for tests and for debugging a rejected signature. */
-export async function buildSigningInput(request: SignableRequest, { now = new Date(), signedHeaders: only }: SignOptions = {}) {
+export function buildSigningInput(request: SignableRequest, { now = new Date(), signedHeaders: only }: SignOptions = {}) {
   const url = new URL(request.url);
   const headers = new Map<string, string>();
   for (const [name, value] of headerEntries(request.headers)) {
@@ -134,9 +149,9 @@ export async function buildSigningInput(request: SignableRequest, { now = new Da
     canonicalQuery(url.searchParams),
     canonicalHeaders,
     signedHeaders,
-    await sha256Hex(bodyBytes(request.body)),
+    sha256Hex(bodyBytes(request.body)),
   ].join('\n');
-  const stringToSign = `${SIGNING_ALGORITHM}\n${date}\n${await sha256Hex(canonicalRequest)}`;
+  const stringToSign = `${SIGNING_ALGORITHM}\n${date}\n${sha256Hex(utf8(canonicalRequest))}`;
   return { date, dateWasGiven: givenDate !== undefined, signedHeaders, canonicalRequest, stringToSign };
 }
 
@@ -145,17 +160,22 @@ export async function buildSigningInput(request: SignableRequest, { now = new Da
  * request has one) and `Authorization`.
  */
 export async function signRequest(request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignatureHeaders> {
+  return signRequestSync(request, credentials, options);
+}
+
+/** `signRequest` without the Promise, for callers on a hot path (the client's middleware). */
+export function signRequestSync(request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): SignatureHeaders {
   requireNonEmpty('ak', credentials?.ak);
   requireNonEmpty('sk', credentials?.sk);
   requireNonEmpty('method', request?.method);
-  let input: Awaited<ReturnType<typeof buildSigningInput>>;
+  let input: ReturnType<typeof buildSigningInput>;
   try {
-    input = await buildSigningInput(request, options);
+    input = buildSigningInput(request, options);
   } catch (error) {
     if (error instanceof TypeError && String(error.message).startsWith('signRequest:')) throw error;
     throw new TypeError(`signRequest: url must be an absolute URL (got ${JSON.stringify(String(request.url).slice(0, 200))})`);
   }
-  const signature = await hmacSha256Hex(credentials.sk, input.stringToSign);
+  const signature = hmacFor(credentials.sk)(utf8(input.stringToSign));
   const authorization = `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${input.signedHeaders}, Signature=${signature}`;
   return input.dateWasGiven ? { Authorization: authorization } : { 'X-Sdk-Date': input.date, Authorization: authorization };
 }

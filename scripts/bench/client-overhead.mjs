@@ -1,0 +1,100 @@
+// The client's cost per request next to a bare openapi-fetch client and raw fetch, all
+// against one local node:http server in this run; validations and signatures per second;
+// the minified+gzipped size of the client entry. Uses dist/ (run the build first).
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import createClient from 'openapi-fetch';
+import { ROOT } from '../tools.mjs';
+
+const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+const BODY = { name: 'app_001', remark: 'first app', app_key: 'app_key_sample', app_secret: 'app_secret_sample' };
+const CREATED = JSON.stringify({ id: '14b399ac-967f-4115-bb62-c0346b4537e9', name: 'app_001', status: 1, app_key: 'd49b1cbf-cc81-4a5f-b2a0-61b568e376eb', app_secret: '******', creator: 'USER', remark: '第一个应用', register_time: '2017-12-28T12:26:54.2345858Z', update_time: '2017-12-28T12:26:54.2345858Z', app_type: 'apig' });
+const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 1500);
+const ROUNDS = 5;
+
+async function localServer() {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': '0' });
+      res.end(CREATED);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** µs per request for each contender, interleaved call by call so noise falls on all alike. */
+async function interleavedRound(contenders) {
+  const names = Object.keys(contenders);
+  const totals = Object.fromEntries(names.map((n) => [n, 0n]));
+  for (let i = 0; i < REQUESTS_PER_ROUND; i += 1) {
+    for (const name of names) {
+      const start = process.hrtime.bigint();
+      await contenders[name]();
+      totals[name] += process.hrtime.bigint() - start;
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, Number(totals[n]) / 1e3 / REQUESTS_PER_ROUND]));
+}
+
+function perSecond(fn, ms = 1000) {
+  const end = performance.now() + ms;
+  let n = 0;
+  while (performance.now() < end) {
+    for (let i = 0; i < 100; i += 1) fn();
+    n += 100;
+  }
+  return n / (ms / 1000);
+}
+
+async function perSecondAsync(fn, ms = 1000) {
+  const end = performance.now() + ms;
+  let n = 0;
+  while (performance.now() < end) {
+    await fn();
+    n += 1;
+  }
+  return n / (ms / 1000);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchClient() {
+  const lib = await import(pathToFileURL(ENTRY).href);
+  const server = await localServer();
+  try {
+    const path = `${server.url}/v1.0/apigw/apps`;
+    const json = JSON.stringify(BODY);
+    const bare = createClient({ baseUrl: server.url });
+    const withToken = lib.createApigClient({ baseUrl: server.url, auth: { token: 'bench-token' } });
+    const withSigning = lib.createApigClient({ baseUrl: server.url, auth: { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' } });
+    const contenders = {
+      'raw fetch': async () => (await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 'bench-token' }, body: json })).json(),
+      'bare openapi-fetch': () => bare.POST('/v1.0/apigw/apps', { body: BODY, headers: { 'x-auth-token': 'bench-token' } }),
+      'client, validate': () => withToken.POST('/v1.0/apigw/apps', { body: BODY }),
+      'client, validate + sign': () => withSigning.POST('/v1.0/apigw/apps', { body: BODY }),
+    };
+    const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+    await interleavedRound(contenders); // warm-up
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const result = await interleavedRound(contenders);
+      for (const [name, us] of Object.entries(result)) samples[name].push(us);
+    }
+    const perRequest = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+
+    const validations = perSecond(() => lib.validateCreateAppRequest(BODY));
+    const request = { method: 'POST', url: path, headers: { 'content-type': 'application/json' }, body: json };
+    const credentials = { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' };
+    const signatures = await perSecondAsync(() => lib.signRequest(request, credentials));
+
+    const bundle = await build({ entryPoints: [ENTRY], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+    const gzipBytes = gzipSync(bundle.outputFiles[0].contents, { level: 9 }).length;
+    return { perRequest, validations, signatures, gzipBytes };
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm run build`: compiles src/ to dist/ (ESM + .d.ts) and copies the generated modules the
+// compiled code imports (types and the standalone validator) beside it.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENERATED, ROOT, binOf, runNode } from './tools.mjs';
+
+const DIST = join(ROOT, 'dist');
+const RUNTIME_GENERATED = ['schema.d.ts', 'create-app-request-validator.js', 'create-app-request-validator.d.ts'];
+
+rmSync(DIST, { recursive: true, force: true });
+runNode(binOf('typescript', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json')]);
+mkdirSync(join(DIST, 'generated'), { recursive: true });
+for (const file of RUNTIME_GENERATED) copyFileSync(join(GENERATED, file), join(DIST, 'generated', file));
+console.log('dist/ built: dist/src/index.js (ESM) with .d.ts, and dist/generated/.');

@@ -1,0 +1,58 @@
+// Type-level checks, run by `npm run typecheck` (tsc fails on an unused @ts-expect-error)
+// and by vitest's expectTypeOf.
+import { describe, expectTypeOf, it } from 'vitest';
+import { createApigClient, type App, type CreateAppRequest, type ErrorBody } from '../../src/index.js';
+
+const client = createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { token: 't' } });
+
+// Never called: these lines are here to be type-checked.
+export async function typeOnlyCalls() {
+  // @ts-expect-error the dedicated path needs both path parameters
+  await client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', { body: { name: 'app_001' } });
+  // @ts-expect-error instance_id is missing
+  await client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', { params: { path: { project_id: 'p' } }, body: { name: 'app_001' } });
+  // @ts-expect-error name is required
+  await client.POST('/v1.0/apigw/apps', { body: { remark: 'no name' } });
+  // @ts-expect-error name is a string
+  await client.POST('/v1.0/apigw/apps', { body: { name: 123 } });
+  // @ts-expect-error no such path
+  await client.POST('/v1.0/apigw/app', { body: { name: 'app_001' } });
+  // @ts-expect-error Create APP is POST only
+  await client.GET('/v1.0/apigw/apps', {});
+  // @ts-expect-error auth is a token or AK/SK
+  createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { password: 'x' } });
+
+  const { data, error } = await client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', {
+    params: { path: { project_id: 'p', instance_id: 'i' } },
+    body: { name: 'app_001' },
+  });
+  if (data) {
+    const creator: 'USER' | 'MARKET' = data.creator;
+    // @ts-expect-error creator is not any string
+    const wrong: 'ADMIN' = data.creator;
+    void creator;
+    void wrong;
+  }
+  if (error) {
+    const code: string = error.error_code;
+    void code;
+  }
+}
+
+describe('types', () => {
+  it('creator is "USER" | "MARKET"', () => {
+    expectTypeOf<App['creator']>().toEqualTypeOf<'USER' | 'MARKET'>();
+  });
+  it('name is required, the other request fields optional strings', () => {
+    expectTypeOf<CreateAppRequest['name']>().toEqualTypeOf<string>();
+    expectTypeOf<CreateAppRequest>().toHaveProperty('remark').toEqualTypeOf<string | undefined>();
+    expectTypeOf<{ remark: string }>().not.toExtend<CreateAppRequest>();
+  });
+  it('the response has all ten fields, status an integer (number)', () => {
+    expectTypeOf<keyof App>().toEqualTypeOf<'id' | 'name' | 'status' | 'app_key' | 'app_secret' | 'creator' | 'register_time' | 'update_time' | 'remark' | 'app_type'>();
+    expectTypeOf<App['status']>().toEqualTypeOf<number>();
+  });
+  it('the error body has error_code, error_msg and an optional request_id', () => {
+    expectTypeOf<ErrorBody>().toEqualTypeOf<{ error_code: string; error_msg: string; request_id?: string }>();
+  });
+});
