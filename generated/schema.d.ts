@@ -59,8 +59,9 @@ export interface components {
              * @description Name of the APP. Required. Chinese characters (汉字, U+4E00 to U+9FA5), English
              *     letters, digits and underscores (`_`); it must start with an English letter or a
              *     汉字; 3 to 64 characters (counted as characters, not bytes). Chinese text must be UTF-8.
+             *     Valid: `app_001`, `测试应用_01`. Invalid: `1app` (starts with a digit), `ab` (2 characters).
              *
-             *     Source: “APP的名称。支持汉字，英文，数字，“_”，且只能以英文和汉字开头，3 ~ 64个字符。” “中文字符必须为UTF-8或者unicode编码。”
+             *     Source: “APP的名称。支持汉字，英文，数字，“\_”，且只能以英文和汉字开头，3 ~ 64个字符。” “中文字符必须为UTF-8或者unicode编码。”
              * @example app_001
              * @example 测试应用_01
              */
@@ -68,6 +69,7 @@ export interface components {
             /**
              * @description Description of the APP. Optional. At most 255 characters (counted as characters,
              *     not bytes); any characters. Chinese text must be UTF-8.
+             *     Valid: `first app`, `第一个应用`. Invalid: a text of 256 characters.
              *
              *     Source: “APP描述。字符长度不能大于255” “中文字符必须为UTF-8或者unicode编码。”
              * @example first app
@@ -78,8 +80,9 @@ export interface components {
              * @description The APP's key (AppKey). Optional; when omitted the gateway generates one. English
              *     letters, digits, underscores (`_`) and hyphens (`-`); it must start with an English
              *     letter or a digit; 8 to 64 characters. Only some regions accept a custom key.
+             *     Valid: `app_key_sample`, `partner-app-key-2024`. Invalid: `_app_key` (starts with `_`), `key.with.dots` (`.` not allowed).
              *
-             *     Source: “APP的key。支持英文，数字，“_”,“-”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义。”
+             *     Source: “APP的key。支持英文，数字，“\_”,“-”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义。”
              * @example app_key_sample
              */
             app_key?: string;
@@ -87,9 +90,10 @@ export interface components {
              * @description The APP's secret (AppSecret). Optional; when omitted the gateway generates one.
              *     A secret: never log it. English letters, digits and `_ - ! @ # $ %`; it must start
              *     with an English letter or a digit; 8 to 64 characters. Only some regions accept a
-             *     custom secret.
+             *     custom secret. Valid: `app_secret_sample`, `Secret_2024!@#$%-`. Invalid: `!secret1`
+             *     (starts with `!`), `secret^1` (`^` not allowed).
              *
-             *     Source: “密钥。支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“$”,“%”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义。”
+             *     Source: “密钥。支持英文，数字，“\_”,“-”,“\_”,“!”,“@”,“#”,“$”,“%”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义。”
              * @example app_secret_sample
              */
             app_secret?: string;

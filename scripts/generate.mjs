@@ -8,9 +8,13 @@ import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
 import { validatorModule } from './generate-validator.mjs';
+import { loadTranslations, translateDocument } from './translations.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
-const DOCS_TITLE = 'Create APP (创建APP) — Huawei Cloud API Gateway';
+const PAGES = [
+  { lang: 'en', dir: 'docs', title: 'Create APP (创建APP) — Huawei Cloud API Gateway' },
+  { lang: 'zh-CN', dir: 'docs/zh-CN', title: '创建APP — 华为云 API 网关' },
+];
 
 // Redoc 3 renders its attribution logo from Redocly's CDN; the page must load nothing
 // from the network, so the logo becomes an inline SVG (the attribution link stays).
@@ -41,13 +45,24 @@ function validator(outDir) {
   writeFileSync(join(outDir, 'create-app-request-validator.d.ts'), dts);
 }
 
-function docs(outDir) {
-  const page = join(outDir, 'docs', 'index.html');
-  mkdirSync(join(outDir, 'docs'), { recursive: true });
-  runNode(REDOCLY, [
-    'build-docs', SPEC, '--inlineBundle', '--title', DOCS_TITLE,
-    '--template', join(ROOT, 'scripts', 'docs-template.hbs'), '-o', page,
-  ]);
+/** Renders one page; the source is spec/ itself (English) or a translated copy of the bundle. */
+function renderPage(outDir, { lang, dir, title }) {
+  const page = join(outDir, dir, 'index.html');
+  mkdirSync(join(outDir, dir), { recursive: true });
+  let source = SPEC;
+  if (lang !== 'en') {
+    const bundled = JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8'));
+    source = join(outDir, dir, `openapi.${lang}.json`);
+    writeFileSync(source, JSON.stringify(translateDocument(bundled, loadTranslations(lang))));
+  }
+  try {
+    runNode(REDOCLY, [
+      'build-docs', source, '--inlineBundle', '--title', title, `--templateOptions.lang=${lang}`,
+      '--template', join(ROOT, 'scripts', 'docs-template.hbs'), '-o', page,
+    ]);
+  } finally {
+    if (source !== SPEC) rmSync(source, { force: true });
+  }
   let html = readFileSync(page, 'utf8');
   for (const url of CDN_LOGOS) {
     if (!html.includes(url)) {
@@ -59,6 +74,10 @@ function docs(outDir) {
     throw new Error('The docs page would send telemetry: redocly.yaml must say `telemetry: off`.');
   }
   writeFileSync(page, html);
+}
+
+function docs(outDir) {
+  for (const page of PAGES) renderPage(outDir, page);
 }
 
 export async function generate(outDir = GENERATED) {

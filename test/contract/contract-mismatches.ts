@@ -109,7 +109,8 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
     if (prop.minLength !== rule.minLength) out.push(`${rule.field}: minLength expected ${rule.minLength}; got ${prop.minLength}`);
     if (prop.maxLength !== rule.maxLength) out.push(`${rule.field}: maxLength expected ${rule.maxLength}; got ${prop.maxLength}`);
     if (prop.pattern !== rule.pattern) out.push(`${rule.field}: pattern expected ${rule.pattern}; got ${prop.pattern}`);
-    if (!String(prop.description ?? '').includes(rule.source)) out.push(`${rule.field}: description must quote the source page: “${rule.source}”`);
+    // Descriptions are Markdown: `\_` shows as `_`.
+    if (!String(prop.description ?? '').replace(/\\(.)/g, '$1').includes(rule.source)) out.push(`${rule.field}: description must quote the source page: “${rule.source}”`);
     if (prop['x-rule-zh'] !== rule.source) out.push(`${rule.field}: x-rule-zh must be the source page's wording: “${rule.source}”`);
   }
   const validateRequest = validators('CreateAppRequest');

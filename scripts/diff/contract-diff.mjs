@@ -1,0 +1,147 @@
+// Direction-aware comparison of two bundled OpenAPI documents. Requests may loosen and
+// responses may tighten; the opposite breaks someone. Each change is one readable line.
+import { patternProbes } from './probes.mjs';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+function deref(doc, node, seen = new Set()) {
+  if (!node || typeof node.$ref !== 'string' || seen.has(node.$ref)) return node;
+  seen.add(node.$ref);
+  const target = node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  return deref(doc, target, seen);
+}
+
+const typeOf = (schema) => [schema?.type ?? 'any', schema?.format].filter(Boolean).join('/');
+
+function examplesOf(doc) {
+  const values = [];
+  const walk = (node) => {
+    if (typeof node === 'string') values.push(node);
+    else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(doc.components?.requestBodies);
+  walk(doc.components?.responses);
+  return values;
+}
+
+/**
+ * Compares schemas. `side` is 'request' (the server must keep accepting what it accepted) or
+ * 'response' (clients must keep understanding what they get).
+ */
+function compareSchema(ctx, side, where, oldSchema, newSchema) {
+  const { oldDoc, newDoc, changes, probes } = ctx;
+  const before = deref(oldDoc, oldSchema) ?? {};
+  const after = deref(newDoc, newSchema) ?? {};
+  const add = (breaking, message) => changes.push({ breaking, side, where, message });
+
+  if (typeOf(before) !== typeOf(after)) add(true, `type ${typeOf(before)} → ${typeOf(after)}`);
+
+  const bounds = [
+    ['minLength', 1], ['maxLength', -1], ['minimum', 1], ['maximum', -1], ['minItems', 1], ['maxItems', -1],
+  ];
+  for (const [key, tighterSign] of bounds) {
+    const a = before[key];
+    const b = after[key];
+    if (a === b) continue;
+    // For a minimum, a larger value is tighter; for a maximum, a smaller one. Absent = unbounded.
+    const tighter = b !== undefined && (a === undefined || Math.sign(b - a) === tighterSign);
+    add(side === 'request' ? tighter : !tighter, `${key} ${a ?? 'none'} → ${b ?? 'none'} (${tighter ? 'tighter' : 'looser'})`);
+  }
+
+  if (before.pattern !== after.pattern) {
+    const oldRe = before.pattern ? new RegExp(before.pattern, 'u') : undefined;
+    const newRe = after.pattern ? new RegExp(after.pattern, 'u') : undefined;
+    const accepts = (re, s) => !re || re.test(s);
+    const rejectedNow = probes.find((s) => accepts(oldRe, s) && !accepts(newRe, s));
+    const acceptedNow = probes.find((s) => !accepts(oldRe, s) && accepts(newRe, s));
+    const tighter = rejectedNow !== undefined;
+    const detail = tighter ? `now rejects ${JSON.stringify(rejectedNow)}` : acceptedNow !== undefined ? `now accepts ${JSON.stringify(acceptedNow)}` : 'same on every probe';
+    add(side === 'request' ? tighter : acceptedNow !== undefined, `pattern ${before.pattern ?? 'none'} → ${after.pattern ?? 'none'} (${tighter ? 'tighter' : 'looser'}: ${detail})`);
+  }
+
+  if (before.enum || after.enum) {
+    const oldValues = before.enum ?? [];
+    const newValues = after.enum ?? [];
+    const added = after.enum ? newValues.filter((v) => !oldValues.includes(v)) : [];
+    const removed = before.enum ? oldValues.filter((v) => !newValues.includes(v)) : [];
+    if (added.length) add(side === 'response', `enum value added: ${added.map((v) => JSON.stringify(v)).join(', ')}`);
+    if (removed.length) add(side === 'request', `enum value removed: ${removed.map((v) => JSON.stringify(v)).join(', ')}`);
+  }
+
+  const oldRequired = new Set(before.required ?? []);
+  const newRequired = new Set(after.required ?? []);
+  const oldProps = before.properties ?? {};
+  const newProps = after.properties ?? {};
+  for (const name of Object.keys(oldProps)) {
+    if (!(name in newProps)) add(true, `field ${name} removed${side === 'response' ? ' or renamed' : ''}`);
+  }
+  for (const name of Object.keys(newProps)) {
+    if (name in oldProps) continue;
+    if (side === 'request') add(newRequired.has(name), `field ${name} added${newRequired.has(name) ? ' as required' : ' (optional)'}`);
+    else add(false, `field ${name} added`);
+  }
+  for (const name of newRequired) {
+    if (!oldRequired.has(name) && name in oldProps) add(side === 'request', `field ${name} became required`);
+  }
+  for (const name of oldRequired) {
+    if (!newRequired.has(name) && name in newProps) add(side === 'response', `field ${name} is no longer required`);
+  }
+  for (const name of Object.keys(oldProps)) {
+    if (name in newProps) compareSchema(ctx, side, `${where}.${name}`, oldProps[name], newProps[name]);
+  }
+  if ((before.description ?? '') !== (after.description ?? '')) add(false, 'description changed');
+}
+
+function mediaSchema(doc, holder) {
+  return deref(doc, holder)?.content?.['application/json']?.schema;
+}
+
+export function contractChanges(oldDoc, newDoc) {
+  const changes = [];
+  const ctx = { oldDoc, newDoc, changes, probes: patternProbes([...examplesOf(oldDoc), ...examplesOf(newDoc)]) };
+  for (const [path, oldItem] of Object.entries(oldDoc.paths ?? {})) {
+    for (const method of METHODS.filter((m) => oldItem[m])) {
+      const op = `${method.toUpperCase()} ${path}`;
+      const newOp = newDoc.paths?.[path]?.[method];
+      if (!newOp) {
+        changes.push({ breaking: true, side: 'request', where: op, message: 'operation removed' });
+        continue;
+      }
+      const oldOp = oldItem[method];
+      const params = (doc, item, o) => [...(item.parameters ?? []), ...(o.parameters ?? [])].map((p) => deref(doc, p));
+      const oldParams = params(oldDoc, oldItem, oldOp);
+      const newParams = params(newDoc, newDoc.paths[path], newOp);
+      for (const p of newParams) {
+        const before = oldParams.find((q) => q.name === p.name && q.in === p.in);
+        if (!before && p.required) changes.push({ breaking: true, side: 'request', where: `${op} ${p.in} ${p.name}`, message: 'required parameter added' });
+        if (before && p.required && !before.required) changes.push({ breaking: true, side: 'request', where: `${op} ${p.in} ${p.name}`, message: 'parameter became required' });
+        if (before) compareSchema(ctx, 'request', `${op} ${p.in} ${p.name}`, before.schema, p.schema);
+      }
+      compareSchema(ctx, 'request', `${op} body`, mediaSchema(oldDoc, oldOp.requestBody), mediaSchema(newDoc, newOp.requestBody));
+      for (const [status, oldResponse] of Object.entries(oldOp.responses ?? {})) {
+        const newResponse = newOp.responses?.[status];
+        if (!newResponse) {
+          changes.push({ breaking: true, side: 'response', where: `${op} ${status}`, message: 'response removed' });
+          continue;
+        }
+        compareSchema(ctx, 'response', `${op} ${status}`, mediaSchema(oldDoc, oldResponse), mediaSchema(newDoc, newResponse));
+      }
+      for (const status of Object.keys(newOp.responses ?? {})) {
+        if (!oldOp.responses?.[status]) changes.push({ breaking: true, side: 'response', where: `${op} ${status}`, message: 'response status added (clients do not expect it)' });
+      }
+      const schemes = (doc, o) => new Set((o.security ?? doc.security ?? []).map((req) => Object.keys(req).sort().join('+')));
+      const newSchemes = schemes(newDoc, newOp);
+      for (const s of schemes(oldDoc, oldOp)) if (!newSchemes.has(s)) changes.push({ breaking: true, side: 'request', where: op, message: `security option ${s} removed` });
+    }
+  }
+  for (const [path, item] of Object.entries(newDoc.paths ?? {})) {
+    for (const method of METHODS.filter((m) => item[m] && !oldDoc.paths?.[path]?.[m])) {
+      changes.push({ breaking: false, side: 'request', where: `${method.toUpperCase()} ${path}`, message: 'operation added' });
+    }
+  }
+  return changes;
+}
+
+export function formatChange({ breaking, side, where, message }) {
+  return `${breaking ? 'BREAKING  ' : 'compatible'} ${side.padEnd(8)} ${where}: ${message}`;
+}

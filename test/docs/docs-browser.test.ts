@@ -1,0 +1,105 @@
+// The rendered docs as a reviewer sees them: both pages (English, 简体中文) opened in Debian's
+// Chromium with no network, from disk and through the mock. Saves full-page screenshots in
+// .artifacts/screenshots/ (git-ignored).
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS } from '../rules/create-app-rules.js';
+import { startMockServer } from '../../scripts/mock/server.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SCREENSHOTS = fileURLToPath(new URL('../../.artifacts/screenshots/', import.meta.url));
+const page = (rel: string) => pathToFileURL(fileURLToPath(new URL(`../../generated/docs/${rel}`, import.meta.url))).href;
+
+if (!HAVE_CHROMIUM) {
+  const how = 'install it with: sudo apt-get install -y chromium fonts-noto-cjk';
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${CHROMIUM} is missing: ${how}`);
+  console.warn(`docs browser test skipped: ${CHROMIUM} not found (${how}).`);
+}
+
+const PAGES = [
+  { name: 'en', file: 'index.html', mockPath: '/docs', shared: 'Create an APP (shared gateway)', dedicated: 'Create an APP (dedicated gateway)', headings: ['Text encoding and lengths', 'Authentication', 'Errors'] },
+  { name: 'zh-CN', file: 'zh-CN/index.html', mockPath: '/docs/zh-CN', shared: '创建APP（共享版）', dedicated: '创建APP（专享版）', headings: ['文本编码与长度', '认证', '错误'] },
+];
+
+interface Visit {
+  page: Page;
+  requests: string[];
+  problems: string[];
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
+  let browser: Browser;
+  let mock: Awaited<ReturnType<typeof startMockServer>>;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mock = await startMockServer({ port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await mock?.close();
+  });
+
+  async function visit(url: string): Promise<Visit> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const requests: string[] = [];
+    const problems: string[] = [];
+    // Nothing may leave this machine: anything but 127.0.0.1 is refused (and recorded).
+    await context.route(/^(https?|wss?):/, (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    const p = await context.newPage();
+    p.on('request', (r) => requests.push(r.url()));
+    p.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await p.goto(url, { waitUntil: 'load' });
+    return { page: p, requests, problems };
+  }
+
+  async function openOperations(v: Visit) {
+    // The tag page lists both operations with their request and response schemas.
+    await v.page.getByRole('link', { name: 'APP', exact: true }).first().click();
+    await v.page.waitForSelector('text=/\\[ 8 \\.\\. 64 \\] characters/', { timeout: 15_000 });
+    // Redoc shortens long patterns; a reviewer clicks "Show pattern" to read them whole.
+    for (const button of await v.page.getByText('Show pattern').all()) await button.click();
+  }
+
+  for (const spec of PAGES) {
+    for (const via of ['file', 'mock'] as const) {
+      it(`${spec.name} page (${via === 'file' ? 'opened from disk' : 'served by the mock'}) shows both operations, every rule and the examples`, async () => {
+        const v = await visit(via === 'file' ? page(spec.file) : `${mock.url}${spec.mockPath}`);
+        try {
+          const overview = await v.page.locator('h1, h2').allInnerTexts();
+          for (const heading of spec.headings) expect(overview.join('\n'), `heading ${heading}`).toContain(heading);
+          await openOperations(v);
+          const text = await v.page.innerText('body');
+          expect(text).toContain(spec.shared);
+          expect(text).toContain(spec.dedicated);
+          for (const endpoint of ENDPOINTS) expect(text).toContain(endpoint.path);
+          for (const param of Object.keys(ENDPOINTS[1]!.pathParams)) expect(text).toContain(param);
+          for (const rule of REQUEST_FIELDS) {
+            const length = rule.minLength !== undefined ? `[ ${rule.minLength} .. ${rule.maxLength} ] characters` : `<= ${rule.maxLength} characters`;
+            expect(text, `${rule.field} length`).toContain(length);
+            if (rule.pattern) expect(text, `${rule.field} pattern`).toContain(rule.pattern);
+          }
+          expect(text).toContain(`"app_secret": "${SOURCE_REQUEST_EXAMPLE.app_secret}"`);
+          expect(text).toContain(`"id": "${SOURCE_RESPONSE_EXAMPLE.id}"`);
+          if (spec.name === 'zh-CN') {
+            // The Chinese page uses the source pages' own wording for every field rule.
+            for (const rule of REQUEST_FIELDS) expect(text, rule.field).toContain(rule.source);
+          }
+          await v.page.screenshot({ path: `${SCREENSHOTS}docs-${spec.name}-${via}.png`, fullPage: true });
+          expect(v.problems).toEqual([]);
+          const offMachine = v.requests.filter((u) => !/^(file:|data:|blob:|about:)/.test(u) && new URL(u).hostname !== '127.0.0.1');
+          expect(offMachine).toEqual([]);
+        } finally {
+          await v.page.context().close();
+        }
+      }, 60_000);
+    }
+  }
+});
