@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generate } from './generate.mjs';
 import { GENERATED, ROOT } from './tools.mjs';
 
-const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/docs-template.hbs', 'package-lock.json'];
+const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/generate-validator.mjs', 'scripts/translations.mjs', 'scripts/docs-template.hbs', 'package-lock.json'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -1,4 +1,4 @@
-// Adds credentials to every request: the IAM token, or an AK/SK signature over the request
+// Credentials: checking them up front, and signing each request with AK/SK over the request
 // exactly as it will be sent (X-Project-Id included when given).
 import type { Middleware } from 'openapi-fetch';
 import { signRequestSync } from '../auth/sign-request.js';
@@ -37,16 +37,8 @@ export function checkAuth(auth: ApigAuth): void {
   }
 }
 
-export function authMiddleware(auth: ApigAuth): Middleware {
-  if ('token' in auth) {
-    const { token } = auth;
-    return {
-      onRequest({ request }) {
-        request.headers.set('X-Auth-Token', token);
-        return request;
-      },
-    };
-  }
+/** Signs every request with AK/SK (X-Project-Id included when given). */
+export function authMiddleware(auth: { ak: string; sk: string; projectId?: string }): Middleware {
   const { ak, sk, projectId } = auth;
   return {
     onRequest({ request, options }) {

@@ -35,26 +35,36 @@ export function secretsOf(auth: ApigAuth, body?: unknown): string[] {
   return secrets;
 }
 
+function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in params ? encodeURIComponent(String(params[name])) : whole));
+}
+
 export function createApigClient(options: ApigClientOptions): ApigClient {
   const { baseUrl, auth, validate = true } = options ?? ({} as ApigClientOptions);
   if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(baseUrl)) {
     throw new TypeError('createApigClient: baseUrl must be an http(s) URL, e.g. regionEndpoint("cn-north-4")');
   }
   checkAuth(auth);
-  const client = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, ''), ...(options.fetch ? { fetch: options.fetch } : {}) });
-  client.use(authMiddleware(auth), {
-    onError({ error, request }) {
-      return new ApigNetworkError(request.method, request.url, error, secretsOf(auth));
-    },
+  const root = baseUrl.replace(/\/+$/, '');
+  // A token is a fixed header: set once, no middleware on the request path. AK/SK signs
+  // each request in a middleware, after every header is final.
+  const client = createClient<paths>({
+    baseUrl: root,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...('token' in auth ? { headers: { 'X-Auth-Token': auth.token } } : {}),
   });
+  if (!('token' in auth)) client.use(authMiddleware(auth));
   const post = client.POST.bind(client);
-  client.POST = ((path: never, init: { body?: unknown; bodySerializer?: unknown }) => {
+  client.POST = ((path: string, init: { body?: unknown; bodySerializer?: unknown; params?: { path?: Record<string, string> } }) => {
     if (validate) {
       const result = validateCreateAppRequest(init?.body);
       if (!result.valid) return Promise.reject(new ApigValidationError(result.issues));
     }
     const bodySerializer = init?.bodySerializer ?? rememberingJsonSerializer(init?.body);
-    return post(path, { ...init, ...(bodySerializer ? { bodySerializer } : {}) } as never);
+    return post(path as never, { ...init, ...(bodySerializer ? { bodySerializer } : {}) } as never).catch((error: unknown) => {
+      // openapi-fetch rethrows what fetch threw: no answer came back.
+      throw error instanceof ApigNetworkError ? error : new ApigNetworkError('POST', `${root}${fillPath(path, init?.params?.path)}`, error, secretsOf(auth, init?.body));
+    });
   }) as typeof client.POST;
   return client;
 }
