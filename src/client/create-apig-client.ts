@@ -4,7 +4,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../types.js';
 import { ApigNetworkError, ApigValidationError } from '../errors.js';
 import { validateCreateAppRequest } from '../validation/validate-create-app-request.js';
-import { authMiddleware, checkAuth, rememberingJsonSerializer, type ApigAuth } from './auth-middleware.js';
+import { checkAuth, type ApigAuth } from './check-auth.js';
+import { fillPath, signedPostInit, type PostInit } from './aksk-signing.js';
 
 export type { ApigAuth };
 export type ApigClient = Client<paths>;
@@ -35,10 +36,6 @@ export function secretsOf(auth: ApigAuth, body?: unknown): string[] {
   return secrets;
 }
 
-function fillPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in params ? encodeURIComponent(String(params[name])) : whole));
-}
-
 export function createApigClient(options: ApigClientOptions): ApigClient {
   const { baseUrl, auth, validate = true } = options ?? ({} as ApigClientOptions);
   if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(baseUrl)) {
@@ -46,24 +43,26 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   }
   checkAuth(auth);
   const root = baseUrl.replace(/\/+$/, '');
-  // A token is a fixed header: set once, no middleware on the request path. AK/SK signs
-  // each request in a middleware, after every header is final.
+  // A token is a fixed header, set once. AK/SK signs each POST (./aksk-signing.ts).
   const client = createClient<paths>({
     baseUrl: root,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...('token' in auth ? { headers: { 'X-Auth-Token': auth.token } } : {}),
   });
-  if (!('token' in auth)) client.use(authMiddleware(auth));
   const post = client.POST.bind(client);
-  client.POST = ((path: string, init: { body?: unknown; bodySerializer?: unknown; params?: { path?: Record<string, string> } }) => {
+  client.POST = ((path: string, init: PostInit = {}) => {
     if (validate) {
-      const result = validateCreateAppRequest(init?.body);
+      const result = validateCreateAppRequest(init.body);
       if (!result.valid) return Promise.reject(new ApigValidationError(result.issues));
     }
-    const bodySerializer = init?.bodySerializer ?? rememberingJsonSerializer(init?.body);
-    return post(path as never, { ...init, ...(bodySerializer ? { bodySerializer } : {}) } as never).catch((error: unknown) => {
+    let sent: PostInit = init;
+    if (!('token' in auth)) {
+      const json = init.body === undefined || init.bodySerializer ? undefined : JSON.stringify(init.body);
+      sent = signedPostInit(auth, root, path, init, json);
+    }
+    return post(path as never, sent as never).catch((error: unknown) => {
       // openapi-fetch rethrows what fetch threw: no answer came back.
-      throw error instanceof ApigNetworkError ? error : new ApigNetworkError('POST', `${root}${fillPath(path, init?.params?.path)}`, error, secretsOf(auth, init?.body));
+      throw error instanceof ApigNetworkError ? error : new ApigNetworkError('POST', `${root}${fillPath(path, init.params?.path)}`, error, secretsOf(auth, init.body));
     });
   }) as typeof client.POST;
   return client;

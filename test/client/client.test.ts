@@ -100,6 +100,27 @@ describe('what goes on the wire', () => {
     expect(request.headers.get('authorization')).toBe(sdk.Authorization);
     expect(sdk.Authorization).toMatch(/SignedHeaders=content-type;host;x-project-id;x-sdk-date,/);
   });
+
+  it('signs what it cannot foresee (a query string, a custom body serializer) on the finished request, like the SDK', async () => {
+    const wire = recordingFetch();
+    const client = createApigClient({ baseUrl: mock.url, auth: AKSK, fetch: wire.fetch });
+    const body = { name: 'app_001', remark: '第一个应用' };
+    const result = await client.POST('/v1.0/apigw/apps', { body, params: { query: { trace: 'a b', lang: '中文' } }, bodySerializer: (b: unknown) => JSON.stringify(b) } as never);
+    expect(result.response.status).toBe(201);
+    const request = wire.sent[0]!;
+    const url = new URL(request.url);
+    const sdk = AKSKSigner.sign(
+      {
+        endpoint: `${url.origin}${url.pathname}`,
+        method: 'POST',
+        headers: { 'content-type': request.headers.get('content-type'), 'X-Sdk-Date': request.headers.get('x-sdk-date') },
+        queryParams: Object.fromEntries(url.searchParams),
+        data: JSON.parse(await request.text()),
+      },
+      { getAk: () => AKSK.ak, getSk: () => AKSK.sk },
+    );
+    expect(request.headers.get('authorization')).toBe(sdk.Authorization);
+  });
 });
 
 describe('validation before sending', () => {
