@@ -73,7 +73,7 @@ export interface components {
             name: string;
             /**
              * @description Description of the APP. Optional. At most 255 characters (counted as characters,
-             *     not bytes); any characters. Chinese text must be UTF-8.
+             *     not bytes); any characters, 汉字 (U+4E00 to U+9FA5) included. Chinese text must be UTF-8.
              *     Valid: `first app`, `第一个应用`. Invalid: a text of 256 characters.
              *
              *     Source: “APP描述。字符长度不能大于255” “中文字符必须为UTF-8或者unicode编码。”
@@ -84,7 +84,8 @@ export interface components {
             /**
              * @description The APP's key (AppKey). Optional; when omitted the gateway generates one. English
              *     letters, digits, underscores (`_`) and hyphens (`-`); it must start with an English
-             *     letter or a digit; 8 to 64 characters. Only some regions accept a custom key.
+             *     letter or a digit; 8 to 64 characters (counted as characters; no 汉字 or other
+             *     non-ASCII characters). Only some regions accept a custom key.
              *     Valid: `app_key_sample`, `partner-app-key-2024`. Invalid: `_app_key` (starts with `_`), `key.with.dots` (`.` not allowed).
              *
              *     Source: “APP的key。支持英文，数字，“\_”,“-”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义。”
@@ -94,8 +95,8 @@ export interface components {
             /**
              * @description The APP's secret (AppSecret). Optional; when omitted the gateway generates one.
              *     A secret: never log it. English letters, digits and `_ - ! @ # $ %`; it must start
-             *     with an English letter or a digit; 8 to 64 characters. Only some regions accept a
-             *     custom secret. Valid: `app_secret_sample`, `Secret_2024!@#$%-`. Invalid: `!secret1`
+             *     with an English letter or a digit; 8 to 64 characters (counted as characters; no 汉字
+             *     or other non-ASCII characters). Only some regions accept a custom secret. Valid: `app_secret_sample`, `Secret_2024!@#$%-`. Invalid: `!secret1`
              *     (starts with `!`), `secret^1` (`^` not allowed).
              *
              *     Source: “密钥。支持英文，数字，“\_”,“-”,“\_”,“!”,“@”,“#”,“$”,“%”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义。”

@@ -58,7 +58,8 @@ export function formatSdkDate(date: Date): string {
   return `${date.getUTCFullYear()}${pad2(date.getUTCMonth() + 1)}${pad2(date.getUTCDate())}T${pad2(date.getUTCHours())}${pad2(date.getUTCMinutes())}${pad2(date.getUTCSeconds())}Z`;
 }
 
-// Keyed HMACs for the last few secret keys, so a client's signatures skip re-deriving the key pads.
+// Keyed HMACs for the last few secret keys, so a client's signatures skip re-deriving the key
+// pads. They live only in this module's memory, like the SK the caller already holds.
 const keyedHmacs = new Map<string, (message: Uint8Array) => string>();
 function hmacFor(sk: string) {
   let hmac = keyedHmacs.get(sk);
@@ -70,9 +71,9 @@ function hmacFor(sk: string) {
   return hmac;
 }
 
-/** Percent-encodes every byte except `A-Z a-z 0-9 _ - . ~`, upper-case hex. */
 const UNRESERVED_ONLY = /^[A-Za-z0-9_.~-]*$/;
 
+/** Percent-encodes every byte except `A-Z a-z 0-9 _ - . ~`, upper-case hex. */
 export function percentEncode(value: string): string {
   if (UNRESERVED_ONLY.test(value)) return value;
   let out = '';
