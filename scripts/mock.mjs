@@ -39,7 +39,7 @@ try {
   console.log(`Create APP mock is listening on ${mock.url}
   POST ${mock.url}/v1.0/apigw/apps                                   (shared gateway)
   POST ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps (dedicated gateway)
-  docs:     ${mock.url}/docs
+  docs:     ${mock.url}/docs  ${mock.url}/docs/zh-CN
   document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml
 Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
 } catch (error) {

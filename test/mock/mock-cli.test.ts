@@ -22,7 +22,7 @@ describe('the mock CLI', () => {
   });
 
   it('prints the API, docs and document URLs', () => {
-    for (const url of ['/v1.0/apigw/apps', '/v1/{project_id}/apigw/instances/{instance_id}/apps', '/docs', '/openapi.json', '/openapi.yaml']) {
+    for (const url of ['/v1.0/apigw/apps', '/v1/{project_id}/apigw/instances/{instance_id}/apps', '/docs', '/docs/zh-CN', '/openapi.json', '/openapi.yaml']) {
       expect(mock.output()).toContain(`${base}${url}`);
     }
   });
@@ -39,6 +39,7 @@ describe('the mock CLI', () => {
     const docs = await fetch(`${base}/docs`);
     expect(docs.headers.get('content-type')).toContain('text/html');
     expect(await docs.text()).toBe(generated('docs/index.html'));
+    expect(await (await fetch(`${base}/docs/zh-CN`)).text()).toBe(generated('docs/zh-CN/index.html'));
     expect(await (await fetch(`${base}/openapi.json`)).text()).toBe(generated('openapi.json'));
     expect(await (await fetch(`${base}/openapi.yaml`)).text()).toBe(generated('openapi.yaml'));
   });
