@@ -1,16 +1,14 @@
 // Requests per second and latency of the mock under 10 concurrent connections, next to
 // plain `prism mock` on the same document and a bare node:http server returning the same
 // 201 (the machine's limit), all measured in this run.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockServer } from '../mock/server.mjs';
-import { GENERATED } from '../tools.mjs';
+import { freePort, startChild } from '../child-process.mjs';
+import { GENERATED, binOf } from '../tools.mjs';
 
-const require = createRequire(import.meta.url);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const BODY = JSON.stringify({ name: 'app_001', remark: 'first app', app_key: 'app_key_sample', app_secret: 'app_secret_sample' });
 const HEADERS = { 'content-type': 'application/json', 'x-auth-token': 'bench-token' };
@@ -40,27 +38,12 @@ async function bareServer() {
 }
 
 async function plainPrism() {
-  const manifest = require.resolve('@stoplight/prism-cli/package.json');
-  const bin = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.prism);
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [bin, 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`prism did not start:\n${out}`)), 60_000);
-    const onData = (d) => {
-      out += d;
-      if (out.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`prism exited (${code}):\n${out}`)));
-  });
-  child.stdout.resume();
-  child.stderr.resume();
-  return { url: `http://127.0.0.1:${port}`, close: async () => child.kill('SIGKILL') };
+  const port = await freePort();
+  const prism = await startChild(process.execPath, [binOf('@stoplight/prism-cli', 'prism'), 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(port)], /Prism is listening/, { timeoutMs: 60_000 });
+  // Keep draining its log so a full pipe never slows it down.
+  prism.child.stdout.resume();
+  prism.child.stderr.resume();
+  return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
 }
 
 export async function benchMock() {

@@ -1,16 +1,12 @@
 // People who run Prism themselves (`npx prism mock generated/openapi.yaml`) get the same
 // statuses as from our mock; only the message detail differs.
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_REQUEST_EXAMPLE } from '../rules/create-app-rules.js';
 import { freePort, startChild, type RunningChild } from '../helpers/child-process.js';
+import { binOf } from '../../scripts/tools.mjs';
 
-const require = createRequire(import.meta.url);
-const prismPackage = require.resolve('@stoplight/prism-cli/package.json');
-const PRISM = join(dirname(prismPackage), JSON.parse(readFileSync(prismPackage, 'utf8')).bin.prism);
+const PRISM = binOf('@stoplight/prism-cli', 'prism');
 const DOCUMENT = fileURLToPath(new URL('../../generated/openapi.yaml', import.meta.url));
 
 describe('plain prism mock on the bundled document', () => {
