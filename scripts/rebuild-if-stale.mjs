@@ -19,11 +19,12 @@ function oldestMtime(path) {
   return Math.min(...readdirSync(path).map((name) => oldestMtime(join(path, name))));
 }
 
-export async function rebuildIfStale() {
+/** Rebuilds `generatedDir` when it is missing or older than its inputs; says whether it did. */
+export async function rebuildIfStale(generatedDir = GENERATED) {
   const inputs = Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
-  const outputs = existsSync(join(GENERATED, 'openapi.yaml')) ? oldestMtime(GENERATED) : 0;
+  const outputs = existsSync(join(generatedDir, 'openapi.yaml')) ? oldestMtime(generatedDir) : 0;
   if (outputs >= inputs) return false;
   console.log('generated/ is older than spec/: rebuilding…');
-  await generate();
+  await generate(generatedDir);
   return true;
 }
