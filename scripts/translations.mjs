@@ -3,14 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { escapePointer, pointerKeys } from './json-pointer.mjs';
 import { ROOT } from './tools.mjs';
 
 const PROSE_KEYS = new Set(['title', 'summary', 'description']);
 // Under these keys sit example payloads and schema example values: data, not prose.
 const DATA_KEYS = new Set(['value', 'example', 'examples', 'default', 'enum', 'const']);
 
-const escapePointer = (key) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescapePointer = (key) => key.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** Every prose string of a document, as a Map from JSON pointer to text. */
 export function prosePointers(doc) {
@@ -53,7 +52,7 @@ export function translationProblems(doc, translations, lang) {
 export function translateDocument(doc, translations) {
   const copy = structuredClone(doc);
   for (const [pointer, text] of Object.entries(translations)) {
-    const keys = pointer.split('/').slice(1).map(unescapePointer);
+    const keys = pointerKeys(pointer);
     const last = keys.pop();
     const parent = keys.reduce((node, key) => node?.[key], copy);
     if (parent && typeof parent[last] === 'string') parent[last] = text;

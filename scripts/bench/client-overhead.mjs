@@ -1,31 +1,18 @@
 // The client's cost per request next to a bare openapi-fetch client and raw fetch, all
 // against one local node:http server in this run; validations and signatures per second;
 // the minified+gzipped size of the client entry. Uses dist/ (run the build first).
-import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import { ROOT } from '../tools.mjs';
+import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
 
 const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
-const BODY = { name: 'app_001', remark: 'first app', app_key: 'app_key_sample', app_secret: 'app_secret_sample' };
-const CREATED = JSON.stringify({ id: '14b399ac-967f-4115-bb62-c0346b4537e9', name: 'app_001', status: 1, app_key: 'd49b1cbf-cc81-4a5f-b2a0-61b568e376eb', app_secret: '******', creator: 'USER', remark: '第一个应用', register_time: '2017-12-28T12:26:54.2345858Z', update_time: '2017-12-28T12:26:54.2345858Z', app_type: 'apig' });
+const BODY = SOURCE_REQUEST;
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 1500);
 const ROUNDS = 5;
-
-async function localServer() {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': '0' });
-      res.end(CREATED);
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
-}
 
 /** µs per request for each contender, interleaved call by call so noise falls on all alike. */
 async function interleavedRound(contenders) {
@@ -65,7 +52,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchClient() {
   const lib = await import(pathToFileURL(ENTRY).href);
-  const server = await localServer();
+  const server = await startCreatedServer();
   try {
     const path = `${server.url}/v1.0/apigw/apps`;
     const json = JSON.stringify(BODY);

@@ -1,16 +1,15 @@
 // Requests per second and latency of the mock under 10 concurrent connections, next to
 // plain `prism mock` on the same document and a bare node:http server returning the same
 // 201 (the machine's limit), all measured in this run.
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockServer } from '../mock/server.mjs';
 import { freePort, startChild } from '../child-process.mjs';
+import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
 import { GENERATED, binOf } from '../tools.mjs';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
-const BODY = JSON.stringify({ name: 'app_001', remark: 'first app', app_key: 'app_key_sample', app_secret: 'app_secret_sample' });
+const BODY = JSON.stringify(SOURCE_REQUEST);
 const HEADERS = { 'content-type': 'application/json', 'x-auth-token': 'bench-token' };
 
 function load(url) {
@@ -21,20 +20,6 @@ function load(url) {
       resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
     });
   });
-}
-
-async function bareServer() {
-  const created = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')).components.responses.AppCreated.content['application/json'].examples.sourcePage.value;
-  const payload = Buffer.from(JSON.stringify(created));
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(201, { 'content-type': 'application/json', 'content-length': payload.length, 'x-request-id': '0' });
-      res.end(payload);
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 async function plainPrism() {
@@ -48,7 +33,7 @@ async function plainPrism() {
 
 export async function benchMock() {
   const results = {};
-  for (const [name, start] of [['bare node:http', bareServer], ['plain prism mock', plainPrism], ['our mock', () => startMockServer({ port: 0 })]]) {
+  for (const [name, start] of [['bare node:http', startCreatedServer], ['plain prism mock', plainPrism], ['our mock', () => startMockServer({ port: 0 })]]) {
     const server = await start();
     try {
       await load(server.url); // warm-up run, discarded

@@ -1,15 +1,9 @@
 // Direction-aware comparison of two bundled OpenAPI documents. Requests may loosen and
 // responses may tighten; the opposite breaks someone. Each change is one readable line.
+import { deref } from '../json-pointer.mjs';
 import { patternProbes } from './probes.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
-function deref(doc, node, seen = new Set()) {
-  if (!node || typeof node.$ref !== 'string' || seen.has(node.$ref)) return node;
-  seen.add(node.$ref);
-  const target = node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  return deref(doc, target, seen);
-}
 
 const typeOf = (schema) => [schema?.type ?? 'any', schema?.format].filter(Boolean).join('/');
 

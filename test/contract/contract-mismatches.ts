@@ -16,12 +16,7 @@ import {
   label,
 } from '../rules/create-app-rules.js';
 import { schemaValidators, type OpenApiDocument } from '../helpers/bundled-document.js';
-
-const deref = (doc: OpenApiDocument, node: any): any => {
-  if (!node || typeof node.$ref !== 'string') return node;
-  const target = node.$ref.replace(/^#\//, '').split('/').reduce((at: any, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  return deref(doc, target);
-};
+import { deref } from '../../scripts/json-pointer.mjs';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
