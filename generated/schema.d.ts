@@ -165,7 +165,7 @@ export interface components {
             app_type: string;
         };
         /** @description The Huawei error body. */
-        Error: {
+        ErrorBody: {
             /**
              * @description Error code, `APIG.` and four digits, for example `APIG.2011`.
              * @example APIG.2011
@@ -201,7 +201,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description Unauthorized. The credential is missing, expired or wrong. */
@@ -211,7 +211,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description Forbidden. The caller may not create APPs here, or has reached the APP quota. */
@@ -221,7 +221,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description Server Internal Error. */
@@ -231,7 +231,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
     };

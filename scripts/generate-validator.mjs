@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 
 const standaloneCode = standalone.default;
-const VALIDATION_KEYWORDS = new Set(['type', 'required', 'properties', 'minLength', 'maxLength', 'pattern', 'enum', 'additionalProperties']);
+const VALIDATION_KEYWORDS = new Set(['type', 'required', 'properties', 'minLength', 'maxLength', 'pattern', 'enum', 'additionalProperties', 'not']);
 
 // ajv's `ucs2length` (counts code points, so an emoji is one character), inlined.
 const UCS2LENGTH = `function ucs2length(str) {

@@ -6,6 +6,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { stringify } from 'yaml';
+import { downConvert } from './down-convert.mjs';
 import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
 import { validatorModule } from './generate-validator.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
@@ -32,6 +34,13 @@ const INLINE_LOGO =
 function bundle(outDir) {
   runNode(REDOCLY, ['bundle', SPEC, '-o', join(outDir, 'openapi.yaml')]);
   runNode(REDOCLY, ['bundle', SPEC, '--ext', 'json', '-o', join(outDir, 'openapi.json')]);
+}
+
+/** The 3.0.3 rendering, for tools that read OpenAPI 3.0 only; the 3.1 bundle stays the source. */
+function openapi30(outDir) {
+  const doc = downConvert(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
+  writeFileSync(join(outDir, 'openapi-3.0.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(join(outDir, 'openapi-3.0.yaml'), stringify(doc, { lineWidth: 0 }));
 }
 
 async function types(outDir) {
@@ -86,6 +95,7 @@ export async function generate(outDir = GENERATED) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   bundle(outDir);
+  openapi30(outDir);
   await types(outDir);
   validator(outDir);
   docs(outDir);

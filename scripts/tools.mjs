@@ -1,6 +1,6 @@
 // Paths and command runners shared by the dev-time scripts.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,21 @@ export const GENERATED = join(ROOT, 'generated');
 
 const require = createRequire(import.meta.url);
 
+/** The package's package.json, also for packages whose `exports` do not list it. */
+function manifestOf(pkg) {
+  try {
+    return require.resolve(`${pkg}/package.json`);
+  } catch {
+    const dirs = require.resolve.paths(pkg) ?? [];
+    const found = dirs.map((dir) => join(dir, pkg, 'package.json')).find((file) => existsSync(file));
+    if (!found) throw new Error(`${pkg} is not installed: run npm ci`);
+    return found;
+  }
+}
+
 /** Absolute path of a package's CLI entry, so scripts work outside `npm run` too. */
 export function binOf(pkg, name) {
-  const manifestPath = require.resolve(`${pkg}/package.json`);
+  const manifestPath = manifestOf(pkg);
   const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const rel = typeof bin === 'string' ? bin : bin[name];
   return join(dirname(manifestPath), rel);

@@ -7,4 +7,4 @@ export type CreateAppRequest = components['schemas']['CreateAppRequest'];
 /** The created APP (响应消息). */
 export type App = components['schemas']['App'];
 /** Huawei's error body. */
-export type ErrorBody = components['schemas']['Error'];
+export type ErrorBody = components['schemas']['ErrorBody'];

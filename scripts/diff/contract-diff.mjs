@@ -42,15 +42,20 @@ function compareSchema(ctx, side, where, oldSchema, newSchema) {
     add(side === 'request' ? tighter : !tighter, `${key} ${a ?? 'none'} → ${b ?? 'none'} (${tighter ? 'tighter' : 'looser'})`);
   }
 
-  if (before.pattern !== after.pattern) {
-    const oldRe = before.pattern ? new RegExp(before.pattern, 'u') : undefined;
-    const newRe = after.pattern ? new RegExp(after.pattern, 'u') : undefined;
-    const accepts = (re, s) => !re || re.test(s);
-    const rejectedNow = probes.find((s) => accepts(oldRe, s) && !accepts(newRe, s));
-    const acceptedNow = probes.find((s) => !accepts(oldRe, s) && accepts(newRe, s));
+  // A string's characters are ruled by `pattern` and by a `not: {pattern}` beside it.
+  const charRule = (schema) => [schema.pattern, schema.not?.pattern && `not ${schema.not.pattern}`].filter(Boolean).join(' and ') || 'none';
+  if (charRule(before) !== charRule(after)) {
+    const accepts = (schema) => {
+      const must = schema.pattern ? new RegExp(schema.pattern, 'u') : undefined;
+      const mustNot = schema.not?.pattern ? new RegExp(schema.not.pattern, 'u') : undefined;
+      return (s) => (!must || must.test(s)) && !(mustNot && mustNot.test(s));
+    };
+    const [oldAccepts, newAccepts] = [accepts(before), accepts(after)];
+    const rejectedNow = probes.find((s) => oldAccepts(s) && !newAccepts(s));
+    const acceptedNow = probes.find((s) => !oldAccepts(s) && newAccepts(s));
     const tighter = rejectedNow !== undefined;
     const detail = tighter ? `now rejects ${JSON.stringify(rejectedNow)}` : acceptedNow !== undefined ? `now accepts ${JSON.stringify(acceptedNow)}` : 'same on every probe';
-    add(side === 'request' ? tighter : acceptedNow !== undefined, `pattern ${before.pattern ?? 'none'} → ${after.pattern ?? 'none'} (${tighter ? 'tighter' : 'looser'}: ${detail})`);
+    add(side === 'request' ? tighter : acceptedNow !== undefined, `pattern ${charRule(before)} → ${charRule(after)} (${tighter ? 'tighter' : acceptedNow !== undefined ? 'looser' : 'equivalent'}: ${detail})`);
   }
 
   if (before.enum || after.enum) {
@@ -132,6 +137,12 @@ export function contractChanges(oldDoc, newDoc) {
     for (const method of METHODS.filter((m) => item[m] && !oldDoc.paths?.[path]?.[m])) {
       changes.push({ breaking: false, side: 'request', where: `${method.toUpperCase()} ${path}`, message: 'operation added' });
     }
+  }
+  // Generated clients name their types after the schemas: a removed or renamed schema
+  // breaks code that imports the old name (`components['schemas']['Error']`).
+  const newSchemas = new Set(Object.keys(newDoc.components?.schemas ?? {}));
+  for (const name of Object.keys(oldDoc.components?.schemas ?? {})) {
+    if (!newSchemas.has(name)) changes.push({ breaking: true, side: 'types', where: `components.schemas.${name}`, message: 'schema removed or renamed (generated type names change)' });
   }
   return changes;
 }

@@ -45,6 +45,12 @@ function describe(field: RequestField, error: AjvError, value: unknown): Omit<Va
       // The pattern also bounds the length; report it only for a character problem.
       if (charactersPatterns.get(field)?.test(String(value))) return undefined;
       return { rule: 'characters', message: `${field} has a character that is not allowed, or starts with one that is not allowed there. ${because}` };
+    case 'not':
+      // `not: {pattern: "[^…]"}`: a character outside the allowed set (what the pattern's
+      // `$` misses in other regex dialects). Same rule as `pattern`, one issue for both.
+      // A non-string also fails `not` (pattern ignores it); its `type` issue says enough.
+      if (typeof value !== 'string') return undefined;
+      return { rule: 'characters', message: `${field} has a character that is not allowed, or starts with one that is not allowed there. ${because}` };
     default:
       return { rule: 'type', message: `${field} does not follow its rule (${error.keyword}). ${because}` };
   }
@@ -62,7 +68,7 @@ export function validateCreateAppRequest(body: unknown): ValidationResult {
     }
     const value = (body as Record<string, unknown>)[field];
     const issue = describe(field as RequestField, error, value);
-    if (issue) issues.push({ field: field as RequestField, ...issue });
+    if (issue && !issues.some((seen) => seen.field === field && seen.rule === issue.rule)) issues.push({ field: field as RequestField, ...issue });
   }
   return { valid: false, issues };
 }

@@ -55,6 +55,12 @@ describe('issues', () => {
     expect(issuesOf({ name: '1app' })).toEqual([{ field: 'name', rule: 'characters', message: expect.stringContaining('not allowed') }]);
   });
 
+  it('a character outside the allowed set (a trailing newline too) is one `characters` issue', () => {
+    for (const name of ['app_001\n', 'app-001', 'ab😀']) {
+      expect(issuesOf({ name })).toEqual([{ field: 'name', rule: 'characters', message: expect.stringContaining('not allowed') }]);
+    }
+  });
+
   it('a long remark counts characters, not bytes', () => {
     expect(issuesOf({ name: 'app_001', remark: '应'.repeat(256) })[0]).toMatchObject({ field: 'remark', rule: 'maxLength', message: expect.stringContaining('it has 256') });
   });

@@ -7,7 +7,7 @@ import { ONLY_OWN_MOCK, VARIANTS, send, target } from './target.js';
 
 const validators = schemaValidators(loadBundledDocument());
 const validateApp = validators('App');
-const validateError = validators('Error');
+const validateError = validators('ErrorBody');
 
 const fieldCases = FIELD_CASES.map((c) => ({ ...c, title: `${c.field} = ${label(c.value)} → ${c.valid ? 201 : 400} (${c.why})` }));
 

@@ -6,7 +6,7 @@ import { ONLY_OWN_MOCK, VARIANTS, send, target } from './target.js';
 
 const validators = schemaValidators(loadBundledDocument());
 const validateApp = validators('App');
-const validateError = validators('Error');
+const validateError = validators('ErrorBody');
 const ownMockOnly = it.skipIf(!target.ownMock);
 
 describe.each(VARIANTS)('%s gateway: statuses and headers', (variant) => {

@@ -64,7 +64,7 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
       if (!response?.headers?.['X-Request-Id']) out.push(`${where} ${status}: no X-Request-Id header`);
       const media = response?.content?.['application/json'];
       const schemaRef = media?.schema?.$ref;
-      const expectedRef = status === '201' ? '#/components/schemas/App' : '#/components/schemas/Error';
+      const expectedRef = status === '201' ? '#/components/schemas/App' : '#/components/schemas/ErrorBody';
       if (schemaRef !== expectedRef) out.push(`${where} ${status}: body schema expected ${expectedRef}; got ${schemaRef}`);
       if (status !== '201') {
         const codes = Object.values(media?.examples ?? {}).map((e: any) => deref(doc, e)?.value?.error_code);
@@ -104,6 +104,7 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
     if (prop.minLength !== rule.minLength) out.push(`${rule.field}: minLength expected ${rule.minLength}; got ${prop.minLength}`);
     if (prop.maxLength !== rule.maxLength) out.push(`${rule.field}: maxLength expected ${rule.maxLength}; got ${prop.maxLength}`);
     if (prop.pattern !== rule.pattern) out.push(`${rule.field}: pattern expected ${rule.pattern}; got ${prop.pattern}`);
+    if (prop.not?.pattern !== rule.refusedCharacters) out.push(`${rule.field}: not.pattern expected ${rule.refusedCharacters}; got ${prop.not?.pattern}`);
     // Descriptions are Markdown: `\_` shows as `_`.
     if (!String(prop.description ?? '').replace(/\\(.)/g, '$1').includes(rule.source)) out.push(`${rule.field}: description must quote the source page: “${rule.source}”`);
     if (prop['x-rule-zh'] !== rule.source) out.push(`${rule.field}: x-rule-zh must be the source page's wording: “${rule.source}”`);
@@ -144,17 +145,19 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
   }
 
   // Error body.
-  const validateError = validators('Error');
+  const validateError = validators('ErrorBody');
   const errorCases: Array<[unknown, boolean, string]> = [
     [{ error_code: 'APIG.2011', error_msg: 'Invalid parameter value,parameterName:name.' }, true, 'APIG.2011'],
     [{ error_code: 'APIG.9999', error_msg: 'System error', request_id: 'abc' }, true, 'with request_id'],
     [{ error_code: 'APIG.201', error_msg: 'x' }, false, 'three digits'],
     [{ error_code: 'apig.2011', error_msg: 'x' }, false, 'lower case'],
+    [{ error_code: 'APIG.2011\n', error_msg: 'x' }, false, 'trailing newline'],
+    [{ error_code: 'APIG.２０１１', error_msg: 'x' }, false, 'full-width digits'],
     [{ error_code: 'APIG.2011' }, false, 'no error_msg'],
     [{ error_msg: 'x' }, false, 'no error_code'],
   ];
   for (const [body, valid, why] of errorCases) {
-    if (validateError(body) !== valid) out.push(`Error: expected ${valid ? 'valid' : 'invalid'} for ${why}`);
+    if (validateError(body) !== valid) out.push(`ErrorBody: expected ${valid ? 'valid' : 'invalid'} for ${why}`);
   }
 
   // Servers: the regional endpoint with a region variable, and the local mock.

@@ -27,6 +27,8 @@ const BREAKING: Array<[string, (d: any) => void, RegExp]> = [
   ['a changed response type', (d) => (app(d).properties.status.type = 'string'), /201\.status: type integer → string/],
   ['a new response enum value', (d) => app(d).properties.creator.enum.push('ADMIN'), /201\.creator: enum value added: "ADMIN"/],
   ['a response field no longer required', (d) => (app(d).required = app(d).required.filter((f: string) => f !== 'id')), /201: field id is no longer required/],
+  ['a request `not` pattern refusing one more character', (d) => (request(d).properties.app_secret.not.pattern = '[^A-Za-z0-9_!@#$-]'), /body\.app_secret: pattern .* \(tighter: now rejects/],
+  ['a renamed schema (generated type names change)', (d) => { d.components.schemas.ApigError = d.components.schemas.ErrorBody; delete d.components.schemas.ErrorBody; }, /types +components\.schemas\.ErrorBody: schema removed or renamed/],
   ['a removed status', (d) => delete d.paths['/v1.0/apigw/apps'].post.responses['403'], /403: response removed/],
 ];
 
@@ -34,7 +36,7 @@ const COMPATIBLE: Array<[string, (d: any) => void]> = [
   ['a new optional request field', (d) => (request(d).properties.tags = { type: 'string', description: 'optional tags' })],
   ['a longer description', (d) => (request(d).properties.name.description += ' More words for reviewers.')],
   ['a looser request maxLength', (d) => (request(d).properties.remark.maxLength = 512)],
-  ['a looser request pattern', (d) => (request(d).properties.app_key.pattern = '^[A-Za-z0-9][A-Za-z0-9_.-]{7,63}$')],
+  ['a looser request pattern', (d) => { request(d).properties.app_key.pattern = '^[A-Za-z0-9][A-Za-z0-9_.-]{7,63}$'; request(d).properties.app_key.not.pattern = '[^A-Za-z0-9_.-]'; }],
   ['a new response field', (d) => (app(d).properties.bind_num = { type: 'integer', description: 'APIs bound' })],
 ];
 
@@ -100,16 +102,16 @@ describe('npm run diff', () => {
   it('allows it with a major version', async () => {
     const next = structuredClone(base);
     app(next).properties.creator.enum.push('ADMIN');
-    next.info.version = '1.0.0';
+    next.info.version = '2.0.0';
     const { code, out } = await run(write('major.json', next));
     expect(code).toBe(0);
-    expect(out).toMatch(/allowed: 0\.1\.0 → 1\.0\.0 is a major version/);
+    expect(out).toMatch(/allowed: 1\.0\.0 → 2\.0\.0 is a major version/);
   });
 
   it('passes a compatible change', async () => {
     const next = structuredClone(base);
     request(next).properties.tags = { type: 'string', description: 'optional tags' };
-    next.info.version = '0.2.0';
+    next.info.version = '1.1.0';
     const { code, out } = await run(write('compatible.json', next));
     expect(code).toBe(0);
     expect(out).toContain('compatible request  POST /v1.0/apigw/apps body: field tags added (optional)');

@@ -22,7 +22,7 @@ describe('the published package', () => {
   it('packs dist, generated, spec, README and LICENSE, and no tests or dev tools', () => {
     const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts']));
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
-    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/create-app-request-validator.js', 'generated/openapi.json', 'generated/openapi.yaml', 'generated/schema.d.ts', 'spec/openapi.yaml', 'README.md', 'LICENSE', 'package.json']) {
+    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/create-app-request-validator.js', 'generated/openapi.json', 'generated/openapi.yaml', 'generated/openapi-3.0.json', 'generated/openapi-3.0.yaml', 'generated/schema.d.ts', 'spec/openapi.yaml', 'README.md', 'LICENSE', 'package.json']) {
       expect(files).toContain(expected);
     }
     expect(files.filter((f) => /^(test|scripts|node_modules|\.ci)\//.test(f) || /\.test\.ts$/.test(f))).toEqual([]);
@@ -95,12 +95,13 @@ import { createApigClient, createAppOnSharedGateway } from 'apig-app-contract';
 const client = createApigClient({ baseUrl: process.argv[2], auth: { token: 'consumer-token' } });
 const result = await createAppOnSharedGateway(client, { name: '测试应用_01' });
 const doc = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('apig-app-contract/openapi.json'), 'utf8'));
-console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.app.creator, title: doc.info.title }));
+const doc30 = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('apig-app-contract/openapi-3.0.json'), 'utf8'));
+console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.app.creator, title: doc.info.title, openapi: [doc.openapi, doc30.openapi] }));
 `,
     );
     // Asynchronously: the mock answers from this very process.
     const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'call.mjs'), mock.url], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
     const out = JSON.parse(stdout);
-    expect(out).toEqual({ ok: true, creator: 'USER', title: expect.stringContaining('Create APP') });
+    expect(out).toEqual({ ok: true, creator: 'USER', title: expect.stringContaining('Create APP'), openapi: ['3.1.0', '3.0.3'] });
   });
 });

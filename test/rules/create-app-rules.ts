@@ -43,7 +43,17 @@ export interface RequestFieldRule {
   source: string;
   minLength?: number;
   maxLength: number;
+  /**
+   * The exact encoding: a pattern in the portable regex subset (汉字 written as the
+   * characters 一-龥, no \\uXXXX, \\d, \\w or lookaround)…
+   */
   pattern?: string;
+  /**
+   * …and the allowed characters as one negated class, for the schema's `not`: in Python,
+   * Java and PCRE `$` also matches before a final newline, so the pattern alone would let
+   * `"app_001\n"` through there. Both list exactly the characters the wording allows.
+   */
+  refusedCharacters?: string;
 }
 
 export const REQUEST_FIELDS: readonly RequestFieldRule[] = [
@@ -53,7 +63,8 @@ export const REQUEST_FIELDS: readonly RequestFieldRule[] = [
     source: '支持汉字，英文，数字，“_”，且只能以英文和汉字开头，3 ~ 64个字符。',
     minLength: 3,
     maxLength: 64,
-    pattern: '^[A-Za-z\\u4e00-\\u9fa5][A-Za-z0-9_\\u4e00-\\u9fa5]{2,63}$',
+    pattern: '^[A-Za-z一-龥][A-Za-z0-9_一-龥]{2,63}$',
+    refusedCharacters: '[^A-Za-z0-9_一-龥]',
   },
   { field: 'remark', required: false, source: '字符长度不能大于255', maxLength: 255 },
   {
@@ -63,6 +74,7 @@ export const REQUEST_FIELDS: readonly RequestFieldRule[] = [
     minLength: 8,
     maxLength: 64,
     pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$',
+    refusedCharacters: '[^A-Za-z0-9_-]',
   },
   {
     field: 'app_secret',
@@ -71,6 +83,7 @@ export const REQUEST_FIELDS: readonly RequestFieldRule[] = [
     minLength: 8,
     maxLength: 64,
     pattern: '^[A-Za-z0-9][A-Za-z0-9_!@#$%-]{7,63}$',
+    refusedCharacters: '[^A-Za-z0-9_!@#$%-]',
   },
 ];
 
@@ -206,6 +219,9 @@ const NAME_CASES: Array<[unknown, boolean, string]> = [
   ['ab𠀀', false, 'U+20000 (CJK Extension B, astral) is outside U+4E00–U+9FA5'],
   ['ab\uff10', false, 'full-width digit'],
   ['app_001\n', false, 'trailing newline'],
+  ['app_001\r\n', false, 'trailing CR LF'],
+  ['app_001\u2028', false, 'trailing U+2028 line separator (Java’s `$` matches before it)'],
+  ['app_001\u0085', false, 'trailing U+0085 next line'],
   ['\napp_001', false, 'leading newline'],
   ['app\t001', false, 'tab'],
   [123, false, 'a number, not a String'],
@@ -281,6 +297,7 @@ const APP_SECRET_CASES: Array<[unknown, boolean, string]> = [
   ['secret应用1', false, '汉字'],
   ['secret！1', false, 'full-width ！'],
   ['secret1\n', false, 'trailing newline'],
+  ['secret1\r', false, 'trailing carriage return'],
   [12345678, false, 'a number'],
   [null, false, 'null'],
 ];
