@@ -6,7 +6,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/conformance/**'] },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/conformance/**', 'test/portability/**'] },
+      },
+      {
+        extends: true,
+        // Other languages' and tools' verdicts on the rule table (Go, Python, Java, npm tools).
+        test: { name: 'portability', include: ['test/portability/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -1,0 +1,13 @@
+// The two renderings every consumer is tried on.
+import { fileURLToPath } from 'node:url';
+import { ENDPOINTS } from '../rules/create-app-rules.js';
+
+const generated = (name: string) => fileURLToPath(new URL(`../../generated/${name}`, import.meta.url));
+
+export const DOCUMENTS = [
+  { name: 'OpenAPI 3.1 (generated/openapi.json)', path: generated('openapi.json') },
+  { name: 'OpenAPI 3.0.3 (generated/openapi-3.0.json)', path: generated('openapi-3.0.json') },
+] as const;
+
+/** Every operation that takes a request body, as `METHOD path`. */
+export const BODY_OPERATIONS = ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path}`);
