@@ -1,0 +1,142 @@
+// Installing the package as a user would, into scratch projects: from the packed tarball and
+// from a git clone (npm runs `prepare`, which builds dist/). Each install is used from Node
+// ESM, from CommonJS `require`, from TypeScript, and bundled for the browser, against the mock.
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer } from '../../scripts/mock/server.mjs';
+import { ROOT } from '../../scripts/tools.mjs';
+
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const INSTALL_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund'];
+
+/** The working tree as a git repository of its own, so uncommitted work is what gets tested. */
+function gitSnapshot(into: string): string {
+  const repo = join(into, 'apig-app-contract.git-source');
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    mkdirSync(dirname(join(repo, file)), { recursive: true });
+    try {
+      cpSync(join(ROOT, file), join(repo, file));
+    } catch {
+      // a file deleted in the working tree but still in the index
+    }
+  }
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'snapshot');
+  return `git+${pathToFileURL(repo).href}`;
+}
+
+const SOURCES = [
+  {
+    name: 'the packed tarball',
+    install: (dir: string) => {
+      // npm pack runs `prepare` (the build) first, as npm publish does; its report follows.
+      const out = npm(['pack', '--json', '--pack-destination', dir], ROOT);
+      const [packed] = JSON.parse(out.slice(out.indexOf('\n[') + 1));
+      npm(['install', ...INSTALL_FLAGS, join(dir, packed.filename)], dir);
+    },
+  },
+  {
+    name: 'a git clone (prepare builds dist/)',
+    install: (dir: string) => {
+      npm(['install', ...INSTALL_FLAGS, gitSnapshot(dir)], dir);
+    },
+  },
+];
+
+let mock: Awaited<ReturnType<typeof startMockServer>>;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0 });
+});
+afterAll(async () => {
+  await mock?.close();
+});
+
+describe.each(SOURCES)('installed from $name', ({ install }) => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'apig-consumer-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    install(dir);
+  }, 240_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const run = async (file: string) => (await promisify(execFile)(process.execPath, [join(dir, file), mock.url], { cwd: dir, encoding: 'utf8', timeout: 30_000 })).stdout;
+
+  it('works from Node ESM: calls the mock, ships both documents', async () => {
+    writeFileSync(
+      join(dir, 'call.mjs'),
+      `import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { createApigClient, createAppOnSharedGateway } from 'apig-app-contract';
+const client = createApigClient({ baseUrl: process.argv[2], auth: { token: 'consumer-token' } });
+const result = await createAppOnSharedGateway(client, { name: '测试应用_01' });
+const doc = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('apig-app-contract/openapi.json'), 'utf8'));
+const doc30 = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('apig-app-contract/openapi-3.0.json'), 'utf8'));
+console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.app.creator, title: doc.info.title, openapi: [doc.openapi, doc30.openapi] }));
+`,
+    );
+    // Asynchronously: the mock answers from this very process.
+    expect(JSON.parse(await run('call.mjs'))).toEqual({ ok: true, creator: 'USER', title: expect.stringContaining('Create APP'), openapi: ['3.1.0', '3.0.3'] });
+  });
+
+  it('works from CommonJS require (Node ≥ 20.19 loads the ES module)', async () => {
+    writeFileSync(
+      join(dir, 'call.cjs'),
+      `const { createApigClient, createAppOnSharedGateway, validateCreateAppRequest } = require('apig-app-contract');
+const client = createApigClient({ baseUrl: process.argv[2], auth: { token: 'consumer-token' } });
+createAppOnSharedGateway(client, { name: 'app_cjs' }).then((result) => {
+  console.log(JSON.stringify({ ok: result.ok, valid: validateCreateAppRequest({ name: '1app' }).valid }));
+});
+`,
+    );
+    expect(JSON.parse(await run('call.cjs'))).toEqual({ ok: true, valid: false });
+  });
+
+  it('type-checks code written against the package, named types from ./types included', () => {
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, include: ['consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'consumer.ts'),
+      `import { createApigClient, createAppOnDedicatedGateway, type App } from 'apig-app-contract';
+import type { paths, CreateAppRequest, ErrorBody, App as AppFromTypes } from 'apig-app-contract/types';
+const client = createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { token: 't' } });
+export async function run(body: CreateAppRequest): Promise<App['creator'] | ErrorBody['error_code'] | undefined> {
+  const result = await createAppOnDedicatedGateway(client, { projectId: 'p', instanceId: 'i' }, body);
+  // @ts-expect-error name is required
+  await client.POST('/v1.0/apigw/apps', { body: {} });
+  const path: keyof paths = '/v1.0/apigw/apps';
+  void path;
+  const same: AppFromTypes | undefined = result.ok ? result.app : undefined;
+  return same?.creator;
+}
+export type Shared = paths['/v1.0/apigw/apps'];
+`,
+    );
+    const out = (() => {
+      try {
+        return execFileSync(process.execPath, [TSC, '-p', dir], { cwd: dir, encoding: 'utf8' });
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout ?? error);
+      }
+    })();
+    expect(out).toBe('');
+  });
+
+  it('bundles for the browser with no Node built-ins', async () => {
+    writeFileSync(join(dir, 'browser.js'), `import { createApigClient, signRequest } from 'apig-app-contract';\nwindow.apig = { createApigClient, signRequest };\n`);
+    const result = await build({ entryPoints: [join(dir, 'browser.js')], absWorkingDir: dir, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles[0]!.text).not.toMatch(/from ['"]node:|require\(['"]node:/);
+  });
+});
