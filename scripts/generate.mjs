@@ -2,7 +2,7 @@
 // Rebuilds everything in generated/ from spec/. Deterministic: the same spec gives the
 // same bytes, so a diff in generated/ always means a contract change.
 //   node scripts/generate.mjs [outDir]   (default: generated/)
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -11,12 +11,15 @@ import { downConvert } from './down-convert.mjs';
 import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
 import { validatorModule } from './generate-validator.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
+import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
+import { printPdfs } from './print-pdf.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
-  { lang: 'en', dir: 'docs', title: 'Create APP (创建APP) — Huawei Cloud API Gateway' },
-  { lang: 'zh-CN', dir: 'docs/zh-CN', title: '创建APP — 华为云 API 网关' },
+  { lang: 'en', dir: 'docs', title: 'Create APP (创建APP) — Huawei Cloud API Gateway', review: { href: '../review/index.html', label: 'Contract at a glance (review sheet, PDF)' } },
+  { lang: 'zh-CN', dir: 'docs/zh-CN', title: '创建APP — 华为云 API 网关', review: { href: '../../review/zh-CN/index.html', label: '契约一览（审阅表，PDF）' } },
 ];
+const AT_A_GLANCE = '<!-- apig:contract-at-a-glance -->';
 
 // Redoc 3 renders its attribution logo from Redocly's CDN; the page must load nothing
 // from the network, so the logo becomes an inline SVG (the attribution link stays).
@@ -57,7 +60,7 @@ function validator(outDir) {
 }
 
 /** Renders one page; the source is spec/ itself (English) or a translated copy of the bundle. */
-function renderPage(outDir, { lang, dir, title }) {
+function renderPage(outDir, { lang, dir, title, review }) {
   const page = join(outDir, dir, 'index.html');
   mkdirSync(join(outDir, dir), { recursive: true });
   let source = SPEC;
@@ -69,6 +72,7 @@ function renderPage(outDir, { lang, dir, title }) {
   try {
     runNode(REDOCLY, [
       'build-docs', source, '--inlineBundle', '--title', title, `--templateOptions.lang=${lang}`,
+      `--templateOptions.reviewHref=${review.href}`, `--templateOptions.reviewLabel=${review.label}`,
       '--template', join(ROOT, 'scripts', 'docs-template.hbs'), '-o', page,
     ]);
   } finally {
@@ -81,6 +85,10 @@ function renderPage(outDir, { lang, dir, title }) {
     }
     html = html.replaceAll(url, INLINE_LOGO);
   }
+  // Redoc shows one section at a time: the review sheet's tables below it put every rule and
+  // error code on the page as static text, visible without a click.
+  if (!html.includes(AT_A_GLANCE)) throw new Error(`scripts/docs-template.hbs lost its ${AT_A_GLANCE} marker`);
+  html = html.replace(AT_A_GLANCE, () => reviewSheetSection(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')), lang, review.href));
   if (!html.includes('"disableTelemetry":true')) {
     throw new Error('The docs page would send telemetry: redocly.yaml must say `telemetry: off`.');
   }
@@ -91,14 +99,43 @@ function docs(outDir) {
   for (const page of PAGES) renderPage(outDir, page);
 }
 
-export async function generate(outDir = GENERATED) {
+/** Where each language's review sheet lives, and its links to the sibling pages. */
+export const REVIEW_SHEETS = {
+  en: { dir: 'review', links: { docs: '../docs/index.html', otherLanguage: 'zh-CN/index.html', pdf: 'review.pdf', document: '../openapi.json' } },
+  'zh-CN': { dir: 'review/zh-CN', links: { docs: '../../docs/zh-CN/index.html', otherLanguage: '../index.html', pdf: 'review.pdf', document: '../../openapi.json' } },
+};
+
+/** The review sheets (HTML), and with `pdf` their PDFs printed by Chromium. */
+async function review(outDir, { pdf }) {
+  const bundled = JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8'));
+  const pages = REVIEW_LANGUAGES.map((lang) => {
+    const dir = join(outDir, REVIEW_SHEETS[lang].dir);
+    mkdirSync(dir, { recursive: true });
+    const html = reviewSheet(bundled, lang, REVIEW_SHEETS[lang].links);
+    writeFileSync(join(dir, 'index.html'), html);
+    return { htmlFile: join(dir, 'index.html'), html, title: `apig-app-contract ${bundled.info.version} review sheet ${lang}`, pdfFile: join(dir, 'review.pdf') };
+  });
+  if (!pdf) return;
+  const printed = await printPdfs(pages);
+  pages.forEach((page, i) => writeFileSync(page.pdfFile, printed[i]));
+}
+
+/**
+ * @param {string} outDir
+ * @param {{ pdf?: boolean }} [options] pdf: print the review sheet PDFs (needs Chromium)
+ */
+export async function generate(outDir = GENERATED, { pdf = true } = {}) {
+  // Without printing, keep the PDFs there are (a check then says whether they are stale).
+  const keptPdfs = pdf ? [] : Object.values(REVIEW_SHEETS).map(({ dir }) => join(outDir, dir, 'review.pdf')).filter((file) => existsSync(file)).map((file) => [file, readFileSync(file)]);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   bundle(outDir);
   openapi30(outDir);
   await types(outDir);
   validator(outDir);
+  await review(outDir, { pdf });
   docs(outDir);
+  for (const [file, bytes] of keptPdfs) writeFileSync(file, bytes);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

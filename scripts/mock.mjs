@@ -39,8 +39,10 @@ try {
   console.log(`Create APP mock is listening on ${mock.url}
   POST ${mock.url}/v1.0/apigw/apps                                   (shared gateway)
   POST ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps (dedicated gateway)
+  start:    ${mock.url}/
   docs:     ${mock.url}/docs  ${mock.url}/docs/zh-CN
-  document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml
+  review:   ${mock.url}/review  ${mock.url}/review/zh-CN  (contract at a glance, with PDFs)
+  document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml  ${mock.url}/openapi-3.0.json
 Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
 } catch (error) {
   console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : error?.message ?? error}`);

@@ -2,9 +2,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
+import { CHROMIUM, CHROMIUM_HINT, haveChromium } from './print-pdf.mjs';
 import { GENERATED, ROOT } from './tools.mjs';
 
-const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/generate-validator.mjs', 'scripts/translations.mjs', 'scripts/docs-template.hbs', 'package-lock.json'];
+const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/generate-validator.mjs', 'scripts/translations.mjs', 'scripts/docs-template.hbs', 'scripts/down-convert.mjs', 'scripts/review-sheet.mjs', 'scripts/print-pdf.mjs', 'package-lock.json'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -25,6 +26,7 @@ export async function rebuildIfStale(generatedDir = GENERATED) {
   const outputs = existsSync(join(generatedDir, 'openapi.yaml')) ? oldestMtime(generatedDir) : 0;
   if (outputs >= inputs) return false;
   console.log('generated/ is older than spec/: rebuilding…');
-  await generate(generatedDir);
+  if (!haveChromium()) console.warn(`review sheet PDFs not printed (${CHROMIUM} not found: ${CHROMIUM_HINT}); the HTML sheets are rebuilt.`);
+  await generate(generatedDir, { pdf: haveChromium() });
   return true;
 }

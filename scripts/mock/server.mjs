@@ -32,15 +32,42 @@ const CORS_HEADERS = {
   'access-control-expose-headers': 'X-Request-Id, sl-violations',
 };
 
+// The pages served beside the API; the docs and review sheet link to each other by these paths.
+const STATIC_FILES = [
+  [['/openapi.json'], 'openapi.json', 'application/json; charset=utf-8'],
+  [['/openapi.yaml'], 'openapi.yaml', 'application/yaml; charset=utf-8'],
+  [['/openapi-3.0.json'], 'openapi-3.0.json', 'application/json; charset=utf-8'],
+  [['/openapi-3.0.yaml'], 'openapi-3.0.yaml', 'application/yaml; charset=utf-8'],
+  [['/docs', '/docs/index.html'], 'docs/index.html', 'text/html; charset=utf-8'],
+  [['/docs/zh-CN', '/docs/zh-CN/index.html'], 'docs/zh-CN/index.html', 'text/html; charset=utf-8'],
+  [['/review', '/review/index.html'], 'review/index.html', 'text/html; charset=utf-8'],
+  [['/review/review.pdf'], 'review/review.pdf', 'application/pdf'],
+  [['/review/zh-CN', '/review/zh-CN/index.html'], 'review/zh-CN/index.html', 'text/html; charset=utf-8'],
+  [['/review/zh-CN/review.pdf'], 'review/zh-CN/review.pdf', 'application/pdf'],
+];
+
+/** The mock's front page: where everything is, in both languages. */
+const INDEX_PAGE = Buffer.from(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>apig-app-contract mock</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>body { font: 15px/1.6 sans-serif; margin: 32px; } code { background: #f2f2f7; padding: 0 4px; }</style></head>
+<body><h1>apig-app-contract mock</h1>
+<p>The APP API (应用) of Huawei Cloud API Gateway, served by Prism's engine from the contract.</p>
+<ul>
+<li>Docs: <a href="/docs/index.html">English</a> · <a href="/docs/zh-CN/index.html">简体中文</a></li>
+<li>Contract at a glance (review sheet): <a href="/review/index.html">English</a> (<a href="/review/review.pdf">PDF</a>) · <a href="/review/zh-CN/index.html">契约一览</a> (<a href="/review/zh-CN/review.pdf">PDF</a>)</li>
+<li>Documents: <a href="/openapi.json">openapi.json</a> · <a href="/openapi.yaml">openapi.yaml</a> · <a href="/openapi-3.0.json">openapi-3.0.json</a> (OpenAPI 3.0.3)</li>
+</ul></body></html>
+`);
+
 function staticPages(generatedDir) {
-  const page = (file, type) => (existsSync(join(generatedDir, file)) ? { body: readFileSync(join(generatedDir, file)), type } : undefined);
-  const pages = {
-    '/openapi.json': page('openapi.json', 'application/json; charset=utf-8'),
-    '/openapi.yaml': page('openapi.yaml', 'application/yaml; charset=utf-8'),
-    '/docs': page('docs/index.html', 'text/html; charset=utf-8'),
-    '/docs/zh-CN': page('docs/zh-CN/index.html', 'text/html; charset=utf-8'),
-  };
-  return Object.fromEntries(Object.entries(pages).filter(([, value]) => value));
+  const pages = { '/': { body: INDEX_PAGE, type: 'text/html; charset=utf-8' } };
+  for (const [paths, file, type] of STATIC_FILES) {
+    if (!existsSync(join(generatedDir, file))) continue;
+    const page = { body: readFileSync(join(generatedDir, file)), type };
+    for (const path of paths) pages[path] = page;
+  }
+  return pages;
 }
 
 function send(res, status, body, headers = {}) {
@@ -134,11 +161,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
       });
       return res.end();
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && (pages[path] || path === '/')) {
-      if (path === '/') {
-        res.writeHead(302, { location: '/docs' });
-        return res.end();
-      }
+    if ((req.method === 'GET' || req.method === 'HEAD') && pages[path]) {
       const { body, type } = pages[path];
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...CORS_HEADERS });
       return res.end(req.method === 'HEAD' ? undefined : body);

@@ -5,13 +5,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS } from '../rules/create-app-rules.js';
+import { ERROR_CODES, REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS, STATUSES } from '../rules/create-app-rules.js';
 import { startMockServer } from '../../scripts/mock/server.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOTS = fileURLToPath(new URL('../../.artifacts/screenshots/', import.meta.url));
 const page = (rel: string) => pathToFileURL(fileURLToPath(new URL(`../../generated/docs/${rel}`, import.meta.url))).href;
+const generatedUrl = (rel: string) => pathToFileURL(fileURLToPath(new URL(`../../generated/${rel}`, import.meta.url))).href;
 
 if (!HAVE_CHROMIUM) {
   const how = 'install it with: sudo apt-get install -y chromium fonts-noto-cjk';
@@ -102,4 +103,68 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
       }, 60_000);
     }
   }
+
+  // What a reviewer sees with no click at all: the text of each docs page and of each review
+  // sheet holds every field's rule in full, every status and every error code.
+  const REVIEWER_VIEWS = [
+    { name: 'docs en', file: 'docs/index.html', mockPath: '/docs', lang: 'en' },
+    { name: 'docs zh-CN', file: 'docs/zh-CN/index.html', mockPath: '/docs/zh-CN', lang: 'zh-CN' },
+    { name: 'review sheet en', file: 'review/index.html', mockPath: '/review/index.html', lang: 'en' },
+    { name: 'review sheet zh-CN', file: 'review/zh-CN/index.html', mockPath: '/review/zh-CN/index.html', lang: 'zh-CN' },
+  ] as const;
+  const lengthText = (lang: string, min: number | undefined, max: number) =>
+    lang === 'en' ? (min !== undefined ? `${min}–${max} characters` : `at most ${max} characters`) : min !== undefined ? `${min} ~ ${max} 个字符` : `不超过 ${max} 个字符`;
+  const ENGLISH_LABELS = ['Field', 'Type', 'Required', 'Rule', 'Source wording', 'Description', 'Status', 'Body', 'Error code', 'Meaning', 'Operations', 'Method', 'Path', 'Summary', 'Operation id', 'Statuses', 'Parameters', 'Request body', 'Response body', 'In'];
+
+  for (const view of REVIEWER_VIEWS) {
+    for (const via of ['file', 'mock'] as const) {
+      it(`${view.name} (${via === 'file' ? 'from disk' : 'through the mock'}) shows every rule, status and error code without a click`, async () => {
+        const v = await visit(via === 'file' ? generatedUrl(view.file) : `${mock.url}${view.mockPath}`);
+        try {
+          await v.page.waitForSelector('#contract-at-a-glance, body.apig-sheet', { timeout: 15_000 });
+          const text = await v.page.innerText('body');
+          for (const endpoint of ENDPOINTS) expect(text, endpoint.path).toContain(endpoint.path);
+          for (const param of Object.keys(ENDPOINTS[1]!.pathParams)) expect(text, param).toContain(param);
+          for (const rule of REQUEST_FIELDS) {
+            expect(text, `${rule.field} length`).toContain(lengthText(view.lang, rule.minLength, rule.maxLength));
+            if (rule.pattern) expect(text, `${rule.field} pattern in full`).toContain(rule.pattern);
+            if (rule.refusedCharacters) expect(text, `${rule.field} refused characters`).toContain(rule.refusedCharacters);
+            expect(text, `${rule.field} source wording`).toContain(rule.source);
+          }
+          for (const status of STATUSES) expect(text, `status ${status}`).toMatch(new RegExp(`\\b${status}\\b`));
+          for (const code of Object.values(ERROR_CODES).flat()) expect(text, code).toContain(code);
+          if (view.lang === 'zh-CN') {
+            const labels = await v.page.locator('.apig-sheet th, .apig-sheet h1, .apig-sheet h2, .apig-sheet h4').allInnerTexts();
+            expect(labels.filter((l) => ENGLISH_LABELS.includes(l.trim()))).toEqual([]);
+            expect(labels.join(' ')).toContain('错误码');
+          }
+          const shot = `${SCREENSHOTS}${view.name.replace(/ /g, '-')}-${via}`;
+          await v.page.screenshot({ path: `${shot}-first-screen.png` });
+          if (view.file.startsWith('review')) await v.page.screenshot({ path: `${shot}-full.png`, fullPage: true });
+          expect(v.problems).toEqual([]);
+        } finally {
+          await v.page.context().close();
+        }
+      }, 60_000);
+    }
+  }
+
+  it.each(PAGES)('the $name docs page links to its review sheet, which links back and to its PDF', async (spec) => {
+    for (const start of [page(spec.file), `${mock.url}${spec.mockPath}`]) {
+      const v = await visit(start);
+      try {
+        const link = v.page.locator('a.apig-review-link');
+        await link.click();
+        await v.page.waitForSelector('body.apig-sheet', { timeout: 15_000 });
+        const hrefs = await v.page.locator('nav a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+        for (const href of hrefs) {
+          if (href.startsWith('file:')) expect(existsSync(fileURLToPath(href)), href).toBe(true);
+          else expect((await fetch(href)).status, href).toBe(200);
+        }
+        expect(hrefs.some((h) => h.endsWith('review.pdf'))).toBe(true);
+      } finally {
+        await v.page.context().close();
+      }
+    }
+  }, 60_000);
 });

@@ -22,7 +22,7 @@ describe('the mock CLI', () => {
   });
 
   it('prints the API, docs and document URLs', () => {
-    for (const url of ['/v1.0/apigw/apps', '/v1/{project_id}/apigw/instances/{instance_id}/apps', '/docs', '/docs/zh-CN', '/openapi.json', '/openapi.yaml']) {
+    for (const url of ['/v1.0/apigw/apps', '/v1/{project_id}/apigw/instances/{instance_id}/apps', '/docs', '/docs/zh-CN', '/review', '/review/zh-CN', '/openapi.json', '/openapi.yaml', '/openapi-3.0.json']) {
       expect(mock.output()).toContain(`${base}${url}`);
     }
   });
@@ -42,6 +42,17 @@ describe('the mock CLI', () => {
     expect(await (await fetch(`${base}/docs/zh-CN`)).text()).toBe(generated('docs/zh-CN/index.html'));
     expect(await (await fetch(`${base}/openapi.json`)).text()).toBe(generated('openapi.json'));
     expect(await (await fetch(`${base}/openapi.yaml`)).text()).toBe(generated('openapi.yaml'));
+    expect(await (await fetch(`${base}/review/zh-CN/index.html`)).text()).toBe(generated('review/zh-CN/index.html'));
+    const pdf = await fetch(`${base}/review/review.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('has a front page linking the docs, the review sheets with their PDFs, and the documents', async () => {
+    const page = await (await fetch(`${base}/`)).text();
+    const links = [...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toEqual(expect.arrayContaining(['/docs/index.html', '/docs/zh-CN/index.html', '/review/index.html', '/review/review.pdf', '/review/zh-CN/index.html', '/review/zh-CN/review.pdf', '/openapi.json']));
+    for (const link of links) expect((await fetch(`${base}${link}`)).status, link).toBe(200);
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s', async (signal) => {

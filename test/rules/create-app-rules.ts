@@ -129,11 +129,15 @@ export const SOURCE_RESPONSE_EXAMPLE = {
   app_type: 'apig',
 };
 
-/** Huawei's documented error codes for this call (APIG error-code reference, not the pages). */
+/**
+ * Huawei's documented error codes for this call, by the status it answers with: the v2 Create
+ * page's examples (2011, 1002, 1005 under 403, 9999) and the error-code catalogue (错误码):
+ * 2001 请求参数为空, 3203 指定的应用名称已存在, 1000 未识别到用户认证信息, 3103 应用数量超过限额.
+ */
 export const ERROR_CODES = {
-  '400': ['APIG.2011', 'APIG.2001'],
-  '401': ['APIG.1002'],
-  '403': ['APIG.1005'],
+  '400': ['APIG.2011', 'APIG.2001', 'APIG.3203'],
+  '401': ['APIG.1002', 'APIG.1000'],
+  '403': ['APIG.1005', 'APIG.3103'],
   '500': ['APIG.9999'],
 } as const;
 
