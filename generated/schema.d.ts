@@ -11,14 +11,95 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List APPs (shared gateway)
+         * @description On the shared gateway (共享版): lists the APPs, with filters and paging. Source page: 查询APP列表
+         *     (shared gateway), `GET /v1.0/apigw/apps`.
+         */
+        get: operations["listAppsOnSharedGateway"];
         put?: never;
         /**
          * Create an APP (shared gateway)
-         * @description Creates an APP on the shared gateway (共享版). Source page: 创建APP, shared gateway,
-         *     `POST /v1.0/apigw/apps`.
+         * @description On the shared gateway (共享版): creates an APP. Source page: 创建APP (shared gateway), `POST
+         *     /v1.0/apigw/apps`.
          */
         post: operations["createAppOnSharedGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/apps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an APP (shared gateway)
+         * @description On the shared gateway (共享版): shows one APP in full. Source page: 查看APP详情 (shared gateway),
+         *     `GET /v1.0/apigw/apps/{id}`.
+         */
+        get: operations["showAppOnSharedGateway"];
+        /**
+         * Update an APP (shared gateway)
+         * @description On the shared gateway (共享版): changes an APP: its name and remark, and its app_key and
+         *     app_secret where the custom key switch is on (其它属性不可修改). Source page: 修改APP (shared
+         *     gateway), `PUT /v1.0/apigw/apps/{id}`.
+         */
+        put: operations["updateAppOnSharedGateway"];
+        post?: never;
+        /**
+         * Delete an APP (shared gateway)
+         * @description On the shared gateway (共享版): deletes an APP; it can then call no API. APPs created by the
+         *     cloud marketplace cannot be deleted. Source page: 删除APP (shared gateway), `DELETE
+         *     /v1.0/apigw/apps/{id}`.
+         */
+        delete: operations["deleteAppOnSharedGateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/apps/secret/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reset an APP secret (shared gateway)
+         * @description On the shared gateway (共享版): gives an APP a new secret: the one sent, or a generated one.
+         *     Source page: 重置密钥 (shared gateway), `PUT /v1.0/apigw/apps/secret/{id}`.
+         */
+        put: operations["resetAppSecretOnSharedGateway"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/apps/validation/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify that an APP exists (shared gateway)
+         * @description On the shared gateway (共享版): tells whether an APP exists; anyone may call it, and it shows
+         *     only id, name and remark. Source page: 校验APP (shared gateway), `GET
+         *     /v1.0/apigw/apps/validation/{id}`.
+         */
+        get: operations["verifyAppOnSharedGateway"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -32,14 +113,199 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List APPs (dedicated gateway)
+         * @description On the dedicated gateway (专享版): lists the APPs, with filters and paging. Source page:
+         *     查询APP列表 (dedicated gateway), `GET /v1/{project_id}/apigw/instances/{instance_id}/apps`.
+         */
+        get: operations["listAppsOnDedicatedGateway"];
         put?: never;
         /**
          * Create an APP (dedicated gateway)
-         * @description Creates an APP on a dedicated gateway instance (专享版). Source page: 创建APP,
-         *     dedicated gateway, `POST /v1/{project_id}/apigw/instances/{instance_id}/apps`.
+         * @description On the dedicated gateway (专享版): creates an APP. Source page: 创建APP (dedicated gateway),
+         *     `POST /v1/{project_id}/apigw/instances/{instance_id}/apps`.
          */
         post: operations["createAppOnDedicatedGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/apps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an APP (dedicated gateway)
+         * @description On the dedicated gateway (专享版): shows one APP in full. Source page: 查看APP详情 (dedicated
+         *     gateway), `GET /v1/{project_id}/apigw/instances/{instance_id}/apps/{id}`.
+         */
+        get: operations["showAppOnDedicatedGateway"];
+        /**
+         * Update an APP (dedicated gateway)
+         * @description On the dedicated gateway (专享版): changes an APP: its name and remark, and its app_key and
+         *     app_secret where the custom key switch is on (其它属性不可修改). Source page: 修改APP (dedicated
+         *     gateway), `PUT /v1/{project_id}/apigw/instances/{instance_id}/apps/{id}`.
+         */
+        put: operations["updateAppOnDedicatedGateway"];
+        post?: never;
+        /**
+         * Delete an APP (dedicated gateway)
+         * @description On the dedicated gateway (专享版): deletes an APP; it can then call no API. APPs created by the
+         *     cloud marketplace cannot be deleted. Source page: 删除APP (dedicated gateway), `DELETE
+         *     /v1/{project_id}/apigw/instances/{instance_id}/apps/{id}`.
+         */
+        delete: operations["deleteAppOnDedicatedGateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/apps/secret/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reset an APP secret (dedicated gateway)
+         * @description On the dedicated gateway (专享版): gives an APP a new secret: the one sent, or a generated one.
+         *     Source page: 重置密钥 (dedicated gateway), `PUT
+         *     /v1/{project_id}/apigw/instances/{instance_id}/apps/secret/{id}`.
+         */
+        put: operations["resetAppSecretOnDedicatedGateway"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/apps/validation/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify that an APP exists (dedicated gateway)
+         * @description On the dedicated gateway (专享版): tells whether an APP exists; anyone may call it, and it
+         *     shows only id, name and remark. Source page: 校验APP (dedicated gateway), `GET
+         *     /v1/{project_id}/apigw/instances/{instance_id}/apps/validation/{id}`.
+         */
+        get: operations["verifyAppOnDedicatedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List APPs (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs, with filters and paging. Source page:
+         *     查询APP列表 (dedicated gateway v2), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps`.
+         */
+        get: operations["listAppsOnDedicatedGatewayV2"];
+        put?: never;
+        /**
+         * Create an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): creates an APP. Source page: 创建APP (dedicated gateway
+         *     v2), `POST /v2/{project_id}/apigw/instances/{instance_id}/apps`.
+         */
+        post: operations["createAppOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows one APP in full. Source page: 查看APP详情
+         *     (dedicated gateway v2), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}`.
+         */
+        get: operations["showAppOnDedicatedGatewayV2"];
+        /**
+         * Update an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): changes an APP: its name and remark, and its app_key
+         *     and app_secret where the custom key switch is on (其它属性不可修改). Source page: 修改APP (dedicated
+         *     gateway v2), `PUT /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}`.
+         */
+        put: operations["updateAppOnDedicatedGatewayV2"];
+        post?: never;
+        /**
+         * Delete an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): deletes an APP; it can then call no API. APPs created
+         *     by the cloud marketplace cannot be deleted. Source page: 删除APP (dedicated gateway v2),
+         *     `DELETE /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}`.
+         */
+        delete: operations["deleteAppOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/secret/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reset an APP secret (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): gives an APP a new secret: the one sent, or a
+         *     generated one. Source page: 重置密钥 (dedicated gateway v2), `PUT
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/secret/{app_id}`.
+         */
+        put: operations["resetAppSecretOnDedicatedGatewayV2"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/validation/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify that an APP exists (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): tells whether an APP exists; anyone may call it, and
+         *     it shows only id, name and remark. Source page: 校验APP (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/validation/{app_id}`.
+         */
+        get: operations["verifyAppOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -104,7 +370,7 @@ export interface components {
              */
             app_secret?: string;
         };
-        /** @description The created APP (响应消息). All ten fields are present. */
+        /** @description An APP as create, show and update answer it (响应消息). All ten fields are present. */
         App: {
             /**
              * @description ID of the APP. Source “编号”.
@@ -182,6 +448,287 @@ export interface components {
              */
             request_id?: string;
         };
+        /** @description An APP in a list (apps参数说明), with the number of APIs bound to it. All eleven fields are present. */
+        AppWithBindNum: {
+            /** @description ID of the APP. Source “编号”. */
+            id: string;
+            /** @description Name of the APP. Source “名称”. */
+            name: string;
+            /** @description Status of the APP; `1` means valid. Source “状态”. */
+            status: number;
+            /** @description The APP's key (AppKey). Source “APP的key”. */
+            app_key: string;
+            /** @description The APP's secret (AppSecret); a secret, never log it. Source “密钥”. */
+            app_secret: string;
+            /**
+             * Format: date-time
+             * @description When the APP was registered (注册时间), an RFC 3339 UTC timestamp.
+             */
+            register_time: string;
+            /** @description Description of the APP. Source “描述”. */
+            remark: string;
+            /**
+             * Format: date-time
+             * @description When the APP was last updated (更新时间), an RFC 3339 UTC timestamp.
+             */
+            update_time: string;
+            /**
+             * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
+             * @enum {string}
+             */
+            creator: "USER" | "MARKET";
+            /** @description Type of the APP; `apig` by default. Source “APP类型，默认为apig”. */
+            app_type: string;
+            /** @description How many APIs are bound to the APP. Source “绑定的API数量”. */
+            bind_num: number;
+        };
+        /** @description One page of APPs (响应消息). */
+        AppList: {
+            /** @description How many APPs match the filters, on every page. Source “符合条件的APP总数”. */
+            total: number;
+            /** @description How many APPs this page holds. Source “本次查询返回的列表长度”. */
+            size: number;
+            /** @description The APPs of this page. Source “APP列表”. */
+            apps: components["schemas"]["AppWithBindNum"][];
+        };
+        /** @description The APP after a secret reset (响应消息); the reset pages list nine fields, without `app_type`. */
+        AppSecretInfo: {
+            /** @description ID of the APP. Source “编号”. */
+            id: string;
+            /** @description Name of the APP. Source “名称”. */
+            name: string;
+            /** @description Status of the APP; `1` means valid. Source “状态”. */
+            status: number;
+            /** @description The APP's key (AppKey). Source “APP的key”. */
+            app_key: string;
+            /** @description The APP's new secret; a secret, never log it. Source “密钥”. */
+            app_secret: string;
+            /**
+             * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
+             * @enum {string}
+             */
+            creator: "USER" | "MARKET";
+            /**
+             * Format: date-time
+             * @description When the APP was registered (注册时间), an RFC 3339 UTC timestamp.
+             */
+            register_time: string;
+            /** @description Description of the APP. Source “描述”. */
+            remark: string;
+            /**
+             * Format: date-time
+             * @description When the APP was last updated (更新时间), an RFC 3339 UTC timestamp.
+             */
+            update_time: string;
+        };
+        /** @description What verify shows of an APP (响应消息): id, name and remark only; every generation. */
+        AppBaseInfo: {
+            /** @description ID of the APP. Source “编号”. */
+            id: string;
+            /** @description Name of the APP. Source “名称”. */
+            name: string;
+            /** @description Description of the APP. Source “描述”. */
+            remark: string;
+        };
+        /** @description The new secret (请求消息); optional. */
+        ResetAppSecretRequest: {
+            /**
+             * @description The APP's new secret (AppSecret). Optional; when omitted the gateway generates one.
+             *     A secret: never log it. English letters, digits and `_ - ! @ # $ %`; it must start with an
+             *     English letter or a digit; 8 to 64 characters. Only some regions accept a custom secret.
+             *
+             *     Source: “密钥 支持英文，数字，“\_”,“-”,“\_”,“!”,“@”,“#”,“$”,“%”,且只能以英文或数字开头，8 ~ 64个字符。” “只支持部分region自定义密钥值。”
+             * @example app_secret_sample
+             */
+            app_secret?: string;
+        };
+        /**
+         * @description The APP to create on v2 (请求Body参数). The current API Explorer definitions win over the
+         *     2021 v2 page: `app_key` 8–200 and `app_secret` 8–128 characters (the page says 8–64), and the
+         *     optional `related_domain_id` and `related_project_id`.
+         */
+        CreateAppRequestV2: {
+            /**
+             * @description Name of the APP. Required. Chinese characters (汉字, U+4E00 to U+9FA5), English letters,
+             *     digits and underscores; it must start with an English letter or a 汉字; 3 to 64 characters.
+             *
+             *     Source: “APP的名称。支持汉字,英文,数字,下划线,且只能以英文和汉字开头,3 ~ 64个字符。” “中文字符必须为UTF-8或者unicode编码。”
+             * @example app_demo
+             */
+            name: string;
+            /**
+             * @description Description of the APP. Optional. At most 255 characters.
+             *
+             *     Source: “APP描述。字符长度不能大于255。” “中文字符必须为UTF-8或者unicode编码。”
+             * @example Demo app
+             */
+            remark?: string;
+            /**
+             * @description The APP's key (AppKey). Optional; when omitted the gateway generates one. English letters,
+             *     digits, `_` and `-`; it must start with an English letter or a digit; 8 to 200 characters
+             *     (current definitions; the 2021 page said 8 to 64).
+             *
+             *     Source: “APP凭据的key。支持英文,数字,“\_”,“-”,且只能以英文或数字开头,8 ~ 200个字符。”
+             * @example app_key_sample
+             */
+            app_key?: string;
+            /**
+             * @description The APP's secret (AppSecret). Optional; when omitted the gateway generates one. A secret:
+             *     never log it. English letters, digits and `_ - ! @ # $ %`; it must start with an English
+             *     letter or a digit; 8 to 128 characters (current definitions; the 2021 page said 8 to 64).
+             *
+             *     Source: “密钥。支持英文,数字,“\_”,“-”,“!”,“@”,“#”,“$”,“%”,且只能以英文或数字开头,8 ~ 128个字符。”
+             * @example app_secret_sample
+             */
+            app_secret?: string;
+            /**
+             * @description ID of the account the credential is related to. Optional; 32 to 36 characters.
+             *
+             *     Source: “凭据关联的账号ID。”
+             * @example c90f12a0f1ee43bc90a1f4d17bce35bc
+             */
+            related_domain_id?: string;
+            /**
+             * @description ID of the project the credential is related to. Optional; 32 to 36 characters.
+             *
+             *     Source: “凭据关联的项目ID。”
+             * @example a10f12a0f1ee43bc90a1f4d17bce35aa
+             */
+            related_project_id?: string;
+        };
+        /**
+         * @description The APP's new name and remark, and its key and secret where the custom key switch is on
+         *     (请求Body参数). The current limits apply (Huawei's Go SDK model `AppCreate`, used for update
+         *     too): `app_key` 8–200 and `app_secret` 8–128 characters; the 2021 page said 8–64.
+         */
+        UpdateAppRequestV2: {
+            /**
+             * @description Name of the APP. Required. Chinese characters (汉字, U+4E00 to U+9FA5), English letters,
+             *     digits and underscores; it must start with an English letter or a 汉字; 3 to 64 characters.
+             *
+             *     Source: “APP的名称。支持汉字，英文，数字，下划线，且只能以英文和汉字开头，3 ~ 64个字符。” “中文字符必须为UTF-8或者unicode编码。”
+             * @example app_demo
+             */
+            name: string;
+            /**
+             * @description Description of the APP. Optional. At most 255 characters.
+             *
+             *     Source: “APP描述。字符长度不能大于255。” “中文字符必须为UTF-8或者unicode编码。”
+             * @example Demo app
+             */
+            remark?: string;
+            /**
+             * @description The APP's key (AppKey). Optional. English letters, digits, `_` and `-`; it must start with
+             *     an English letter or a digit; 8 to 200 characters.
+             *
+             *     Source: “APP的key” “8 ~ 200个字符” (Go SDK model AppCreate)
+             * @example app_key_sample
+             */
+            app_key?: string;
+            /**
+             * @description The APP's secret (AppSecret). Optional. A secret: never log it. English letters, digits and
+             *     `_ - ! @ # $ %`; it must start with an English letter or a digit; 8 to 128 characters.
+             *
+             *     Source: “密钥” “8 ~ 128个字符” (Go SDK model AppCreate)
+             * @example app_secret_sample
+             */
+            app_secret?: string;
+        };
+        /** @description The new secret (请求Body参数); optional. Current limit 8–128 characters (Go SDK model `AppResetCreate`; the 2021 page said 8–64). */
+        ResetAppSecretRequestV2: {
+            /**
+             * @description The APP's new secret (AppSecret). Optional; when omitted the gateway generates one. A secret:
+             *     never log it. English letters, digits and `_ - ! @ # $ %`; it must start with an English
+             *     letter or a digit; 8 to 128 characters. A custom secret needs the quota switch on.
+             *
+             *     Source: “8 ~ 128个字符” “用户自定义APP的密钥需要开启配额开关”
+             * @example app_secret_sample
+             */
+            app_secret?: string;
+        };
+        /**
+         * @description An APP on v2 (响应Body参数): the ten fields of the v2 pages, and the related account and
+         *     project when given. Timestamps are strings: the current definitions say `date-time`, but the
+         *     v2 update page's example answers `2020-08-03T13:09:13` with no zone, so no format is enforced.
+         */
+        AppV2: {
+            /**
+             * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
+             * @enum {string}
+             */
+            creator: "USER" | "MARKET";
+            /** @description When the APP was last updated. Source “更新时间”. */
+            update_time: string;
+            /** @description The APP's key (AppKey). Source “APP的key”. */
+            app_key: string;
+            /** @description Name of the APP. Source “名称”. */
+            name: string;
+            /** @description Description of the APP. Source “描述”. */
+            remark: string;
+            /** @description ID of the APP. Source “编号”. */
+            id: string;
+            /** @description The APP's secret (AppSecret); a secret, never log it. Source “密钥”. */
+            app_secret: string;
+            /** @description When the APP was registered. Source “注册时间”. */
+            register_time: string;
+            /**
+             * @description Status of the APP; `1` means valid (有效), the only value the current definitions list.
+             * @enum {integer}
+             */
+            status: 1;
+            /**
+             * @description Type of the APP, `apig`. The 2021 page lists `apig` and `roma`; the current definitions list
+             *     only `apig` (默认apig,暂不支持其他类型) and win.
+             * @enum {string}
+             */
+            app_type: "apig";
+            /** @description ID of the account the credential is related to. Source “凭据关联的账号ID。” */
+            related_domain_id?: string;
+            /** @description ID of the project the credential is related to. Source “凭据关联的项目ID。” */
+            related_project_id?: string;
+            /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持”. */
+            roma_app_type?: string;
+        };
+        /** @description An APP in a v2 list (AppInfoWithBindNumResp), with the number of APIs bound to it; the page's own example omits `remark` and `app_type`. */
+        AppWithBindNumV2: {
+            /**
+             * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
+             * @enum {string}
+             */
+            creator: "USER" | "MARKET";
+            /** @description When the APP was last updated. Source “更新时间”. */
+            update_time: string;
+            /** @description The APP's key (AppKey). Source “APP的key”. */
+            app_key: string;
+            /** @description Name of the APP. Source “名称”. */
+            name: string;
+            /** @description Description of the APP. Source “描述”. */
+            remark?: string;
+            /** @description ID of the APP. Source “编号”. */
+            id: string;
+            /** @description The APP's secret (AppSecret); a secret, never log it. Source “密钥”. */
+            app_secret: string;
+            /** @description When the APP was registered. Source “注册时间”. */
+            register_time: string;
+            /** @description Status of the APP; `1` means valid. Source “状态 • 1： 有效”. */
+            status: number;
+            /** @description How many APIs are bound to the APP. Source “绑定的API数量”. */
+            bind_num: number;
+            /** @description Type of the APP, `apig` (in the page's example, not its table). */
+            app_type?: string;
+        };
+        /** @description One page of APPs on v2 (响应Body参数). */
+        AppListV2: {
+            /** @description How many APPs this page holds. Source “本次返回的列表长度”. */
+            size: number;
+            /**
+             * Format: int64
+             * @description How many APPs match the filters, on every page. Source “满足条件的记录数”.
+             */
+            total: number;
+            /** @description The APPs of this page. Source “APP列表”. */
+            apps: components["schemas"]["AppWithBindNumV2"][];
+        };
     };
     responses: {
         /** @description Created. The APP was created; the body describes it. */
@@ -234,6 +781,183 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description OK. The APP in full. */
+        AppShown: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["App"];
+            };
+        };
+        /** @description OK. The APP as it is now. */
+        AppUpdated: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["App"];
+            };
+        };
+        /** @description OK. The APP with its new secret. */
+        AppSecretReset: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppSecretInfo"];
+            };
+        };
+        /** @description OK. One page of APPs and the number of APPs that match. */
+        AppList: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppList"];
+            };
+        };
+        /** @description OK. The APP exists; only its id, name and remark are shown. */
+        AppVerified: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppBaseInfo"];
+            };
+        };
+        /** @description No Content. The APP was deleted; there is no body. */
+        AppDeleted: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Conflict. The APP cannot be deleted now; APPs that the cloud marketplace created cannot be
+         *     deleted (云市场自动创建的APP无法被删除). The pages and the error-code catalogue give no error code for it.
+         */
+        AppDeleteConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id. The pages give no example; the error-code catalogue (错误码)
+         *     names `APIG.3004` “指定的应用不存在”.
+         */
+        AppNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id. The v2 pages' example answers `APIG.3002` (the catalogue
+         *     lists `APIG.3004` for a missing APP and `APIG.3002` for a missing API): the page's example wins.
+         */
+        AppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. The APP id is not valid. */
+        BadAppId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, a required field is missing, a value breaks its rule, the name or key is taken, or the id is not valid. */
+        BadAppRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. A filter or paging value breaks its rule. */
+        BadQuery: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Created. The APP was created; the body describes it. */
+        AppCreatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppV2"];
+            };
+        };
+        /** @description OK. One page of APPs and the number of APPs that match. */
+        AppListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppListV2"];
+            };
+        };
+        /** @description OK. The APP in full. */
+        AppShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppV2"];
+            };
+        };
+        /** @description Created (the v2 page answers an update with 201). The APP as it is now. */
+        AppUpdatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppV2"];
+            };
+        };
+        /** @description OK. The APP with its new secret. */
+        AppSecretResetV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppV2"];
+            };
+        };
     };
     parameters: {
         /**
@@ -252,12 +976,130 @@ export interface components {
          * @example eddc4d25480b4cd6b512f270a1b8b341
          */
         InstanceId: string;
+        /**
+         * @description ID of the APP; the list call gives it.
+         *
+         *     Source: “APP的编号，可通过查询APP列表获取。”
+         * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+         */
+        AppId: string;
+        /**
+         * @description Project ID of the tenant (租户).
+         *
+         *     Source: “租户项目编号”
+         * @example 73d69ae0cfcf460190522d06b60f05ad
+         */
+        ProjectIdV2: string;
+        /**
+         * @description ID of the dedicated gateway instance.
+         *
+         *     Source: “实例编号”
+         * @example eddc4d25480b4cd6b512f270a1b8b341
+         */
+        InstanceIdV2: string;
+        /**
+         * @description ID of the APP; the list call gives it.
+         *
+         *     Source: “APP的编号”
+         * @example 356de8eb7a8742168586e5daf5339965
+         */
+        AppIdV2: string;
+        /**
+         * @description Only the APP with this ID.
+         *
+         *     Source: “编号”
+         */
+        QueryId: string;
+        /**
+         * @description APPs whose name contains this text; with `precise_search=name`, only the APP with exactly this name.
+         *
+         *     Source: “名称”
+         */
+        QueryName: string;
+        /**
+         * @description Only APPs with this status (`1`: valid).
+         *
+         *     Source: “状态”
+         */
+        QueryStatus: number;
+        /**
+         * @description Only the APP with this key.
+         *
+         *     Source: “APP的KEY”
+         */
+        QueryAppKey: string;
+        /**
+         * @description Only APPs created this way: `USER` by the user, `MARKET` by the cloud marketplace.
+         *
+         *     Source: “APP的创建者，取值如下： • USER：用户自行创建 • MARKET：云市场分配”
+         */
+        QueryCreator: "USER" | "MARKET";
+        /**
+         * @description How many APPs a page holds; 20 when omitted.
+         *
+         *     Source: “每页显示的条数，默认值：20”
+         */
+        PageSize: number;
+        /**
+         * @description Which page, from 1; 1 when omitted.
+         *
+         *     Source: “页码，默认值：1”
+         */
+        PageNo: number;
+        /**
+         * @description The parameter to match exactly instead of by containment; only `name` is supported.
+         *
+         *     Source: “指定需要精确匹配查找的参数名称，目前仅支持name”
+         */
+        PreciseSearch: "name";
+        /**
+         * @description Where the page starts, counted in APPs from 0; 0 when omitted, and a negative offset counts as 0.
+         *
+         *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+         */
+        Offset: number;
+        /**
+         * @description How many APPs a page holds: 1 to 500, 20 when omitted.
+         *
+         *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+         */
+        Limit: number;
     };
     requestBodies: {
         /** @description The APP to create. JSON in UTF-8. */
         CreateApp: {
             content: {
                 "application/json": components["schemas"]["CreateAppRequest"];
+            };
+        };
+        /** @description The APP's new name and remark, and its key and secret where the custom key switch is on. Same fields and rules as create. JSON in UTF-8. */
+        UpdateApp: {
+            content: {
+                "application/json": components["schemas"]["CreateAppRequest"];
+            };
+        };
+        /** @description The new secret, only in regions that accept a custom one; without it the gateway generates one. JSON in UTF-8. */
+        ResetAppSecret: {
+            content: {
+                "application/json": components["schemas"]["ResetAppSecretRequest"];
+            };
+        };
+        /** @description The APP to create. JSON in UTF-8. */
+        CreateAppV2: {
+            content: {
+                "application/json": components["schemas"]["CreateAppRequestV2"];
+            };
+        };
+        /** @description The APP's new name and remark, and its key and secret where the custom key switch is on. JSON in UTF-8. */
+        UpdateAppV2: {
+            content: {
+                "application/json": components["schemas"]["UpdateAppRequestV2"];
+            };
+        };
+        /** @description The new secret (用户自定义APP的密钥需要开启配额开关); without it the gateway generates one. JSON in UTF-8. */
+        ResetAppSecretV2: {
+            content: {
+                "application/json": components["schemas"]["ResetAppSecretRequestV2"];
             };
         };
     };
@@ -272,6 +1114,70 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAppsOnSharedGateway: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the APP with this ID.
+                 *
+                 *     Source: “编号”
+                 */
+                id?: components["parameters"]["QueryId"];
+                /**
+                 * @description APPs whose name contains this text; with `precise_search=name`, only the APP with exactly this name.
+                 *
+                 *     Source: “名称”
+                 */
+                name?: components["parameters"]["QueryName"];
+                /**
+                 * @description Only APPs with this status (`1`: valid).
+                 *
+                 *     Source: “状态”
+                 */
+                status?: components["parameters"]["QueryStatus"];
+                /**
+                 * @description Only the APP with this key.
+                 *
+                 *     Source: “APP的KEY”
+                 */
+                app_key?: components["parameters"]["QueryAppKey"];
+                /**
+                 * @description Only APPs created this way: `USER` by the user, `MARKET` by the cloud marketplace.
+                 *
+                 *     Source: “APP的创建者，取值如下： • USER：用户自行创建 • MARKET：云市场分配”
+                 */
+                creator?: components["parameters"]["QueryCreator"];
+                /**
+                 * @description How many APPs a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+                /**
+                 * @description The parameter to match exactly instead of by containment; only `name` is supported.
+                 *
+                 *     Source: “指定需要精确匹配查找的参数名称，目前仅支持name”
+                 */
+                precise_search?: components["parameters"]["PreciseSearch"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppList"];
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     createAppOnSharedGateway: {
         parameters: {
             query?: never;
@@ -285,6 +1191,210 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppShown"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAppOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateApp"];
+        responses: {
+            200: components["responses"]["AppUpdated"];
+            400: components["responses"]["BadAppRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppDeleted"];
+            400: components["responses"]["BadAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            409: components["responses"]["AppDeleteConflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resetAppSecretOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ResetAppSecret"];
+        responses: {
+            200: components["responses"]["AppSecretReset"];
+            400: components["responses"]["BadAppRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    verifyAppOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppVerified"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsOnDedicatedGateway: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the APP with this ID.
+                 *
+                 *     Source: “编号”
+                 */
+                id?: components["parameters"]["QueryId"];
+                /**
+                 * @description APPs whose name contains this text; with `precise_search=name`, only the APP with exactly this name.
+                 *
+                 *     Source: “名称”
+                 */
+                name?: components["parameters"]["QueryName"];
+                /**
+                 * @description Only APPs with this status (`1`: valid).
+                 *
+                 *     Source: “状态”
+                 */
+                status?: components["parameters"]["QueryStatus"];
+                /**
+                 * @description Only the APP with this key.
+                 *
+                 *     Source: “APP的KEY”
+                 */
+                app_key?: components["parameters"]["QueryAppKey"];
+                /**
+                 * @description Only APPs created this way: `USER` by the user, `MARKET` by the cloud marketplace.
+                 *
+                 *     Source: “APP的创建者，取值如下： • USER：用户自行创建 • MARKET：云市场分配”
+                 */
+                creator?: components["parameters"]["QueryCreator"];
+                /**
+                 * @description How many APPs a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+                /**
+                 * @description The parameter to match exactly instead of by containment; only `name` is supported.
+                 *
+                 *     Source: “指定需要精确匹配查找的参数名称，目前仅支持name”
+                 */
+                precise_search?: components["parameters"]["PreciseSearch"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppList"];
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -318,6 +1428,515 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppShown"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAppOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateApp"];
+        responses: {
+            200: components["responses"]["AppUpdated"];
+            400: components["responses"]["BadAppRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppDeleted"];
+            400: components["responses"]["BadAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            409: components["responses"]["AppDeleteConflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resetAppSecretOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ResetAppSecret"];
+        responses: {
+            200: components["responses"]["AppSecretReset"];
+            400: components["responses"]["BadAppRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    verifyAppOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号，可通过查询APP列表获取。”
+                 * @example 14b399ac-967f-4115-bb62-c0346b4537e9
+                 */
+                id: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppVerified"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["AppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the APP with this ID.
+                 *
+                 *     Source: “编号”
+                 */
+                id?: components["parameters"]["QueryId"];
+                /**
+                 * @description APPs whose name contains this text; with `precise_search=name`, only the APP with exactly this name.
+                 *
+                 *     Source: “名称”
+                 */
+                name?: components["parameters"]["QueryName"];
+                /**
+                 * @description Only APPs with this status (`1`: valid).
+                 *
+                 *     Source: “状态”
+                 */
+                status?: components["parameters"]["QueryStatus"];
+                /**
+                 * @description Only the APP with this key.
+                 *
+                 *     Source: “APP的KEY”
+                 */
+                app_key?: components["parameters"]["QueryAppKey"];
+                /**
+                 * @description Only APPs created this way: `USER` by the user, `MARKET` by the cloud marketplace.
+                 *
+                 *     Source: “APP的创建者，取值如下： • USER：用户自行创建 • MARKET：云市场分配”
+                 */
+                creator?: components["parameters"]["QueryCreator"];
+                /**
+                 * @description Where the page starts, counted in APPs from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many APPs a page holds: 1 to 500, 20 when omitted.
+                 *
+                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The parameter to match exactly instead of by containment; only `name` is supported.
+                 *
+                 *     Source: “指定需要精确匹配查找的参数名称，目前仅支持name”
+                 */
+                precise_search?: components["parameters"]["PreciseSearch"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppListV2"];
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateAppV2"];
+        responses: {
+            201: components["responses"]["AppCreatedV2"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppShownV2"];
+            400: components["responses"]["BadAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateAppV2"];
+        responses: {
+            201: components["responses"]["AppUpdatedV2"];
+            400: components["responses"]["BadAppRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppDeleted"];
+            400: components["responses"]["BadAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resetAppSecretOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ResetAppSecretV2"];
+        responses: {
+            200: components["responses"]["AppSecretResetV2"];
+            400: components["responses"]["BadAppRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    verifyAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppVerified"];
+            400: components["responses"]["BadAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -28,11 +28,11 @@ const fieldRank = (field) => {
 
 /**
  * Turns Prism's request violations into the one error body the gateway would send:
- * a missing required field → APIG.2001, a broken field rule → APIG.2011 naming the field,
- * anything about the body as a whole → APIG.2000.
+ * a missing required field → APIG.2001, a broken field or parameter rule → APIG.2011 naming
+ * it, anything about the body as a whole → APIG.2000.
  */
 export function errorFromViolations(violations) {
-  const bodyViolations = violations.filter((v) => !v.path || v.path[0] === 'body');
+  const bodyViolations = violations.filter((v) => (!v.path || v.path[0] === 'body') && !/^Request path /.test(v.message ?? ''));
   const missing = bodyViolations
     .filter((v) => v.code === 'required')
     .map((v) => /required property '([^']+)'/.exec(v.message)?.[1])
@@ -45,6 +45,17 @@ export function errorFromViolations(violations) {
     .map((v) => String(v.path[1]))
     .sort((a, b) => fieldRank(a) - fieldRank(b));
   if (broken.length > 0) return invalidParameter(broken[0]);
+
+  // An empty path parameter (`/v1//apigw/…`): Prism reports it as a required one missing.
+  const emptyPathParameter = violations
+    .filter((v) => v.code === 'required')
+    .map((v) => /^Request path must have required property '([^']+)'/.exec(v.message ?? '')?.[1])
+    .find(Boolean);
+  if (emptyPathParameter) return missingParameter(emptyPathParameter);
+
+  // A path or query parameter that breaks its rule (an id, page_size, limit, creator…).
+  const parameter = violations.find((v) => v.path && (v.path[0] === 'query' || v.path[0] === 'path') && v.path.length >= 2);
+  if (parameter) return invalidParameter(String(parameter.path[1]));
 
   if (bodyViolations.some((v) => v.code === 'required')) return parameterError('the request body is required (a JSON object)');
   if (bodyViolations.length > 0) return parameterError('the request body must be a JSON object');

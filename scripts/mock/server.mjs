@@ -130,6 +130,13 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
       if (prefer.config.code !== undefined || prefer.config.exampleKey !== undefined) {
         return send(res, 400, parameterError(`the contract has no response for Prefer: ${prefer.header.slice(0, 100)}`));
       }
+      // An invalid request with no 400 in the contract (an empty path parameter): Prism's
+      // own 422 carries the violations; the gateway answers 400 naming the parameter.
+      const violations = result.left.additional?.validation;
+      if (/UNPROCESSABLE_ENTITY/.test(name) && Array.isArray(violations)) {
+        const input = violations.map((v) => ({ ...v, path: v.path ?? v.location?.slice(1) }));
+        return send(res, 400, errorFromViolations(input), violationsHeader(input));
+      }
       console.error(`mock: Prism could not answer ${req.method} ${String(req.url).slice(0, 200)}: ${name} ${result.left.message}`);
       return send(res, 500, systemError());
     }
@@ -155,7 +162,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...CORS_HEADERS,
-        'access-control-allow-methods': 'POST, GET, OPTIONS',
+        'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
         'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
         'access-control-max-age': '600',
       });

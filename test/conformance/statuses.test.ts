@@ -103,7 +103,7 @@ describe.each(VARIANTS)('%s gateway: statuses and headers', (variant) => {
 
 describe('outside the contract', () => {
   it.skipIf(!target.ownMock)(`an unknown path or method → 404 APIG.0101${ONLY_OWN_MOCK}`, async () => {
-    for (const [path, method] of [['/v1.0/apigw/appz', 'POST'], ['/v1.0/apigw/apps', 'GET'], ['/v1.0/apigw/apps', 'DELETE']] as const) {
+    for (const [path, method] of [['/v1.0/apigw/appz', 'POST'], ['/v1.0/apigw/apps', 'PATCH'], ['/v1.0/apigw/apps', 'DELETE'], ['/v1.0/apigw/apps/a/b', 'GET']] as const) {
       const reply = await send('shared', { path, method, ...(method === 'POST' ? { json: SOURCE_REQUEST_EXAMPLE } : {}) });
       expect(reply.status, `${method} ${path}`).toBe(404);
       expect(reply.json.error_code).toBe('APIG.0101');

@@ -15,6 +15,7 @@ import {
   bodyWith,
   label,
 } from '../rules/create-app-rules.js';
+import { OPERATIONS, V1_RESET_CASES, V2_BODY_CASES, type OperationRule } from '../rules/lifecycle-rules.js';
 import { schemaValidators, type OpenApiDocument } from '../helpers/bundled-document.js';
 import { deref } from '../../scripts/json-pointer.mjs';
 
@@ -23,7 +24,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 export function contractMismatches(doc: OpenApiDocument): string[] {
   const out: string[] = [];
-  const expectPaths = ENDPOINTS.map((e) => e.path);
+  const expectPaths = [...new Set(OPERATIONS.map((o) => o.path))];
   const actualPaths = Object.keys(doc.paths ?? {});
   if (!sameSet(expectPaths, actualPaths)) out.push(`paths: expected ${expectPaths.join(', ')}; got ${actualPaths.join(', ')}`);
 
@@ -43,7 +44,8 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
       continue;
     }
     const methods = Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(k));
-    if (!sameSet(methods, [endpoint.method])) out.push(`${where}: methods expected [post]; got [${methods}]`);
+    const expectMethods = OPERATIONS.filter((o) => o.path === endpoint.path).map((o) => o.method);
+    if (!sameSet(methods, expectMethods)) out.push(`${where}: methods expected [${expectMethods}]; got [${methods}]`);
 
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
     const pathParams = params.filter((p: any) => p.in === 'path');
@@ -160,9 +162,89 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
     if (validateError(body) !== valid) out.push(`ErrorBody: expected ${valid ? 'valid' : 'invalid'} for ${why}`);
   }
 
+  out.push(...lifecycleMismatches(doc, validators));
+
   // Servers: the regional endpoint with a region variable, and the local mock.
   const servers = doc.servers ?? [];
   if (!servers.some((s: any) => s.url.includes('{region}') && s.variables?.region?.default)) out.push('servers: no regional endpoint with a region variable');
   if (!servers.some((s: any) => s.url === 'http://127.0.0.1:4010')) out.push('servers: no local mock http://127.0.0.1:4010');
   return out;
 }
+
+/** Every operation of every generation against lifecycle-rules.ts: parameters, bodies, statuses, fields, codes. */
+function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof schemaValidators>): string[] {
+  const out: string[] = [];
+  const schemaName = (ref: unknown) => String(ref ?? '').split('/').pop() ?? '';
+  for (const rule of OPERATIONS) {
+    const where = `${rule.method.toUpperCase()} ${rule.path}`;
+    const item = doc.paths?.[rule.path];
+    const op = item?.[rule.method];
+    if (!op) {
+      out.push(`${where} (${rule.page}, ${rule.generation}): operation missing`);
+      continue;
+    }
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
+    const pathParams = params.filter((p: any) => p.in === 'path');
+    if (!sameSet(pathParams.map((p: any) => p.name), rule.pathParams)) out.push(`${where}: path parameters expected [${rule.pathParams}]; got [${pathParams.map((p: any) => p.name)}]`);
+    for (const p of pathParams) if (p.required !== true || p.schema?.type !== 'string') out.push(`${where}: path parameter ${p.name} must be a required string`);
+    const query = params.filter((p: any) => p.in === 'query');
+    if (!sameSet(query.map((p: any) => p.name), Object.keys(rule.query))) out.push(`${where}: query parameters expected [${Object.keys(rule.query)}]; got [${query.map((p: any) => p.name)}]`);
+    for (const p of query) {
+      const expected = rule.query[p.name];
+      if (!expected) continue;
+      const schema = p.schema ?? {};
+      if (p.required) out.push(`${where}: query ${p.name} must be optional (是否必选: 否)`);
+      if (schema.type !== expected.type) out.push(`${where}: query ${p.name} type expected ${expected.type}; got ${schema.type}`);
+      for (const key of ['default', 'minimum', 'maximum'] as const) {
+        if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
+      }
+      if (!sameSet(schema.enum ?? [], expected.enum ?? [])) out.push(`${where}: query ${p.name} enum expected [${expected.enum ?? ''}]; got [${schema.enum ?? ''}]`);
+    }
+    const statuses = Object.keys(op.responses ?? {});
+    if (!sameSet(statuses, rule.statuses)) out.push(`${where}: statuses expected ${rule.statuses}; got ${statuses}`);
+    for (const [status, codes] of Object.entries(rule.errorCodes)) {
+      const examples = Object.values(deref(doc, op.responses?.[status])?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value?.error_code);
+      for (const code of codes) if (!examples.includes(code)) out.push(`${where} ${status}: no example with error_code ${code}`);
+    }
+    const success = rule.statuses.find((s) => s.startsWith('2'))!;
+    const successSchema = deref(doc, deref(doc, op.responses?.[success])?.content?.['application/json']?.schema);
+    if (rule.responseFields.length === 0) {
+      if (successSchema) out.push(`${where} ${success}: expected no body`);
+    } else {
+      const fields = rule.kind === 'list' ? deref(doc, successSchema?.properties?.apps?.items) : successSchema;
+      if (rule.kind === 'list' && !sameSet(Object.keys(successSchema?.properties ?? {}), ['total', 'size', 'apps'])) out.push(`${where} ${success}: a list answers total, size and apps`);
+      const missing = rule.responseFields.filter((f) => !(f in (fields?.properties ?? {})));
+      if (missing.length) out.push(`${where} ${success}: response fields missing: ${missing}`);
+    }
+    const body = deref(doc, op.requestBody);
+    const bodySchema = deref(doc, body?.content?.['application/json']?.schema);
+    if (!rule.body) {
+      if (body) out.push(`${where}: the page has no request body`);
+      continue;
+    }
+    if (!bodySchema) {
+      out.push(`${where}: request body missing`);
+      continue;
+    }
+    if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(rule.body))) out.push(`${where}: body fields expected [${Object.keys(rule.body)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
+    const required = Object.entries(rule.body).filter(([, f]) => f.required).map(([n]) => n);
+    if (!sameSet(bodySchema.required ?? [], required)) out.push(`${where}: body required expected [${required}]; got [${bodySchema.required ?? ''}]`);
+    for (const [field, expected] of Object.entries(rule.body)) {
+      const prop = bodySchema.properties?.[field] ?? {};
+      if (prop.type !== 'string') out.push(`${where}: ${field} must be a string`);
+      for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
+      if (prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
+    }
+    const validate = validators(schemaName(body.content['application/json'].schema.$ref));
+    if (rule.generation === 'v2') {
+      for (const c of V2_BODY_CASES.filter((c) => c.kind === rule.kind)) {
+        if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
+      }
+    } else if (rule.kind === 'reset') {
+      for (const c of V1_RESET_CASES) if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
+    }
+  }
+  return out;
+}
+
+export type { OperationRule };

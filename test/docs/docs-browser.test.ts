@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../rules/lifecycle-rules.js';
 import { ERROR_CODES, REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS, STATUSES } from '../rules/create-app-rules.js';
 import { startMockServer } from '../../scripts/mock/server.mjs';
 
@@ -61,12 +62,17 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
     return { page: p, requests, problems };
   }
 
-  async function openOperations(v: Visit) {
-    // The tag page lists both operations with their request and response schemas.
-    await v.page.getByRole('link', { name: 'APP', exact: true }).first().click();
-    await v.page.waitForSelector('text=/\\[ 8 \\.\\. 64 \\] characters/', { timeout: 15_000 });
-    // Redoc shortens long patterns; a reviewer clicks "Show pattern" to read them whole.
-    for (const button of await v.page.getByText('Show pattern').all()) await button.click();
+  /** Clicks each generation's tag, as a reviewer would, and gathers what each shows. */
+  async function openOperations(v: Visit): Promise<string> {
+    const texts: string[] = [];
+    for (const tag of ['SharedGateway', 'DedicatedGateway', 'DedicatedGatewayV2']) {
+      await v.page.getByRole('link', { name: tag, exact: true }).first().click();
+      await v.page.waitForSelector('text=/\\[ 8 \\.\\. (64|200) \\] characters/', { timeout: 15_000 });
+      // Redoc shortens long patterns; a reviewer clicks "Show pattern" to read them whole.
+      for (const button of await v.page.getByText('Show pattern').all()) await button.click();
+      texts.push(await v.page.innerText('body'));
+    }
+    return texts.join('\n');
   }
 
   for (const spec of PAGES) {
@@ -76,8 +82,7 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
         try {
           const overview = await v.page.locator('h1, h2').allInnerTexts();
           for (const heading of spec.headings) expect(overview.join('\n'), `heading ${heading}`).toContain(heading);
-          await openOperations(v);
-          const text = await v.page.innerText('body');
+          const text = await openOperations(v);
           expect(text).toContain(spec.shared);
           expect(text).toContain(spec.dedicated);
           for (const endpoint of ENDPOINTS) expect(text).toContain(endpoint.path);
@@ -132,6 +137,16 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
             expect(text, `${rule.field} source wording`).toContain(rule.source);
           }
           for (const status of STATUSES) expect(text, `status ${status}`).toMatch(new RegExp(`\\b${status}\\b`));
+          // Every operation of every generation, its body rules and the codes its page names.
+          for (const op of OPERATIONS) {
+            expect(text, `${op.method} ${op.path}`).toContain(op.path);
+            for (const param of Object.keys(op.query)) expect(text, `${op.path} ?${param}`).toContain(param);
+            for (const [field, rule] of Object.entries(op.body ?? {})) {
+              if (rule.maxLength !== undefined) expect(text, `${op.path} ${field} length`).toContain(lengthText(view.lang, rule.minLength, rule.maxLength));
+              if (rule.pattern) expect(text, `${op.path} ${field} pattern`).toContain(rule.pattern);
+            }
+            for (const code of Object.values(op.errorCodes).flat()) expect(text, `${op.path} ${code}`).toContain(code);
+          }
           for (const code of Object.values(ERROR_CODES).flat()) expect(text, code).toContain(code);
           if (view.lang === 'zh-CN') {
             const labels = await v.page.locator('.apig-sheet th, .apig-sheet h1, .apig-sheet h2, .apig-sheet h4').allInnerTexts();

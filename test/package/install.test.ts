@@ -88,7 +88,7 @@ console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.app.cre
 `,
     );
     // Asynchronously: the mock answers from this very process.
-    expect(JSON.parse(await run('call.mjs'))).toEqual({ ok: true, creator: 'USER', title: expect.stringContaining('Create APP'), openapi: ['3.1.0', '3.0.3'] });
+    expect(JSON.parse(await run('call.mjs'))).toEqual({ ok: true, creator: 'USER', title: expect.stringContaining('APP (应用)'), openapi: ['3.1.0', '3.0.3'] });
   });
 
   it('works from CommonJS require (Node ≥ 20.19 loads the ES module)', async () => {

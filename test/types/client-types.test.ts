@@ -17,8 +17,16 @@ export async function typeOnlyCalls() {
   await client.POST('/v1.0/apigw/apps', { body: { name: 123 } });
   // @ts-expect-error no such path
   await client.POST('/v1.0/apigw/app', { body: { name: 'app_001' } });
-  // @ts-expect-error Create APP is POST only
-  await client.GET('/v1.0/apigw/apps', {});
+  // @ts-expect-error list takes no body
+  await client.GET('/v1.0/apigw/apps', { body: { name: 'app_001' } });
+  // @ts-expect-error v2 pages with offset/limit, not page_no
+  await client.GET('/v2/{project_id}/apigw/instances/{instance_id}/apps', { params: { path: { project_id: 'p', instance_id: 'i' }, query: { page_no: 1 } } });
+  // @ts-expect-error creator is USER or MARKET
+  await client.GET('/v1.0/apigw/apps', { params: { query: { creator: 'ADMIN' } } });
+  // @ts-expect-error v2 names the APP id app_id
+  await client.DELETE('/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}', { params: { path: { project_id: 'p', instance_id: 'i', id: 'a' } } });
+  // @ts-expect-error there is no PATCH
+  await client.PATCH('/v1.0/apigw/apps/{id}', { params: { path: { id: 'a' } } });
   // @ts-expect-error auth is a token or AK/SK
   createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { password: 'x' } });
 

@@ -1,0 +1,20 @@
+// Spectral function: every 4xx/5xx response of every operation uses the one Huawei error body
+// (#/components/schemas/ErrorBody). Runs unresolved, following the response's own $ref.
+import { deref } from '../json-pointer.mjs';
+
+export default function errorResponses(paths, _options, context) {
+  const doc = context.document.data;
+  const results = [];
+  for (const [path, item] of Object.entries(paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      for (const [status, raw] of Object.entries(op?.responses ?? {})) {
+        if (!/^[45]/.test(status)) continue;
+        const ref = deref(doc, raw)?.content?.['application/json']?.schema?.$ref;
+        if (ref !== '#/components/schemas/ErrorBody') {
+          results.push({ message: `${method.toUpperCase()} ${path} ${status} must use #/components/schemas/ErrorBody (got ${ref ?? 'no schema'}).`, path: ['paths', path, method, 'responses', status] });
+        }
+      }
+    }
+  }
+  return results;
+}
