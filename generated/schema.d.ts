@@ -831,6 +831,16 @@ export interface components {
                 "application/json": components["schemas"]["AppBaseInfo"];
             };
         };
+        /** @description OK. The APP exists; only its id, name and remark are shown. */
+        AppVerifiedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppBaseInfo"];
+            };
+        };
         /** @description No Content. The APP was deleted; there is no body. */
         AppDeleted: {
             headers: {
@@ -1932,7 +1942,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AppVerified"];
+            200: components["responses"]["AppVerifiedV2"];
             400: components["responses"]["BadAppId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

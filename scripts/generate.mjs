@@ -42,7 +42,8 @@ function bundle(outDir) {
 /** The 3.0.3 rendering, for tools that read OpenAPI 3.0 only; the 3.1 bundle stays the source. */
 function openapi30(outDir) {
   const doc = downConvert(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
-  writeFileSync(join(outDir, 'openapi-3.0.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  // Compact: it is for tools (the YAML twin is the readable one), and it keeps the package small.
+  writeFileSync(join(outDir, 'openapi-3.0.json'), `${JSON.stringify(doc)}\n`);
   writeFileSync(join(outDir, 'openapi-3.0.yaml'), stringify(doc, { lineWidth: 0 }));
 }
 

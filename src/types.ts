@@ -8,3 +8,10 @@ export type CreateAppRequest = components['schemas']['CreateAppRequest'];
 export type App = components['schemas']['App'];
 /** Huawei's error body. */
 export type ErrorBody = components['schemas']['ErrorBody'];
+/** Create APP's body on v2 (current limits, related_* fields). */
+export type CreateAppRequestV2 = components['schemas']['CreateAppRequestV2'];
+/** An APP as v2 answers it. */
+export type AppV2 = components['schemas']['AppV2'];
+/** One page of APPs: v1.0/v1 (`AppList`) and v2 (`AppListV2`). */
+export type AppList = components['schemas']['AppList'];
+export type AppListV2 = components['schemas']['AppListV2'];

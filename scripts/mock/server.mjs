@@ -71,12 +71,19 @@ function staticPages(generatedDir) {
 }
 
 function send(res, status, body, headers = {}) {
+  const requestId = randomUUID().replaceAll('-', '');
+  if (status === 204) {
+    // No Content (a delete) carries no body and no content headers: a client that reads
+    // none would otherwise find stray bytes on the keep-alive connection.
+    res.writeHead(204, { ...CORS_HEADERS, ...headers, 'x-request-id': requestId });
+    return res.end();
+  }
   const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     ...CORS_HEADERS,
     ...headers,
-    'x-request-id': randomUUID().replaceAll('-', ''),
+    'x-request-id': requestId,
     'content-length': payload.length,
   });
   res.end(payload);

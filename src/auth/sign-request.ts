@@ -100,11 +100,14 @@ export function canonicalUri(pathname: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-/** Keys and values encoded, sorted by key then by value, `k=v` joined with `&`. */
+/**
+ * Sorted by key then by value, as written (before encoding: that is how Huawei's official
+ * Node.js signer orders repeated and non-ASCII values), then each encoded, `k=v` joined by `&`.
+ */
 export function canonicalQuery(search: URLSearchParams): string {
-  const pairs = [...search].map(([k, v]) => [percentEncode(k), percentEncode(v)] as const);
+  const pairs = [...search];
   pairs.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+  return pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
 }
 
 function bodyBytes(body: SignableRequest['body']): Uint8Array {

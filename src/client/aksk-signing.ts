@@ -1,4 +1,4 @@
-// AK/SK signing for the client's POSTs, over the request exactly as it will be sent.
+// AK/SK signing for the client's requests (every method), over the request exactly as it will be sent.
 // Fast path: the client serialises the body itself and knows the URL and headers before
 // openapi-fetch builds the Request, so it signs there and passes the signature as headers
 // (no middleware, no re-reading the Request). Anything it cannot foresee (a query string, a
@@ -12,7 +12,8 @@ export interface AkSk {
   projectId?: string;
 }
 
-export interface PostInit {
+/** The parts of an openapi-fetch call's options that signing and validation read. */
+export interface CallInit {
   body?: unknown;
   bodySerializer?: unknown;
   headers?: HeadersInit | Record<string, string | number | boolean | null | undefined>;
@@ -24,7 +25,7 @@ export function fillPath(path: string, params: Record<string, unknown> = {}): st
   return path.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in params ? encodeURIComponent(String(params[name])) : whole));
 }
 
-function headerRecord(...sources: Array<PostInit['headers'] | Record<string, unknown> | undefined>): Record<string, string> {
+function headerRecord(...sources: Array<CallInit['headers'] | Record<string, unknown> | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const source of sources) {
     if (!source) continue;
@@ -53,7 +54,7 @@ function signingMiddleware({ ak, sk }: AkSk): Middleware {
  * Returns the init to hand to openapi-fetch: the body pre-serialised and the request signed.
  * `json` is the body as it will be sent (undefined without a body).
  */
-export function signedPostInit(credentials: AkSk, baseUrl: string, path: string, init: PostInit, json: string | undefined): PostInit {
+export function signedInit(credentials: AkSk, method: string, baseUrl: string, path: string, init: CallInit, json: string | undefined): CallInit {
   const projectHeader = credentials.projectId ? { 'X-Project-Id': credentials.projectId } : {};
   const hasQuery = init.params?.query && Object.keys(init.params.query).length > 0;
   if (hasQuery || init.bodySerializer) {
@@ -62,9 +63,9 @@ export function signedPostInit(credentials: AkSk, baseUrl: string, path: string,
   // The headers openapi-fetch will send: its JSON content type, then ours, then the caller's.
   const headers = {
     ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...headerRecord(projectHeader, init.headers as PostInit['headers'], init.params?.header),
+    ...headerRecord(projectHeader, init.headers as CallInit['headers'], init.params?.header),
   };
   const url = `${baseUrl}${fillPath(path, init.params?.path)}`;
-  const signature = signRequestSync({ method: 'POST', url, headers, body: json }, credentials);
+  const signature = signRequestSync({ method, url, headers, body: json }, credentials);
   return { ...init, headers: { ...headers, ...signature }, ...(json !== undefined ? { bodySerializer: () => json } : {}) };
 }

@@ -3,9 +3,10 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../types.js';
 import { ApigNetworkError, ApigValidationError } from '../errors.js';
-import { validateCreateAppRequest } from '../validation/validate-create-app-request.js';
+import { validateRequestBody } from '../validation/validate-request-body.js';
+import { BODY_SCHEMA_OF } from '../../generated/create-app-request-validator.js';
 import { checkAuth, type ApigAuth } from './check-auth.js';
-import { fillPath, signedPostInit, type PostInit } from './aksk-signing.js';
+import { fillPath, signedInit, type CallInit } from './aksk-signing.js';
 
 export type { ApigAuth };
 export type ApigClient = Client<paths>;
@@ -14,8 +15,14 @@ export interface ApigClientOptions {
   /** e.g. `regionEndpoint('cn-north-4')` or `http://127.0.0.1:4010`. */
   baseUrl: string;
   auth: ApigAuth;
-  /** Validate Create APP bodies before sending (default true): a bad body never leaves the process. */
+  /** Validate request bodies before sending (default true): a bad body never leaves the process. */
   validate?: boolean;
+  /**
+   * Send body fields the source pages do not list (default false: such a field, often a typo
+   * like `appKey`, is refused with the field it probably meant). Turn on for fields the
+   * gateway adds later.
+   */
+  allowUnknownFields?: boolean;
   /** A fetch implementation (default: globalThis.fetch). */
   fetch?: typeof globalThis.fetch;
 }
@@ -36,34 +43,40 @@ export function secretsOf(auth: ApigAuth, body?: unknown): string[] {
   return secrets;
 }
 
+/** The methods that send a request; each is wrapped to validate, sign and name network errors. */
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+
 export function createApigClient(options: ApigClientOptions): ApigClient {
-  const { baseUrl, auth, validate = true } = options ?? ({} as ApigClientOptions);
+  const { baseUrl, auth, validate = true, allowUnknownFields = false } = options ?? ({} as ApigClientOptions);
   if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(baseUrl)) {
     throw new TypeError('createApigClient: baseUrl must be an http(s) URL, e.g. regionEndpoint("cn-north-4")');
   }
   checkAuth(auth);
   const root = baseUrl.replace(/\/+$/, '');
-  // A token is a fixed header, set once. AK/SK signs each POST (./aksk-signing.ts).
+  // A token is a fixed header, set once. AK/SK signs each request (./aksk-signing.ts).
   const client = createClient<paths>({
     baseUrl: root,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...('token' in auth ? { headers: { 'X-Auth-Token': auth.token } } : {}),
   });
-  const post = client.POST.bind(client);
-  client.POST = ((path: string, init: PostInit = {}) => {
-    if (validate) {
-      const result = validateCreateAppRequest(init.body);
-      if (!result.valid) return Promise.reject(new ApigValidationError(result.issues));
-    }
-    let sent: PostInit = init;
-    if (!('token' in auth)) {
-      const json = init.body === undefined || init.bodySerializer ? undefined : JSON.stringify(init.body);
-      sent = signedPostInit(auth, root, path, init, json);
-    }
-    return post(path as never, sent as never).catch((error: unknown) => {
-      // openapi-fetch rethrows what fetch threw: no answer came back.
-      throw error instanceof ApigNetworkError ? error : new ApigNetworkError('POST', `${root}${fillPath(path, init.params?.path)}`, error, secretsOf(auth, init.body));
-    });
-  }) as typeof client.POST;
+  for (const method of METHODS) {
+    const send = (client[method] as (path: string, init?: CallInit) => Promise<unknown>).bind(client);
+    client[method] = ((path: string, init: CallInit = {}) => {
+      const schema = BODY_SCHEMA_OF[`${method} ${path}`];
+      if (validate && schema) {
+        const result = validateRequestBody(schema, init.body, { allowUnknownFields });
+        if (!result.valid) return Promise.reject(new ApigValidationError(result.issues));
+      }
+      let sent: CallInit = init;
+      if (!('token' in auth)) {
+        const json = init.body === undefined || init.bodySerializer ? undefined : JSON.stringify(init.body);
+        sent = signedInit(auth, method, root, path, init, json);
+      }
+      return send(path, sent).catch((error: unknown) => {
+        // openapi-fetch rethrows what fetch threw: no answer came back.
+        throw error instanceof ApigNetworkError ? error : new ApigNetworkError(method, `${root}${fillPath(path, init.params?.path)}`, error, secretsOf(auth, init.body));
+      });
+    }) as never;
+  }
   return client;
 }

@@ -29,11 +29,17 @@ function failureFrom(response: Response, error: unknown, secrets: string[]): Api
   return new ApigError(response.status, undefined, redact(text.slice(0, 300) || response.statusText, secrets), headerId);
 }
 
-async function settle(call: () => Promise<{ data?: App; error?: unknown; response: Response }>, body: CreateAppRequest): Promise<CreateAppResult> {
-  const secrets = typeof body?.app_secret === 'string' ? [body.app_secret] : [];
+/** A call's outcome: its data, or the typed failure (network and validation errors included). */
+export type Settled<T> = { ok: true; data: T; status: number; requestId: string | undefined } | { ok: false; error: ApigFailure };
+
+/** Runs an openapi-fetch call and settles it; the body's app_secret is redacted from any error. */
+export async function settle<T>(call: () => Promise<{ data?: unknown; error?: unknown; response: Response }>, body: unknown): Promise<Settled<T>> {
+  const appSecret = (body as { app_secret?: unknown } | undefined)?.app_secret;
+  const secrets = typeof appSecret === 'string' ? [appSecret] : [];
   try {
     const { data, error, response } = await call();
-    if (data !== undefined && response.ok) return { ok: true, app: data, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
+    // A 204 (delete) has no body: ok with undefined data.
+    if (response.ok && (data !== undefined || response.status === 204)) return { ok: true, data: data as T, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
     return { ok: false, error: failureFrom(response, error, secrets) };
   } catch (error) {
     if (error instanceof ApigValidationError || error instanceof ApigNetworkError) return { ok: false, error };
@@ -41,9 +47,14 @@ async function settle(call: () => Promise<{ data?: App; error?: unknown; respons
   }
 }
 
+async function settleCreate(call: () => Promise<{ data?: unknown; error?: unknown; response: Response }>, body: CreateAppRequest): Promise<CreateAppResult> {
+  const result = await settle<App>(call, body);
+  return result.ok ? { ok: true, app: result.data, status: result.status, requestId: result.requestId } : result;
+}
+
 /** Creates an APP on the shared gateway: `POST /v1.0/apigw/apps`. */
 export function createAppOnSharedGateway(client: ApigClient, body: CreateAppRequest, options: CallOptions = {}): Promise<CreateAppResult> {
-  return settle(() => client.POST('/v1.0/apigw/apps', { body, ...options }), body);
+  return settleCreate(() => client.POST('/v1.0/apigw/apps', { body, ...options }), body);
 }
 
 /** Creates an APP on a dedicated instance: `POST /v1/{project_id}/apigw/instances/{instance_id}/apps`. */
@@ -58,5 +69,5 @@ export function createAppOnDedicatedGateway(
       return Promise.resolve({ ok: false, error: new ApigValidationError([{ field: '(body)', rule: 'required', message: `${name} must be a non-empty string (path parameter ${name === 'projectId' ? 'project_id' : 'instance_id'})` }]) });
     }
   }
-  return settle(() => client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', { params: { path: { project_id: projectId, instance_id: instanceId } }, body, ...options }), body);
+  return settleCreate(() => client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', { params: { path: { project_id: projectId, instance_id: instanceId } }, body, ...options }), body);
 }

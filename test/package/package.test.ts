@@ -18,7 +18,7 @@ describe('the published package', () => {
   it('packs dist, the documents, README and LICENSE; no spec sources, docs pages, tests or dev tools', () => {
     const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts']));
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
-    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/types.d.ts', 'dist/generated/schema.d.ts', 'dist/generated/create-app-request-validator.js', 'generated/openapi.json', 'generated/openapi.yaml', 'generated/openapi-3.0.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/types.d.ts', 'dist/generated/schema.d.ts', 'dist/generated/create-app-request-validator.js', 'generated/openapi.json', 'generated/openapi-3.0.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       expect(files).toContain(expected);
     }
     expect(files.filter((f) => /^(test|scripts|spec|node_modules|\.ci|generated\/docs|generated\/review)\//.test(f) || /\.(test\.ts|html|pdf)$/.test(f))).toEqual([]);

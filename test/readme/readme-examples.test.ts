@@ -30,8 +30,8 @@ describe('README: Calling Create APP', () => {
     await mock?.close();
   });
 
-  it('has the token and the AK/SK example', () => {
-    expect(examples.map((e) => e.code.match(/createAppOn\w+/)?.[0])).toEqual(['createAppOnSharedGateway', 'createAppOnDedicatedGateway']);
+  it('has the token, the AK/SK and the lifecycle example', () => {
+    expect(examples.map((e) => e.code.match(/createAppOn\w+|findAppByName/)?.[0])).toEqual(['createAppOnSharedGateway', 'createAppOnDedicatedGateway', 'findAppByName']);
   });
 
   it('type-checks as written (strict, every name declared)', () => {
@@ -47,7 +47,8 @@ describe('README: Calling Create APP', () => {
     const env = { ...process.env, APIG_BASE_URL: mock.url, IAM_TOKEN: 'readme-token', HUAWEICLOUD_SDK_AK: 'readme-ak', HUAWEICLOUD_SDK_SK: 'readme-secret-key', APIG_PROJECT_ID: 'p1', APIG_INSTANCE_ID: 'i1' };
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(SCRATCH, `${name}.mjs`)], { cwd: SCRATCH, env, encoding: 'utf8', timeout: 30_000 });
     expect(stderr).toBe('');
-    expect(stdout).toMatch(new RegExp(`^(${SOURCE_RESPONSE_EXAMPLE.id} [0-9a-f]{32}|${SOURCE_RESPONSE_EXAMPLE.app_key})\\n$`));
+    // The mock answers each call with its source page's example: the v2 list names app_demo.
+    expect(stdout).toMatch(new RegExp(`^(${SOURCE_RESPONSE_EXAMPLE.id} [0-9a-f]{32}|${SOURCE_RESPONSE_EXAMPLE.app_key}|updated 356de8eb7a8742168586e5daf5339965 \\(201\\)\\ndeleted \\(204\\)\\napp_demo\\napp_001)\\n$`));
     expect(stdout + stderr).not.toContain('readme-secret-key');
   });
 });

@@ -1,0 +1,142 @@
+// Task-level helpers for the APP lifecycle on the three gateway generations: list, show,
+// update, delete, reset the secret and verify (create is in ./create-app.ts). Each returns
+// `{ ok: true, … }` or `{ ok: false, error }`; expected failures are returned, not thrown.
+import type { components } from '../types.js';
+import { ApigError, ApigValidationError } from '../errors.js';
+import { queryIssues } from '../validation/validate-query.js';
+import type { ApigClient } from './create-apig-client.js';
+import { settle, type CallOptions, type DedicatedInstance, type Settled } from './create-app.js';
+
+type Schemas = components['schemas'];
+
+/** Where the call goes: the shared gateway, or a dedicated instance on v1 or v2. */
+export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & DedicatedInstance) | ({ gateway: 'dedicatedV2' } & DedicatedInstance);
+
+export type Outcome<T> = Settled<T>;
+
+const BASE = {
+  shared: '/v1.0/apigw/apps',
+  dedicated: '/v1/{project_id}/apigw/instances/{instance_id}/apps',
+  dedicatedV2: '/v2/{project_id}/apigw/instances/{instance_id}/apps',
+} as const;
+
+/** The path parameters of a call, checked: every one must be a non-empty string. */
+function pathParams(target: Gateway, appId: string | null): { params: Record<string, string> } | { error: ApigValidationError } {
+  const params: Record<string, string> = {};
+  const given: Array<[string, string, unknown]> = [];
+  if (target?.gateway !== 'shared') given.push(['projectId', 'project_id', (target as DedicatedInstance)?.projectId], ['instanceId', 'instance_id', (target as DedicatedInstance)?.instanceId]);
+  if (appId !== null) given.push(['appId', target?.gateway === 'dedicatedV2' ? 'app_id' : 'id', appId]);
+  for (const [name, param, value] of given) {
+    if (typeof value !== 'string' || value.length === 0) {
+      return { error: new ApigValidationError([{ field: name, rule: 'required', message: `${name} must be a non-empty string (path parameter ${param})` }]) };
+    }
+    params[param] = value;
+  }
+  return { params };
+}
+
+type Method = 'GET' | 'PUT' | 'DELETE';
+
+async function call<T>(client: ApigClient, method: Method, path: string, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
+  if (!target || !(target.gateway in BASE)) {
+    return { ok: false, error: new ApigValidationError([{ field: 'gateway', rule: 'required', message: `gateway must be 'shared', 'dedicated' or 'dedicatedV2'` }]) };
+  }
+  const checked = pathParams(target, appId);
+  if ('error' in checked) return { ok: false, error: checked.error };
+  const issues = queryIssues(`${method} ${path}`, init.query);
+  if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues) };
+  const query = init.query && Object.fromEntries(Object.entries(init.query).filter(([, v]) => v !== undefined));
+  const request = { params: { path: checked.params, ...(query && Object.keys(query).length ? { query } : {}) }, ...(init.body !== undefined ? { body: init.body } : {}), ...options };
+  return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(path, request), init.body);
+}
+
+// ---- List ----------------------------------------------------------------------------
+
+/** The filters every generation takes; `preciseSearch: 'name'` makes `name` an exact match. */
+export interface AppFilters {
+  id?: string;
+  name?: string;
+  status?: number;
+  appKey?: string;
+  creator?: 'USER' | 'MARKET';
+  preciseSearch?: 'name';
+}
+/** v1.0 and v1 page with page_no (from 1) and page_size; v2 with offset and limit (1–500). */
+export type Paging = { pageNo?: number; pageSize?: number } | { offset?: number; limit?: number };
+
+export type AppPage = Schemas['AppList'] | Schemas['AppListV2'];
+export type ListedApp = Schemas['AppWithBindNum'] | Schemas['AppWithBindNumV2'];
+
+function listQuery(target: Gateway, filters: AppFilters, paging: Paging): Record<string, unknown> {
+  const query: Record<string, unknown> = { id: filters.id, name: filters.name, status: filters.status, app_key: filters.appKey, creator: filters.creator, precise_search: filters.preciseSearch };
+  const p = paging as { pageNo?: number; pageSize?: number; offset?: number; limit?: number };
+  if (target.gateway === 'dedicatedV2') Object.assign(query, { offset: p.offset, limit: p.limit, page_no: p.pageNo, page_size: p.pageSize });
+  else Object.assign(query, { page_no: p.pageNo, page_size: p.pageSize, offset: p.offset, limit: p.limit });
+  return query;
+}
+
+/** One page of APPs: `GET …/apps` with filters and paging (the generation's own style). */
+export function listAppsPage(client: ApigClient, target: Gateway, filters: AppFilters = {}, paging: Paging = {}, options: CallOptions = {}): Promise<Outcome<AppPage>> {
+  return call<AppPage>(client, 'GET', BASE[target?.gateway], target, null, { query: listQuery(target, filters, paging) }, options);
+}
+
+/**
+ * Every APP that matches, page after page (either paging style), as an async iterator. A
+ * failure on any page is thrown as the typed error (ApigError, ApigNetworkError, ApigValidationError).
+ */
+export async function* listApps(client: ApigClient, target: Gateway, filters: AppFilters = {}, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<ListedApp> {
+  let seen = 0;
+  for (let page = 1; ; page++) {
+    const paging: Paging = target.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
+    const result = await listAppsPage(client, target, filters, paging, options);
+    if (!result.ok) throw result.error;
+    const apps = result.data?.apps as ListedApp[] | undefined;
+    // A page without its list would loop forever or yield nothing silently: refuse it.
+    if (!Array.isArray(apps) || typeof result.data.total !== 'number') throw new ApigError(result.status, undefined, 'the list answer has no apps array or no total (查询APP列表响应不符合契约)', result.requestId);
+    yield* apps;
+    seen += apps.length;
+    if (apps.length === 0 || seen >= result.data.total) return;
+  }
+}
+
+/** The APP with exactly this name, using the pages' exact-name search (`precise_search=name`). */
+export async function findAppByName(client: ApigClient, target: Gateway, name: string, options: CallOptions = {}): Promise<Outcome<ListedApp | undefined>> {
+  if (typeof name !== 'string' || name.length === 0) return { ok: false, error: new ApigValidationError([{ field: 'name', rule: 'required', message: 'name must be a non-empty string' }]) };
+  const result = await listAppsPage(client, target, { name, preciseSearch: 'name' }, target.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 }, options);
+  if (!result.ok) return result;
+  const apps = result.data?.apps as ListedApp[] | undefined;
+  if (!Array.isArray(apps)) return { ok: false, error: new ApigError(result.status, undefined, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId) };
+  // The search is exact on the gateway; the comparison guards against a server that is not.
+  return { ...result, data: apps.find((app) => app.name === name) };
+}
+
+// ---- Show, update, delete, reset, verify ------------------------------------------------
+
+export type ShownApp = Schemas['App'] | Schemas['AppV2'];
+export type UpdateAppBody = Schemas['CreateAppRequest'] | Schemas['UpdateAppRequestV2'];
+export type ResetSecretBody = Schemas['ResetAppSecretRequest'] | Schemas['ResetAppSecretRequestV2'];
+
+/** `GET …/apps/{id}`: the APP in full. */
+export function showApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<ShownApp>> {
+  return call<ShownApp>(client, 'GET', `${BASE[target.gateway]}/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, {}, options);
+}
+
+/** `PUT …/apps/{id}`: a new name and remark (and key and secret where allowed); 200 on v1.0/v1, 201 on v2. */
+export function updateApp(client: ApigClient, target: Gateway, appId: string, body: UpdateAppBody, options: CallOptions = {}): Promise<Outcome<ShownApp>> {
+  return call<ShownApp>(client, 'PUT', `${BASE[target.gateway]}/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, { body }, options);
+}
+
+/** `DELETE …/apps/{id}`: 204, no body. */
+export function deleteApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
+  return call<undefined>(client, 'DELETE', `${BASE[target.gateway]}/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, {}, options);
+}
+
+/** `PUT …/apps/secret/{id}`: the given secret, or (without one) a generated one. */
+export function resetAppSecret(client: ApigClient, target: Gateway, appId: string, body: ResetSecretBody = {}, options: CallOptions = {}): Promise<Outcome<ShownApp | Schemas['AppSecretInfo']>> {
+  return call(client, 'PUT', `${BASE[target.gateway]}/secret/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, { body }, options);
+}
+
+/** `GET …/apps/validation/{id}`: whether the APP exists (id, name and remark only). */
+export function verifyApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<Schemas['AppBaseInfo']>> {
+  return call(client, 'GET', `${BASE[target.gateway]}/validation/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, {}, options);
+}

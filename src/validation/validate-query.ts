@@ -1,0 +1,26 @@
+// Checks a list call's query parameters against the contract (types, limits, allowed values)
+// before it is sent. The rules come from the bundled document at build time.
+import { QUERY_RULES_OF } from '../../generated/create-app-request-validator.js';
+import type { ValidationIssue } from './validate-request-body.js';
+
+/** Issues for `query` on the operation `METHOD path`; empty when it follows the contract. */
+export function queryIssues(operation: string, query: Record<string, unknown> | undefined): ValidationIssue[] {
+  const rules = QUERY_RULES_OF[operation] ?? {};
+  const issues: ValidationIssue[] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    const rule = rules[name];
+    if (!rule) {
+      issues.push({ field: name, rule: 'unknown', message: `${name} is not a query parameter of ${operation} (the source page lists ${Object.keys(rules).join(', ') || 'none'}). 该参数不在查询参数表中。` });
+      continue;
+    }
+    if (rule.type === 'integer' ? !Number.isSafeInteger(value) : typeof value !== 'string') {
+      issues.push({ field: name, rule: 'type', message: `${name} must be ${rule.type === 'integer' ? 'an integer' : 'a string'}.` });
+      continue;
+    }
+    if (rule.minimum !== undefined && (value as number) < rule.minimum) issues.push({ field: name, rule: 'minLength', message: `${name} must be at least ${rule.minimum} (最小值：${rule.minimum}).` });
+    if (rule.maximum !== undefined && (value as number) > rule.maximum) issues.push({ field: name, rule: 'maxLength', message: `${name} must be at most ${rule.maximum} (最大值：${rule.maximum}).` });
+    if (rule.enum && !rule.enum.includes(value as string)) issues.push({ field: name, rule: 'characters', message: `${name} must be one of ${rule.enum.join(', ')} (取值：${rule.enum.join('、')}).` });
+  }
+  return issues;
+}

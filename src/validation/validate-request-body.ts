@@ -1,0 +1,111 @@
+// Checks a request body against the contract before it is sent, for every operation that
+// takes one. The checks are the standalone code compiled from the bundled document at build
+// time; this module turns their results into readable issues, and refuses fields the source
+// pages do not list (a typo such as `appKey` would otherwise be dropped without a word).
+// Issues never quote the value (it may be a secret).
+import * as compiled from '../../generated/create-app-request-validator.js';
+import { FIELD_RULES, type AjvError, type RequestFieldRule, type RequestSchemaName } from '../../generated/create-app-request-validator.js';
+
+export type { RequestSchemaName };
+
+export interface ValidationIssue {
+  /** The field at fault, or `(body)` when the body itself is not a JSON object. */
+  field: string;
+  /** What was broken: `required`, `type`, `minLength`, `maxLength`, `characters` or `unknown`. */
+  rule: 'required' | 'type' | 'minLength' | 'maxLength' | 'characters' | 'unknown';
+  /** English, then the source page's Chinese rule. */
+  message: string;
+}
+
+export type BodyValidationResult<T> = { valid: true; value: T } | { valid: false; issues: ValidationIssue[] };
+
+export interface BodyValidationOptions {
+  /** Accept fields the pages do not list (ones the gateway added later). Default false. */
+  allowUnknownFields?: boolean;
+}
+
+const characters = (value: string) => Array.from(value).length;
+const charactersPatterns = new Map<string, RegExp>();
+function charactersPattern(rule: RequestFieldRule): RegExp | undefined {
+  if (!rule.charactersPattern) return undefined;
+  let re = charactersPatterns.get(rule.charactersPattern);
+  if (!re) charactersPatterns.set(rule.charactersPattern, (re = new RegExp(rule.charactersPattern, 'u')));
+  return re;
+}
+
+function describe(field: string, rule: RequestFieldRule, error: AjvError, value: unknown): Omit<ValidationIssue, 'field'> | undefined {
+  const because = `Rule: ${rule.en}. 规则：${rule.zh}`;
+  const charactersIssue = { rule: 'characters' as const, message: `${field} has a character that is not allowed, or starts with one that is not allowed there. ${because}` };
+  switch (error.keyword) {
+    case 'required':
+      return { rule: 'required', message: `${field} is required (是否必选：是). ${because}` };
+    case 'type':
+      return { rule: 'type', message: `${field} must be a string, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}. ${because}` };
+    case 'minLength':
+      return { rule: 'minLength', message: `${field} must be at least ${error.params.limit} characters (it has ${characters(String(value))}). ${because}` };
+    case 'maxLength':
+      return { rule: 'maxLength', message: `${field} must be at most ${error.params.limit} characters (it has ${characters(String(value))}). ${because}` };
+    case 'pattern':
+      // The pattern also bounds the length; report it only for a character problem.
+      return charactersPattern(rule)?.test(String(value)) ? undefined : charactersIssue;
+    case 'not':
+      // `not: {pattern: "[^…]"}`: a character outside the allowed set (what the pattern's
+      // `$` misses in other regex dialects). Same rule as `pattern`, one issue for both.
+      // A non-string also fails `not` (pattern ignores it); its `type` issue says enough.
+      return typeof value === 'string' ? charactersIssue : undefined;
+    default:
+      return { rule: 'type', message: `${field} does not follow its rule (${error.keyword}). ${because}` };
+  }
+}
+
+/** Edit distance, to name the field a typo probably meant (`appKey` → `app_key`). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function nearest(field: string, known: string[]): string | undefined {
+  const normal = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
+  const ranked = known.map((k) => ({ k, d: distance(normal(field), normal(k)) })).sort((x, y) => x.d - y.d);
+  return ranked[0] && ranked[0].d <= Math.max(2, Math.floor(field.length / 3)) ? ranked[0].k : undefined;
+}
+
+/** Validates a request body against the named schema of the contract. */
+export function validateRequestBody<T = Record<string, unknown>>(schema: RequestSchemaName, body: unknown, { allowUnknownFields = false }: BodyValidationOptions = {}): BodyValidationResult<T> {
+  const validate = compiled[schema];
+  const rules = FIELD_RULES[schema] as Record<string, RequestFieldRule>;
+  const issues: ValidationIssue[] = [];
+  if (!validate(body)) {
+    for (const error of validate.errors ?? []) {
+      const field = error.keyword === 'required' ? error.params.missingProperty : error.instancePath.split('/')[1];
+      const rule = field === undefined ? undefined : rules[field];
+      if (!rule) {
+        issues.push({ field: '(body)', rule: 'type', message: 'The request body must be a JSON object (请求消息必须为JSON对象).' });
+        continue;
+      }
+      const issue = describe(field, rule, error, (body as Record<string, unknown>)[field]);
+      if (issue && !issues.some((seen) => seen.field === field && seen.rule === issue.rule)) issues.push({ field, ...issue });
+    }
+  }
+  if (!allowUnknownFields && body && typeof body === 'object' && !Array.isArray(body)) {
+    const known = Object.keys(rules);
+    for (const field of Object.keys(body).filter((f) => !known.includes(f))) {
+      const guess = nearest(field, known);
+      issues.push({
+        field,
+        rule: 'unknown',
+        message: `${field} is not a field of this request (the source page lists ${known.join(', ')})${guess ? `; did you mean ${guess}?` : ''} 该参数不在请求参数表中。Pass allowUnknownFields to send it anyway.`,
+      });
+    }
+  }
+  return issues.length === 0 ? { valid: true, value: body as T } : { valid: false, issues };
+}
