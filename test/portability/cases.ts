@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BODY_CASES, FIELD_CASES, REQUEST_FIELDS, bodyWith, label } from '../rules/create-app-rules.js';
+import { OPERATIONS, V1_RESET_CASES, V2_BODY_CASES, type OperationKind } from '../rules/lifecycle-rules.js';
 
 export interface PortableCase {
   id: string;
@@ -20,17 +21,29 @@ export const CASES: readonly PortableCase[] = [
 ];
 
 /** Writes the cases as `[{ id, body, valid }]` and returns the file's path. */
-export function writeCasesFile(): string {
+export function writeCasesFile(cases: readonly PortableCase[] = CASES): string {
   const file = join(mkdtempSync(join(tmpdir(), 'apig-portability-')), 'cases.json');
-  writeFileSync(file, JSON.stringify(CASES.map(({ id, body, valid }) => ({ id, body, valid }))));
+  writeFileSync(file, JSON.stringify(cases.map(({ id, body, valid }) => ({ id, body, valid }))));
   return file;
 }
 
 /** The ids of the cases where `verdicts` (one per case, in order) differ from the pages. */
-export function disagreements(verdicts: readonly boolean[]): string[] {
-  if (verdicts.length !== CASES.length) return [`got ${verdicts.length} verdicts for ${CASES.length} cases`];
-  return CASES.filter((c, i) => verdicts[i] !== c.valid).map((c) => `${c.id}: pages say ${c.valid ? 'valid' : 'invalid'}`);
+export function disagreements(verdicts: readonly boolean[], cases: readonly PortableCase[] = CASES): string[] {
+  if (verdicts.length !== cases.length) return [`got ${verdicts.length} verdicts for ${cases.length} cases`];
+  return cases.filter((c, i) => verdicts[i] !== c.valid).map((c) => `${c.id}: pages say ${c.valid ? 'valid' : 'invalid'}`);
 }
+
+const operationsOf = (test: (o: (typeof OPERATIONS)[number]) => boolean) => OPERATIONS.filter(test).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+const v2Cases = (kind: OperationKind): PortableCase[] => V2_BODY_CASES.filter((c) => c.kind === kind).map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid }));
+
+/** Every operation that takes a body, with the cases its page's rules decide. */
+export const CASE_SETS: ReadonlyArray<{ name: string; operations: string[]; cases: readonly PortableCase[] }> = [
+  { name: 'create and update, v1.0 and v1', operations: operationsOf((o) => o.generation !== 'v2' && (o.kind === 'create' || o.kind === 'update')), cases: CASES },
+  { name: 'reset secret, v1.0 and v1', operations: operationsOf((o) => o.generation !== 'v2' && o.kind === 'reset'), cases: V1_RESET_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })) },
+  { name: 'create, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'create'), cases: v2Cases('create') },
+  { name: 'update, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'update'), cases: v2Cases('update') },
+  { name: 'reset secret, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'reset'), cases: v2Cases('reset') },
+];
 
 /**
  * What a validator that counts UTF-16 units (JavaScript's `.length`, as zod 3 does) gets wrong:

@@ -1,6 +1,5 @@
 // The two renderings every consumer is tried on.
 import { fileURLToPath } from 'node:url';
-import { ENDPOINTS } from '../rules/create-app-rules.js';
 
 const generated = (name: string) => fileURLToPath(new URL(`../../generated/${name}`, import.meta.url));
 
@@ -9,5 +8,3 @@ export const DOCUMENTS = [
   { name: 'OpenAPI 3.0.3 (generated/openapi-3.0.json)', path: generated('openapi-3.0.json') },
 ] as const;
 
-/** Every operation that takes a request body, as `METHOD path`. */
-export const BODY_OPERATIONS = ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path}`);
