@@ -33,7 +33,7 @@ async function plainPrism() {
 
 export async function benchMock() {
   const results = {};
-  for (const [name, start] of [['bare node:http', startCreatedServer], ['plain prism mock', plainPrism], ['our mock', () => startMockServer({ port: 0 })]]) {
+  for (const [name, start] of [['bare node:http', startCreatedServer], ['plain prism mock', plainPrism], ['our mock', () => startMockServer({ port: 0, stateless: true })]]) {
     const server = await start();
     try {
       await load(server.url); // warm-up run, discarded

@@ -10,6 +10,7 @@ import { createInstance, getHttpOperationsFromSpec } from '@stoplight/prism-http
 import { GENERATED } from '../tools.mjs';
 import { apiNotFound, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
 import { preferToMockConfig } from './prefer.mjs';
+import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
 
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -111,12 +112,28 @@ function toPrismRequest(req, body) {
 
 /**
  * Starts the mock. Resolves to { url, close } once it listens.
- * @param {{ port?: number, host?: string, generatedDir?: string }} [options]
+ * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>> }> }} [options]
+ *   stateless: answer every call with its page example; quota: APPs per tenant (APIG.3103 past it);
+ *   seed: APPs to start with, per tenant (`v1.0 <credential digest>`, `v1 <project> <instance>`, `v2 …`)
  */
-export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED } = {}) {
+export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED, stateless = false, quota = DEFAULT_QUOTA, seed } = {}) {
   const operations = await getHttpOperationsFromSpec(join(generatedDir, 'openapi.yaml'));
   const prism = createInstance(BASE_CONFIG, { logger: silentLogger });
   const pages = staticPages(generatedDir);
+  // Stateful by default: what is created can be listed, shown, changed and deleted. Stateless,
+  // every call answers its page's example, as plain Prism does.
+  const store = stateless ? undefined : new AppStore({ quota });
+  if (store && seed) store.seed(seed);
+
+  /** The stateful answer to a valid lifecycle request, or undefined to answer Prism's example. */
+  function statefulAnswer(req, body) {
+    if (!store) return undefined;
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
+    const route = routeOf(req.method, pathname);
+    if (!route) return undefined;
+    const tenant = AppStore.tenantOf(route.generation, route.params, req.headers);
+    return store.handle({ ...route, tenant, query: Object.fromEntries(searchParams), body: body ?? {} });
+  }
 
   async function handleApi(req, res, read) {
     if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
@@ -157,6 +174,9 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
       return send(res, 400, error, { ...headers, ...violationsHeader(inputViolations) });
     }
     if (decoded.problem && output.statusCode < 300) return send(res, 400, parameterError(decoded.problem), headers);
+    // The request passed the contract; unless a Prefer picks a response, state answers it.
+    const stateful = output.statusCode < 300 && !req.headers.prefer ? statefulAnswer(req, decoded.value) : undefined;
+    if (stateful) return send(res, stateful.status, stateful.body, headers);
     return send(res, output.statusCode, output.body ?? {}, headers);
   }
 
@@ -173,6 +193,12 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
         'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
         'access-control-max-age': '600',
       });
+      return res.end();
+    }
+    // The mock's own control, outside the contract's paths: forget every APP.
+    if (req.method === 'POST' && path === '/_mock/reset') {
+      store?.reset();
+      res.writeHead(204, { ...CORS_HEADERS, 'x-request-id': randomUUID().replaceAll('-', '') });
       return res.end();
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && pages[path]) {

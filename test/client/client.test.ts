@@ -24,7 +24,7 @@ const AKSK = { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpown
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
+  mock = await startMockServer({ port: 0, stateless: true }); // answers with the pages' examples
 });
 afterAll(async () => {
   await mock?.close();

@@ -9,7 +9,7 @@ import { startMockServer } from '../../scripts/mock/server.mjs';
 const ajvOnBundle = schemaValidators(loadBundledDocument())('CreateAppRequest');
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
+  mock = await startMockServer({ port: 0, stateless: true }); // answers with the pages' examples
 });
 afterAll(async () => {
   await mock?.close();

@@ -15,7 +15,8 @@ function externalTarget(baseUrl: string): ConformanceTarget {
   const dedicated = env.APIG_PROJECT_ID && env.APIG_INSTANCE_ID ? { projectId: env.APIG_PROJECT_ID, instanceId: env.APIG_INSTANCE_ID } : undefined;
   if (!dedicated) console.log('conformance: APIG_PROJECT_ID/APIG_INSTANCE_ID not set: the dedicated variant is not tested.');
   console.log(`conformance: target ${baseUrl}; checks only this project's mock can pass (the field named in a 400, robustness) are skipped.`);
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), ownMock: false, auth, ...(dedicated ? { dedicated } : {}) };
+  const root = baseUrl.replace(/\/+$/, '');
+  return { baseUrl: root, lifecycleBaseUrl: root, ownMock: false, auth, ...(dedicated ? { dedicated } : {}) };
 }
 
 export default async function setup(project: TestProject) {
@@ -25,20 +26,27 @@ export default async function setup(project: TestProject) {
     return;
   }
   const { startMockServer } = await import('../../scripts/mock/server.mjs');
-  let mock: Awaited<ReturnType<typeof startMockServer>> | undefined;
+  let rules: Awaited<ReturnType<typeof startMockServer>> | undefined;
+  let lifecycle: Awaited<ReturnType<typeof startMockServer>> | undefined;
   try {
-    mock = await startMockServer({ port: 0, host: '127.0.0.1' });
+    // The field-rule suites send the same valid body many times: a stateless mock answers each
+    // with its example. The lifecycle scenarios need the stateful one.
+    rules = await startMockServer({ port: 0, host: '127.0.0.1', stateless: true });
+    lifecycle = await startMockServer({ port: 0, host: '127.0.0.1' });
     project.provide('target', {
-      baseUrl: mock.url,
+      baseUrl: rules.url,
+      lifecycleBaseUrl: lifecycle.url,
       ownMock: true,
       auth: { token: 'mock-token' },
       dedicated: { projectId: '77b6a44cba5143ab91d13ab9a8ff44fd', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' },
     });
   } catch (error) {
-    await mock?.close();
+    await rules?.close();
+    await lifecycle?.close();
     throw error;
   }
   return async () => {
-    await mock?.close();
+    await rules?.close();
+    await lifecycle?.close();
   };
 }

@@ -6,6 +6,8 @@ import type { Variant } from '../rules/create-app-rules.js';
 
 export interface ConformanceTarget {
   baseUrl: string;
+  /** Where the lifecycle scenarios run: this project's stateful mock, or the same server. */
+  lifecycleBaseUrl: string;
   /** True when the target is this project's mock: only it names the field in a 400. */
   ownMock: boolean;
   auth: { token: string } | { ak: string; sk: string };

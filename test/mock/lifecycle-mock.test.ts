@@ -6,7 +6,7 @@ import { startMockServer } from '../../scripts/mock/server.mjs';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
+  mock = await startMockServer({ port: 0, stateless: true }); // answers with the pages' examples
 });
 afterAll(async () => {
   await mock?.close();

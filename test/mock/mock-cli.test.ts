@@ -1,6 +1,8 @@
 // `npm run mock` as a user runs it: a separate process that prints its URLs, serves the API,
 // the docs and the bundled document, and stops cleanly on SIGTERM and Ctrl-C.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
@@ -27,12 +29,57 @@ describe('the mock CLI', () => {
     }
   });
 
-  it('serves the API on both variants', async () => {
-    for (const path of ['/v1.0/apigw/apps', '/v1/p1/apigw/instances/i1/apps']) {
-      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify(SOURCE_REQUEST_EXAMPLE) });
-      expect(response.status).toBe(201);
-      expect(await response.json()).toEqual(SOURCE_RESPONSE_EXAMPLE);
+  it('remembers what it creates (stateful by default): the APP sent, then the name taken', async () => {
+    for (const path of ['/v1.0/apigw/apps', '/v1/p1/apigw/instances/i1/apps', '/v2/p1/apigw/instances/i1/apps']) {
+      const create = () => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: 'checkout_web', remark: 'from the CLI test' }) });
+      const first = await create();
+      expect(first.status).toBe(201);
+      expect(await first.json()).toMatchObject({ name: 'checkout_web', remark: 'from the CLI test', creator: 'USER', status: 1, app_type: 'apig' });
+      const again = await create();
+      expect(again.status).toBe(400);
+      expect(await again.json()).toEqual({ error_code: 'APIG.3203', error_msg: 'The app name already exists' });
     }
+    const reset = await fetch(`${base}/_mock/reset`, { method: 'POST' });
+    expect(reset.status).toBe(204);
+  });
+
+  it('--stateless answers every call with its page example, as plain Prism does', async () => {
+    const other = await startChild(process.execPath, [MOCK, '--port', '0', '--stateless'], LISTENING);
+    try {
+      expect(other.output()).toContain('stateless');
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${other.match[1]}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify(SOURCE_REQUEST_EXAMPLE) });
+        expect(response.status).toBe(201);
+        expect(await response.json()).toEqual(SOURCE_RESPONSE_EXAMPLE);
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('--seed loads APPs, --quota bounds them (APIG.3103)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apig-seed-'));
+    const seed = join(dir, 'apps.json');
+    writeFileSync(seed, JSON.stringify([{ tenant: 'v2 p1 i1', apps: [{ name: 'seeded_app' }] }]));
+    const other = await startChild(process.execPath, [MOCK, '--port', '0', '--seed', seed, '--quota', '1'], LISTENING);
+    try {
+      const url = `${other.match[1]}/v2/p1/apigw/instances/i1/apps`;
+      const list = await (await fetch(`${url}?name=seeded_app&precise_search=name`, { headers: { 'x-auth-token': 't' } })).json();
+      expect(list).toMatchObject({ total: 1, size: 1, apps: [{ name: 'seeded_app' }] });
+      const over = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: 'second_app' }) });
+      expect(over.status).toBe(403);
+      expect((await over.json()).error_code).toBe('APIG.3103');
+    } finally {
+      await other.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a seed file that is not an APP list, saying what it expects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apig-seed-'));
+    writeFileSync(join(dir, 'bad.json'), '{"apps": 1}');
+    await expect(startChild(process.execPath, [MOCK, '--port', '0', '--seed', join(dir, 'bad.json')], LISTENING)).rejects.toThrow(/expected \[\{ "tenant"/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('serves the rendered docs and the bundled document', async () => {

@@ -55,7 +55,7 @@ const SOURCES = [
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
+  mock = await startMockServer({ port: 0, stateless: true }); // each install creates the same APP
 });
 afterAll(async () => {
   await mock?.close();

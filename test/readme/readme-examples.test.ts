@@ -10,7 +10,6 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../scripts/mock/server.mjs';
 import { ROOT } from '../../scripts/tools.mjs';
-import { SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
 
 // Inside the package, so `import … from 'apig-app-contract'` resolves to this package (dist/).
 const SCRATCH = join(ROOT, '.artifacts', 'readme-examples');
@@ -21,7 +20,8 @@ const examples = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({
 describe('README: Calling Create APP', () => {
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   beforeAll(async () => {
-    mock = await startMockServer({ port: 0 });
+    // Stateful, as `npm start` runs it, with the APP the lifecycle example looks for.
+    mock = await startMockServer({ port: 0, seed: [{ tenant: 'v2 p1 i1', apps: [{ name: 'app_demo', remark: 'seeded' }] }] });
     rmSync(SCRATCH, { recursive: true, force: true });
     mkdirSync(SCRATCH, { recursive: true });
     for (const { name, code } of examples) writeFileSync(join(SCRATCH, `${name}.ts`), code);
@@ -47,8 +47,11 @@ describe('README: Calling Create APP', () => {
     const env = { ...process.env, APIG_BASE_URL: mock.url, IAM_TOKEN: 'readme-token', HUAWEICLOUD_SDK_AK: 'readme-ak', HUAWEICLOUD_SDK_SK: 'readme-secret-key', APIG_PROJECT_ID: 'p1', APIG_INSTANCE_ID: 'i1' };
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(SCRATCH, `${name}.mjs`)], { cwd: SCRATCH, env, encoding: 'utf8', timeout: 30_000 });
     expect(stderr).toBe('');
-    // The mock answers each call with its source page's example: the v2 list names app_demo.
-    expect(stdout).toMatch(new RegExp(`^(${SOURCE_RESPONSE_EXAMPLE.id} [0-9a-f]{32}|${SOURCE_RESPONSE_EXAMPLE.app_key}|updated 356de8eb7a8742168586e5daf5339965 \\(201\\)\\ndeleted \\(204\\)\\napp_demo\\napp_001)\\n$`));
+    // Create prints the new APP's id and request id, or its generated key; the lifecycle
+    // example finds the seeded app_demo, updates it (201 on v2), deletes it (204), and the
+    // list that follows is empty.
+    const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+    expect(stdout).toMatch(new RegExp(`^(${uuid} [0-9a-f]{32}|${uuid}|updated [0-9a-f-]{32,36} \\(201\\)\\ndeleted \\(204\\))\\n$`));
     expect(stdout + stderr).not.toContain('readme-secret-key');
   });
 });
