@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm start` / `npm run mock`: serves the API mock, the docs and the bundled document.
-//   node scripts/mock.mjs [--port N] [--host H] [--rebuild] [--stateless] [--quota N] [--seed apps.json]
+//   node scripts/mock.mjs [--port N] [--host H] [--rebuild] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
 // PORT and HOST set the defaults; flags win.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { rebuildIfStale } from './rebuild-if-stale.mjs';
 import { startMockServer } from './mock/server.mjs';
+import { parseCredentials } from './mock/credentials.mjs';
 
 function options() {
   const { values } = parseArgs({
@@ -16,11 +17,12 @@ function options() {
       stateless: { type: 'boolean', default: false },
       quota: { type: 'string' },
       seed: { type: 'string' },
+      credentials: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: node scripts/mock.mjs [--port N] [--host H] [--rebuild] [--stateless] [--quota N] [--seed apps.json]  (env: PORT, HOST)');
+    console.log('usage: node scripts/mock.mjs [--port N] [--host H] [--rebuild] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)');
     process.exit(0);
   }
   const rawPort = values.port ?? process.env.PORT ?? '4010';
@@ -39,13 +41,22 @@ function options() {
       throw new Error(`--seed ${values.seed}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }]`);
     }
   }
-  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', rebuild: values.rebuild, stateless: values.stateless, quota, seed };
+  let credentials;
+  if (values.credentials !== undefined) {
+    try {
+      credentials = JSON.parse(readFileSync(values.credentials, 'utf8'));
+    } catch (error) {
+      throw new Error(`--credentials ${values.credentials}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
+    }
+    parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
+  }
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', rebuild: values.rebuild, stateless: values.stateless, quota, seed, credentials };
 }
 
 try {
-  const { port, host, rebuild, stateless, quota, seed } = options();
+  const { port, host, rebuild, stateless, quota, seed, credentials } = options();
   if (rebuild) await rebuildIfStale();
-  const mock = await startMockServer({ port, host, stateless, seed, ...(quota !== undefined ? { quota } : {}) });
+  const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
   const stop = async (signal) => {
     console.log(`\n${signal}: stopping the mock.`);
     await mock.close();
@@ -61,7 +72,7 @@ try {
   docs:     ${mock.url}/docs  ${mock.url}/docs/zh-CN
   review:   ${mock.url}/review  ${mock.url}/review/zh-CN  (contract at a glance, with PDFs)
   document: ${mock.url}/openapi.json  ${mock.url}/openapi.yaml  ${mock.url}/openapi-3.0.json
-Send X-Auth-Token or Authorization; Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
+${credentials ? 'Only the tokens and AK/SK pairs of --credentials are accepted; a failing one answers 401 with X-Mock-Auth-Reason. ' : 'Any X-Auth-Token or Authorization is accepted. '}Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
 } catch (error) {
   console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : error?.message ?? error}`);
   process.exit(1);

@@ -18,7 +18,10 @@ export function preferToMockConfig(header) {
       config.exampleKey = value;
     } else if (key === 'dynamic') {
       if (value !== 'true' && value !== 'false') return { problem: 'Prefer dynamic must be true or false' };
-      config.dynamic = value === 'true';
+      // Prism's dynamic answers invent values the contract forbids (a status of 6915341, keys
+      // no page lists): refuse them rather than hand a tester data the gateway never sends.
+      if (value === 'true') return { problem: 'Prefer dynamic=true is not supported: its invented values break the contract; the mock is stateful (create an APP, then read it back) or use Prefer example=<name>' };
+      config.dynamic = false;
     }
   }
   return { config, header };

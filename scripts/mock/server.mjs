@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInstance, getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { GENERATED } from '../tools.mjs';
-import { apiNotFound, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
+import { apiNotFound, errorBody, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
+import { credentialProblem, parseCredentials } from './credentials.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
@@ -30,7 +31,7 @@ const BASE_CONFIG = {
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'X-Request-Id, sl-violations',
+  'access-control-expose-headers': 'X-Request-Id, sl-violations, X-Mock-Auth-Reason',
 };
 
 // The pages served beside the API; the docs and review sheet link to each other by these paths.
@@ -112,11 +113,12 @@ function toPrismRequest(req, body) {
 
 /**
  * Starts the mock. Resolves to { url, close } once it listens.
- * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>> }> }} [options]
+ * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]
  *   stateless: answer every call with its page example; quota: APPs per tenant (APIG.3103 past it);
- *   seed: APPs to start with, per tenant (`v1.0 <credential digest>`, `v1 <project> <instance>`, `v2 …`)
+ *   seed: APPs to start with, per tenant (`v1.0 <credential digest>`, `v1 <project> <instance>`, `v2 …`);
+ *   credentials: { tokens, aksk } (see credentials.mjs): only these are accepted, signatures checked
  */
-export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED, stateless = false, quota = DEFAULT_QUOTA, seed } = {}) {
+export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED, stateless = false, quota = DEFAULT_QUOTA, seed, credentials } = {}) {
   const operations = await getHttpOperationsFromSpec(join(generatedDir, 'openapi.yaml'));
   const prism = createInstance(BASE_CONFIG, { logger: silentLogger });
   const pages = staticPages(generatedDir);
@@ -124,6 +126,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   // every call answers its page's example, as plain Prism does.
   const store = stateless ? undefined : new AppStore({ quota });
   if (store && seed) store.seed(seed);
+  const accepted = credentials ? parseCredentials(credentials) : undefined;
 
   /** The stateful answer to a valid lifecycle request, or undefined to answer Prism's example. */
   function statefulAnswer(req, body) {
@@ -138,6 +141,11 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   async function handleApi(req, res, read) {
     if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
 
+    // With credentials, the gateway's first check: a known token, or a valid signature.
+    if (accepted) {
+      const problem = credentialProblem(req, read.bytes, accepted);
+      if (problem) return send(res, 401, errorBody('APIG.1002', 'Incorrect token or token resolution failed'), { 'x-mock-auth-reason': problem.reason });
+    }
     const decoded = decodeJsonBody(req.headers['content-type'], read.bytes);
     const prefer = preferToMockConfig(req.headers.prefer);
     if (prefer.problem) return send(res, 400, parameterError(prefer.problem));
@@ -237,6 +245,10 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   });
   const address = server.address();
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  // The documents name the local mock as http://127.0.0.1:4010: name this one instead.
+  for (const path of ['/openapi.json', '/openapi.yaml', '/openapi-3.0.json', '/openapi-3.0.yaml']) {
+    if (pages[path]) pages[path] = { ...pages[path], body: Buffer.from(pages[path].body.toString('utf8').replaceAll('http://127.0.0.1:4010', url)) };
+  }
   return {
     url,
     close: () =>

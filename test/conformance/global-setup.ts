@@ -16,7 +16,7 @@ function externalTarget(baseUrl: string): ConformanceTarget {
   if (!dedicated) console.log('conformance: APIG_PROJECT_ID/APIG_INSTANCE_ID not set: the dedicated variant is not tested.');
   console.log(`conformance: target ${baseUrl}; checks only this project's mock can pass (the field named in a 400, robustness) are skipped.`);
   const root = baseUrl.replace(/\/+$/, '');
-  return { baseUrl: root, lifecycleBaseUrl: root, ownMock: false, auth, ...(dedicated ? { dedicated } : {}) };
+  return { baseUrl: root, lifecycleBaseUrl: root, lifecycleAuths: [auth], ownMock: false, auth, ...(dedicated ? { dedicated } : {}) };
 }
 
 export default async function setup(project: TestProject) {
@@ -32,10 +32,14 @@ export default async function setup(project: TestProject) {
     // The field-rule suites send the same valid body many times: a stateless mock answers each
     // with its example. The lifecycle scenarios need the stateful one.
     rules = await startMockServer({ port: 0, host: '127.0.0.1', stateless: true });
-    lifecycle = await startMockServer({ port: 0, host: '127.0.0.1' });
+    // The lifecycle mock accepts only these credentials and checks every signature, so the
+    // scenarios run once with a token and once signed by our client.
+    const pair = { ak: 'CONFORMANCEAK0000001', sk: 'conformance-secret-key-0123456789abcdef' };
+    lifecycle = await startMockServer({ port: 0, host: '127.0.0.1', credentials: { tokens: ['mock-token'], aksk: [pair] } });
     project.provide('target', {
       baseUrl: rules.url,
       lifecycleBaseUrl: lifecycle.url,
+      lifecycleAuths: [{ token: 'mock-token' }, pair],
       ownMock: true,
       auth: { token: 'mock-token' },
       dedicated: { projectId: '77b6a44cba5143ab91d13ab9a8ff44fd', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' },

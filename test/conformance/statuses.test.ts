@@ -61,6 +61,12 @@ describe.each(VARIANTS)('%s gateway: statuses and headers', (variant) => {
     expect(reply.json.error_msg).toContain('Prefer: example=noSuchExample');
   });
 
+  ownMockOnly(`Prefer: dynamic=true is refused: its invented values break the contract${ONLY_OWN_MOCK}`, async () => {
+    const reply = await send(variant, { json: SOURCE_REQUEST_EXAMPLE, headers: { prefer: 'dynamic=true' } });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toMatchObject({ error_code: 'APIG.2000', error_msg: expect.stringContaining('dynamic=true is not supported') });
+  });
+
   it('malformed JSON → 400 with the error body', async () => {
     const reply = await send(variant, { raw: '{"name": "app_001",' });
     expect(reply.status, reply.text).toBe(400);

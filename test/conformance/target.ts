@@ -8,6 +8,8 @@ export interface ConformanceTarget {
   baseUrl: string;
   /** Where the lifecycle scenarios run: this project's stateful mock, or the same server. */
   lifecycleBaseUrl: string;
+  /** The credentials the lifecycle scenarios run with (this mock: a token, then AK/SK). */
+  lifecycleAuths: Array<{ token: string } | { ak: string; sk: string }>;
   /** True when the target is this project's mock: only it names the field in a 400. */
   ownMock: boolean;
   auth: { token: string } | { ak: string; sk: string };

@@ -87,8 +87,11 @@ describe('the mock CLI', () => {
     expect(docs.headers.get('content-type')).toContain('text/html');
     expect(await docs.text()).toBe(generated('docs/index.html'));
     expect(await (await fetch(`${base}/docs/zh-CN`)).text()).toBe(generated('docs/zh-CN/index.html'));
-    expect(await (await fetch(`${base}/openapi.json`)).text()).toBe(generated('openapi.json'));
-    expect(await (await fetch(`${base}/openapi.yaml`)).text()).toBe(generated('openapi.yaml'));
+    // The documents as generated, with the local server named at this mock's own port.
+    expect(await (await fetch(`${base}/openapi.json`)).text()).toBe(generated('openapi.json').replaceAll('http://127.0.0.1:4010', base));
+    expect(await (await fetch(`${base}/openapi.yaml`)).text()).toBe(generated('openapi.yaml').replaceAll('http://127.0.0.1:4010', base));
+    const served = await (await fetch(`${base}/openapi.json`)).json();
+    expect(served.servers.map((s: { url: string }) => s.url)).toContain(base);
     expect(await (await fetch(`${base}/review/zh-CN/index.html`)).text()).toBe(generated('review/zh-CN/index.html'));
     const pdf = await fetch(`${base}/review/review.pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -1,0 +1,75 @@
+// Credentials that mean something (`--credentials creds.json`): the mock accepts only the
+// tokens and AK/SK pairs it was given, and checks every AK/SK signature. The check is written
+// here from Huawei's signing guide with node:crypto, apart from the client's signer, so a
+// signing bug in the client shows as a 401 and is not verified by itself. Secrets are never
+// echoed: the reason header names what was wrong, not the values.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Loads `{ "tokens": ["…"], "aksk": [{ "ak": "…", "sk": "…" }] }`; throws saying what is wrong. */
+export function parseCredentials(json, where = 'credentials') {
+  const problem = (what) => new Error(`${where}: ${what}; expected { "tokens": ["…"], "aksk": [{ "ak": "…", "sk": "…" }] }`);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw problem('not an object');
+  const tokens = json.tokens ?? [];
+  const aksk = json.aksk ?? [];
+  if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string' && t.length > 0)) throw problem('"tokens" must be non-empty strings');
+  if (!Array.isArray(aksk) || !aksk.every((p) => typeof p?.ak === 'string' && p.ak && typeof p?.sk === 'string' && p.sk)) throw problem('"aksk" must be { ak, sk } pairs of non-empty strings');
+  if (tokens.length + aksk.length === 0) throw problem('no token and no AK/SK pair');
+  return { tokens: new Set(tokens), secrets: new Map(aksk.map(({ ak, sk }) => [ak, sk])) };
+}
+
+const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
+const SDK_DATE = /^\d{8}T\d{6}Z$/;
+
+/** Every byte but A-Z a-z 0-9 _ - . ~ as %XX (upper-case), per the signing guide. */
+function encode(text) {
+  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+function decode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The canonical request the signature must be over. */
+function canonicalRequest(req, url, signedNames, body) {
+  const uri = url.pathname.split('/').map((s) => encode(decode(s))).join('/');
+  const query = [...url.searchParams]
+    .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([k, v]) => `${encode(k)}=${encode(v)}`)
+    .join('&');
+  const headers = signedNames.map((name) => `${name}:${String(req.headers[name] ?? '').trim()}\n`).join('');
+  const payload = createHash('sha256').update(body).digest('hex');
+  return [req.method, uri.endsWith('/') ? uri : `${uri}/`, query, headers, signedNames.join(';'), payload].join('\n');
+}
+
+/**
+ * Undefined when the request carries a known token or a valid signature of a known AK; else
+ * `{ reason }`, short and free of secrets. A request with neither header is Prism's to answer.
+ */
+export function credentialProblem(req, body, credentials) {
+  const token = req.headers['x-auth-token'];
+  const authorization = req.headers.authorization;
+  if (token !== undefined) return credentials.tokens.has(token) ? undefined : { reason: 'unknown token' };
+  if (authorization === undefined) return undefined;
+  const match = AUTHORIZATION.exec(authorization);
+  // Reasons travel in a header: ASCII only.
+  if (!match) return { reason: 'Authorization is not "SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=<64 hex>"' };
+  const [, ak, names, signature] = match;
+  const sk = credentials.secrets.get(ak);
+  if (sk === undefined) return { reason: 'unknown AK' };
+  const signedNames = names.split(';');
+  if (!signedNames.includes('host') || !signedNames.includes('x-sdk-date')) return { reason: 'SignedHeaders must include host and x-sdk-date' };
+  if ([...signedNames].sort().join(';') !== names || signedNames.some((n) => n !== n.toLowerCase())) return { reason: 'SignedHeaders must be lower-case and sorted' };
+  const missing = signedNames.find((n) => req.headers[n] === undefined);
+  if (missing) return { reason: `signed header ${missing} is not on the request` };
+  const date = String(req.headers['x-sdk-date']);
+  if (!SDK_DATE.test(date)) return { reason: 'X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ' };
+  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  const hash = createHash('sha256').update(canonicalRequest(req, url, signedNames, body)).digest('hex');
+  const expected = createHmac('sha256', sk).update(`SDK-HMAC-SHA256\n${date}\n${hash}`).digest('hex');
+  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return { reason: `signature does not match (canonical request sha256 ${hash})` };
+  return undefined;
+}
