@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { ROOT } from './tools.mjs';
 import { benchMock } from './bench/mock-throughput.mjs';
 import { benchClient } from './bench/client-overhead.mjs';
+import { benchStatefulMock } from './bench/stateful-mock.mjs';
 
 const fmt = (n, digits = 1) => n.toFixed(digits);
-const only = process.argv[2]; // `mock` or `client` runs one part
+const only = process.argv[2]; // `mock`, `state` or `client` runs one part
 
 console.log(`bench ${new Date().toISOString().slice(0, 10)} on node ${process.version}`);
 
-if (only !== 'client') {
+if (only === undefined || only === 'mock') {
   console.log('\nMock: POST /v1.0/apigw/apps, 10 connections');
   const mock = await benchMock();
   const prism = mock['plain prism mock'].rps;
@@ -24,7 +25,23 @@ if (only !== 'client') {
   console.log(`  aim: ≥ 2.50× plain prism (now ${fmt(ours.rps / prism, 2)}×), p99 ≤ 10 ms (now ${fmt(ours.p99)} ms)`);
 }
 
-if (only !== 'mock') {
+if (only === undefined || only === 'state') {
+  console.log('\nStateful mock: v2 creates (a new name each) and lists (limit=20), 10 connections');
+  const s = await benchStatefulMock();
+  const prism = s['plain prism mock'];
+  const full = s['stateful mock, 10,000 stored'];
+  const small = s['stateful mock, 10 stored'];
+  console.log('  server                          creates/s  p99 ms   lists/s  p99 ms');
+  for (const [name, r] of [['stateful, 10,000 stored', full], ['stateful, 10 stored', small], ['plain prism mock', prism]]) {
+    console.log(`  ${name.padEnd(30)} ${r.creates ? fmt(r.creates.rps, 0).padStart(9) : '        -'}  ${r.creates ? fmt(r.creates.p99).padStart(6) : '     -'}  ${fmt(r.lists.rps, 0).padStart(8)}  ${fmt(r.lists.p99).padStart(6)}`);
+  }
+  console.log(`  aim: ≥ 2.50× plain prism (creates ${fmt(full.creates.rps / prism.creates.rps, 2)}×, lists ${fmt(full.lists.rps / prism.lists.rps, 2)}×), p99 ≤ 10 ms (creates ${fmt(full.creates.p99)} ms, lists ${fmt(full.lists.p99)} ms)`);
+  console.log(`  list cost, 10,000 stored vs 10: ${fmt(small.lists.rps / full.lists.rps, 2)}× (aim: about 1×)`);
+  const [ours, theirs] = Object.values(s.startup);
+  console.log(`  start to first answer: our mock ${fmt(ours, 0)} ms, plain prism ${fmt(theirs, 0)} ms (${fmt(ours / theirs, 2)}×; aim ≤ 0.50×)`);
+}
+
+if (only !== 'mock' && only !== 'state') {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'ignore' });
   console.log('\nClient: sequential POSTs to one local node:http server, callers interleaved (median of 5 rounds)');
   const client = await benchClient();

@@ -19,11 +19,11 @@ export function freePort() {
  * @param {string} command
  * @param {string[]} args
  * @param {RegExp} ready matched against everything the child printed so far
- * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, cwd?: string }} [options]
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, match: RegExpMatchArray, output: () => string, stop: (signal?: NodeJS.Signals) => Promise<number | null> }>}
  */
-export async function startChild(command, args, ready, { timeoutMs = 30_000, env = {} } = {}) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startChild(command, args, ready, { timeoutMs = 30_000, env = {}, cwd } = {}) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async (signal = 'SIGTERM') => {

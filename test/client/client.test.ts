@@ -12,7 +12,7 @@ import {
   regionEndpoint,
 } from '../../src/index.js';
 import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 import { freePort } from '../helpers/child-process.js';
 
 const require = createRequire(import.meta.url);

@@ -24,7 +24,7 @@ import {
   verifyAppOnSharedGateway,
   type Gateway,
 } from '../../src/index.js';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 
 const require = createRequire(import.meta.url);
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');

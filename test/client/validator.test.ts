@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCreateAppRequest } from '../../src/index.js';
 import { BODY_CASES, FIELD_CASES, REQUEST_FIELDS, bodyWith, label } from '../rules/create-app-rules.js';
 import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 
 const ajvOnBundle = schemaValidators(loadBundledDocument())('CreateAppRequest');
 let mock: Awaited<ReturnType<typeof startMockServer>>;

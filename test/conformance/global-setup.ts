@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
     project.provide('target', externalTarget(baseUrl));
     return;
   }
-  const { startMockServer } = await import('../../scripts/mock/server.mjs');
+  const { startMockServer } = await import('../../mock/server.mjs');
   let rules: Awaited<ReturnType<typeof startMockServer>> | undefined;
   let lifecycle: Awaited<ReturnType<typeof startMockServer>> | undefined;
   try {

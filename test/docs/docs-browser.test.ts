@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
 import { ERROR_CODES, REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS, STATUSES } from '../rules/create-app-rules.js';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);

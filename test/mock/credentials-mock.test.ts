@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApigClient, deleteApp, listAppsPage, updateApp } from '../../src/index.js';
-import { startMockServer } from '../../scripts/mock/server.mjs';
-import { parseCredentials } from '../../scripts/mock/credentials.mjs';
+import { startMockServer } from '../../mock/server.mjs';
+import { parseCredentials } from '../../mock/credentials.mjs';
 
 const require = createRequire(import.meta.url);
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');

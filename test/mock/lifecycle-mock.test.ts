@@ -2,7 +2,7 @@
 // status, a delete's 204 has no body, and a broken query or path parameter is named in the 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 // valid against the contract's response schema for its operation and status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deref } from '../../scripts/json-pointer.mjs';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
 
 const doc = loadBundledDocument();

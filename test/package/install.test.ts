@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
+import { startChild } from '../helpers/child-process.js';
 import { ROOT } from '../../scripts/tools.mjs';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -139,4 +140,53 @@ export type Shared = paths['/v1.0/apigw/apps'];
     expect(result.errors).toEqual([]);
     expect(result.outputFiles[0]!.text).not.toMatch(/from ['"]node:|require\(['"]node:/);
   });
+});
+
+// A tester in another team: the mock from the installed package, `npx apig-app-mock`. Prism's
+// engine is an optional peer dependency, so a client-only install says what to add.
+describe('the mock from the packed tarball (npx apig-app-mock)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'apig-mock-consumer-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tester', private: true, type: 'module' }));
+    const out = npm(['pack', '--json', '--pack-destination', dir], ROOT);
+    const [packed] = JSON.parse(out.slice(out.indexOf('\n[') + 1));
+    npm(['install', ...INSTALL_FLAGS, join(dir, packed.filename)], dir);
+  }, 240_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('without Prism’s engine, says exactly what to install', async () => {
+    const result = await promisify(execFile)('npx', ['--no-install', 'apig-app-mock', '--port', '0'], { cwd: dir, encoding: 'utf8', timeout: 30_000 }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('npm install --save-dev @stoplight/prism-http@5.12.0');
+  }, 60_000);
+
+  it('with it: starts, remembers a create, refuses the duplicate, deletes', async () => {
+    npm(['install', ...INSTALL_FLAGS, '--save-dev', '@stoplight/prism-http@5.12.0'], dir);
+    // The bin npx runs, started directly so that stopping it stops the mock itself.
+    const bin = join(dir, 'node_modules', '.bin', 'apig-app-mock');
+    const mockProcess = await startChild(bin, ['--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
+    try {
+      const base = mockProcess.match[1]!;
+      const create = () => fetch(`${base}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: 'tester_app' }) });
+      const first = await create();
+      expect(first.status).toBe(201);
+      const { id, name } = await first.json();
+      expect(name).toBe('tester_app');
+      const again = await create();
+      expect(again.status).toBe(400);
+      expect((await again.json()).error_code).toBe('APIG.3203');
+      expect((await fetch(`${base}/v2/p1/apigw/instances/i1/apps/${id}`, { method: 'DELETE', headers: { 'x-auth-token': 't' } })).status).toBe(204);
+      expect((await fetch(`${base}/v2/p1/apigw/instances/i1/apps/${id}`, { headers: { 'x-auth-token': 't' } })).status).toBe(404);
+      const served = await (await fetch(`${base}/openapi.json`)).json();
+      expect(served.servers.map((s: { url: string }) => s.url)).toContain(base);
+    } finally {
+      await mockProcess.stop();
+    }
+  }, 240_000);
 });

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../scripts/mock/server.mjs';
+import { startMockServer } from '../../mock/server.mjs';
 import { ROOT } from '../../scripts/tools.mjs';
 
 // Inside the package, so `import … from 'apig-app-contract'` resolves to this package (dist/).

@@ -37,7 +37,7 @@ export class AppStore {
   constructor({ quota = DEFAULT_QUOTA, maxTenants = DEFAULT_MAX_TENANTS } = {}) {
     this.quota = quota;
     this.maxTenants = maxTenants;
-    /** tenant key → Map(id → app), in creation order; Map order doubles as recency. */
+    /** tenant key → { byId, byName, byKey } (Maps; byId in creation order); tenants in recency order. */
     this.tenants = new Map();
   }
 
@@ -56,10 +56,21 @@ export class AppStore {
       this.tenants.set(tenant, apps);
     } else if (create) {
       if (this.tenants.size >= this.maxTenants) this.tenants.delete(this.tenants.keys().next().value);
-      apps = new Map();
+      apps = { byId: new Map(), byName: new Map(), byKey: new Map() };
       this.tenants.set(tenant, apps);
     }
-    return apps ?? new Map();
+    return apps ?? { byId: new Map(), byName: new Map(), byKey: new Map() };
+  }
+
+  /** Stores (or re-indexes) an APP; names and keys are looked up, never scanned. */
+  static put(apps, app, before) {
+    if (before) {
+      apps.byName.delete(before.name);
+      apps.byKey.delete(before.app_key);
+    }
+    apps.byId.set(app.id, app);
+    apps.byName.set(app.name, app.id);
+    apps.byKey.set(app.app_key, app.id);
   }
 
   reset() {
@@ -71,10 +82,11 @@ export class AppStore {
     for (const { tenant, apps = [] } of entries) {
       const store = this.apps(tenant, true);
       for (const app of apps) {
+        if (store.byName.has(app.name)) throw new Error(`seed: tenant ${tenant} has two APPs named ${app.name}`);
         const now = new Date().toISOString();
         const v2 = tenant.startsWith('v2 ');
         const full = { id: v2 ? hex32() : randomUUID(), app_key: v2 ? hex32() : randomUUID(), app_secret: hex32(), remark: '', register_time: now, update_time: now, ...app };
-        store.set(full.id, full);
+        AppStore.put(store, full);
       }
     }
   }
@@ -84,7 +96,7 @@ export class AppStore {
     const apps = this.apps(tenant, kind === 'create');
     switch (kind) {
       case 'create': {
-        if (apps.size >= this.quota) return fail(403, 'APIG.3103', 'The number of apps exceeds the maximum allowed limit');
+        if (apps.byId.size >= this.quota) return fail(403, 'APIG.3103', 'The number of apps exceeds the maximum allowed limit');
         const taken = this.conflict(apps, body);
         if (taken) return taken;
         const now = new Date().toISOString();
@@ -99,33 +111,41 @@ export class AppStore {
           related_domain_id: body.related_domain_id,
           related_project_id: body.related_project_id,
         };
-        apps.set(app.id, app);
+        AppStore.put(apps, app);
         return { status: 201, body: view(app, generation, 'show') };
       }
       case 'list':
         return { status: 200, body: this.list(apps, generation, query) };
       case 'show':
       case 'verify': {
-        const app = apps.get(appId);
+        const app = apps.byId.get(appId);
         return app ? { status: 200, body: view(app, generation, kind) } : notFound(generation, appId);
       }
       case 'update': {
-        const app = apps.get(appId);
+        const app = apps.byId.get(appId);
         if (!app) return notFound(generation, appId);
         const taken = this.conflict(apps, body, appId);
         if (taken) return taken;
+        const before = { name: app.name, app_key: app.app_key };
         Object.assign(app, { name: body.name, update_time: new Date().toISOString() });
         for (const key of ['remark', 'app_key', 'app_secret']) if (body[key] !== undefined) app[key] = body[key];
+        AppStore.put(apps, app, before);
         return { status: generation === 'v2' ? 201 : 200, body: view(app, generation, 'show') };
       }
       case 'reset': {
-        const app = apps.get(appId);
+        const app = apps.byId.get(appId);
         if (!app) return notFound(generation, appId);
         Object.assign(app, { app_secret: body?.app_secret ?? hex32(), update_time: new Date().toISOString() });
         return { status: 200, body: view(app, generation, 'reset') };
       }
-      case 'delete':
-        return apps.delete(appId) ? { status: 204 } : notFound(generation, appId);
+      case 'delete': {
+        const app = apps.byId.get(appId);
+        if (!app) return notFound(generation, appId);
+        apps.byId.delete(appId);
+        apps.byName.delete(app.name);
+        apps.byKey.delete(app.app_key);
+        return { status: 204 };
+      }
       default:
         throw new Error(`AppStore: unknown operation ${kind}`);
     }
@@ -133,18 +153,33 @@ export class AppStore {
 
   /** APIG.3203 / APIG.3310 when another APP of the tenant has the name or the key. */
   conflict(apps, body, selfId) {
-    for (const app of apps.values()) {
-      if (app.id === selfId) continue;
-      if (app.name === body.name) return fail(400, 'APIG.3203', 'The app name already exists');
-      if (body.app_key !== undefined && app.app_key === body.app_key) return fail(400, 'APIG.3310', 'The app key already exists');
-    }
+    const named = apps.byName.get(body.name);
+    if (named !== undefined && named !== selfId) return fail(400, 'APIG.3203', 'The app name already exists');
+    const keyed = body.app_key === undefined ? undefined : apps.byKey.get(body.app_key);
+    if (keyed !== undefined && keyed !== selfId) return fail(400, 'APIG.3310', 'The app key already exists');
     return undefined;
   }
 
   /** Filters (name contains, unless precise_search=name), then the generation's paging. */
   list(apps, generation, query) {
+    const [start, size] = generation === 'v2'
+      ? [Math.max(0, Number(query.offset ?? 0)), Number(query.limit ?? 20)]
+      : [(Math.max(1, Number(query.page_no ?? 1)) - 1) * Number(query.page_size ?? 20), Number(query.page_size ?? 20)];
+    const filtered = ['id', 'name', 'app_key', 'creator', 'status'].some((key) => query[key] !== undefined);
+    if (!filtered) {
+      // No filter: the total is the tenant's size, and only the page asked for is walked,
+      // so a list costs the same with 10 APPs stored as with 10,000.
+      const page = [];
+      let index = 0;
+      for (const app of apps.byId.values()) {
+        if (index++ < start) continue;
+        if (page.length >= size) break;
+        page.push(view(app, generation, 'list'));
+      }
+      return { total: apps.byId.size, size: page.length, apps: page };
+    }
     const exactName = query.precise_search === 'name';
-    const matches = [...apps.values()].filter(
+    const matches = [...apps.byId.values()].filter(
       (app) =>
         (query.id === undefined || app.id === query.id) &&
         (query.name === undefined || (exactName ? app.name === query.name : app.name.includes(query.name))) &&
@@ -152,15 +187,6 @@ export class AppStore {
         (query.creator === undefined || query.creator === 'USER') &&
         (query.status === undefined || Number(query.status) === 1),
     );
-    let start;
-    let size;
-    if (generation === 'v2') {
-      start = Math.max(0, Number(query.offset ?? 0));
-      size = Number(query.limit ?? 20);
-    } else {
-      size = Number(query.page_size ?? 20);
-      start = (Math.max(1, Number(query.page_no ?? 1)) - 1) * size;
-    }
     const page = matches.slice(start, start + size).map((app) => view(app, generation, 'list'));
     return { total: matches.length, size: page.length, apps: page };
   }

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npx apig-app-mock` (the package's bin), `npm start` / `npm run mock` in the repository:
+// serves the API mock, the docs and the bundled document.
+//   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
+// PORT and HOST set the defaults; flags win.
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startMockServer } from './server.mjs';
+import { parseCredentials } from './credentials.mjs';
+
+function options(args) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      stateless: { type: 'boolean', default: false },
+      quota: { type: 'string' },
+      seed: { type: 'string' },
+      credentials: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)');
+    process.exit(0);
+  }
+  const rawPort = values.port ?? process.env.PORT ?? '4010';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port/PORT must be a port number from 0 to 65535 (got ${JSON.stringify(rawPort)})`);
+  const quota = values.quota === undefined ? undefined : Number(values.quota);
+  if (quota !== undefined && (!Number.isSafeInteger(quota) || quota < 0)) throw new Error(`--quota must be a whole number of APPs per tenant (got ${JSON.stringify(values.quota)})`);
+  let seed;
+  if (values.seed !== undefined) {
+    try {
+      seed = JSON.parse(readFileSync(values.seed, 'utf8'));
+    } catch (error) {
+      throw new Error(`--seed ${values.seed}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
+    }
+    if (!Array.isArray(seed) || !seed.every((t) => typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((a) => typeof a?.name === 'string'))) {
+      throw new Error(`--seed ${values.seed}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }]`);
+    }
+  }
+  let credentials;
+  if (values.credentials !== undefined) {
+    try {
+      credentials = JSON.parse(readFileSync(values.credentials, 'utf8'));
+    } catch (error) {
+      throw new Error(`--credentials ${values.credentials}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
+    }
+    parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
+  }
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials };
+}
+
+/** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
+export async function main(args = process.argv.slice(2)) {
+  try {
+    const { port, host, stateless, quota, seed, credentials } = options(args);
+    const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
+    const stop = async (signal) => {
+      console.log(`\n${signal}: stopping the mock.`);
+      await mock.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    console.log(`APP mock is listening on ${mock.url} (${stateless ? 'stateless: every call answers its page example' : 'stateful: it remembers the APPs you create; POST /_mock/reset forgets them'})
+  ${mock.url}/v1.0/apigw/apps…                                   (shared gateway)
+  ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps… (dedicated gateway)
+  ${mock.url}/v2/{project_id}/apigw/instances/{instance_id}/apps… (dedicated gateway v2)
+  start:    ${mock.url}/
+${[['docs', ['/docs', '/docs/zh-CN']], ['review', ['/review', '/review/zh-CN']], ['document', ['/openapi.json', '/openapi.yaml', '/openapi-3.0.json']]]
+  .map(([label, paths]) => [label, paths.filter((p) => mock.served.includes(p))])
+  .filter(([, paths]) => paths.length > 0)
+  .map(([label, paths]) => `  ${`${label}:`.padEnd(10)}${paths.map((p) => mock.url + p).join('  ')}\n`)
+  .join('')}${credentials ? 'Only the tokens and AK/SK pairs of --credentials are accepted; a failing one answers 401 with X-Mock-Auth-Reason. ' : 'Any X-Auth-Token or Authorization is accepted. '}Prefer: code=403 | example=<name> picks another response. Ctrl-C stops.`);
+  } catch (error) {
+    console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : error?.message ?? error}`);
+    process.exit(1);
+  }
+}
+
+// Run as a program (the bin, or `node mock/cli.mjs`), not when imported.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
