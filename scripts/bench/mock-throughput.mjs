@@ -22,7 +22,8 @@ function load(url) {
   });
 }
 
-async function plainPrism() {
+/** Plain `prism mock` on the bundled document, as its users start it (also the state bench's baseline). */
+export async function plainPrism() {
   const port = await freePort();
   const prism = await startChild(process.execPath, [binOf('@stoplight/prism-cli', 'prism'), 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(port)], /Prism is listening/, { timeoutMs: 60_000 });
   // Keep draining its log so a full pipe never slows it down.

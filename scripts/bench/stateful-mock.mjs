@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockServer } from '../../mock/server.mjs';
-import { freePort, startChild } from '../child-process.mjs';
+import { freePort } from '../child-process.mjs';
+import { plainPrism } from './mock-throughput.mjs';
 import { GENERATED, binOf } from '../tools.mjs';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -36,14 +37,6 @@ function creates(url, prefix) {
   });
 }
 const lists = (url) => run({ url: `${url}${BASE}?limit=20`, method: 'GET', headers: TOKEN });
-
-async function plainPrism() {
-  const port = await freePort();
-  const prism = await startChild(process.execPath, [binOf('@stoplight/prism-cli', 'prism'), 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(port)], /Prism is listening/, { timeoutMs: 60_000 });
-  prism.child.stdout.resume();
-  prism.child.stderr.resume();
-  return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
-}
 
 /** Milliseconds from spawning `args` to the first 2xx answer of a list on `port`. */
 async function timeToFirstAnswer(args, port) {

@@ -1,14 +1,10 @@
 // Our Web Crypto signer and Huawei's official Node.js SDK signer (AKSKSigner) give the same
 // headers on generated Create APP requests to both endpoints.
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/sign-request.js';
+import { AKSKSigner } from '../helpers/official-signer.js';
 
-const require = createRequire(import.meta.url);
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {
-  AKSKSigner: { sign(request: unknown, credential: { getAk(): string; getSk(): string }): Record<string, string> };
-};
 
 const id = fc.stringMatching(/^[a-z0-9]{1,32}$/);
 const host = fc.constantFrom('apig.cn-north-4.myhuaweicloud.com', 'apig.ap-southeast-1.myhuaweicloud.com', '127.0.0.1:4010', 'localhost:8080');

@@ -1,6 +1,5 @@
 // The client against the mock: both variants, both auth modes, validation before sending,
 // typed errors for every failure.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApigError,
@@ -14,13 +13,12 @@ import {
 import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
 import { startMockServer } from '../../mock/server.mjs';
 import { freePort } from '../helpers/child-process.js';
+import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 
-const require = createRequire(import.meta.url);
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
 
 const INSTANCE = { projectId: '77b6a44cba5143ab91d13ab9a8ff44fd', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' };
 const TOKEN = { token: 'MIIZtoken-never-logged-0123456789' };
-const AKSK = { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' };
+const AKSK = GUIDE_AKSK;
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

@@ -2,7 +2,6 @@
 // through more APPs than a page holds, the exact-name search, validation of every body, query
 // and path parameter before sending, and AK/SK signatures on GET, PUT and DELETE that match
 // Huawei's official signer.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApigValidationError,
@@ -25,13 +24,12 @@ import {
   type Gateway,
 } from '../../src/index.js';
 import { startMockServer } from '../../mock/server.mjs';
+import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 
-const require = createRequire(import.meta.url);
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
 
 const INSTANCE = { projectId: '73d69ae0cfcf460190522d06b60f05ad', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' };
 const TOKEN = { token: 'MIIZtoken-never-logged-0123456789' };
-const AKSK = { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' };
+const AKSK = GUIDE_AKSK;
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

@@ -2,17 +2,15 @@
 // AK/SK pairs it was given and checks every signature, against its own reading of Huawei's
 // signing guide. The official SDK's signatures and our client's pass; anything else is a 401
 // APIG.1002 with the reason in X-Mock-Auth-Reason.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApigClient, deleteApp, listAppsPage, updateApp } from '../../src/index.js';
 import { startMockServer } from '../../mock/server.mjs';
 import { parseCredentials } from '../../mock/credentials.mjs';
+import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 
-const require = createRequire(import.meta.url);
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
 
 const TOKEN = 'known-token-0123456789';
-const PAIR = { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' };
+const PAIR = GUIDE_AKSK;
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, stateless: true, credentials: { tokens: [TOKEN], aksk: [PAIR] } });
@@ -44,7 +42,7 @@ describe('with credentials', () => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Sdk-Date': '20261126T080000Z', host };
       const signed = AKSKSigner.sign({ endpoint: `${mock.url}${path}`, method, headers: { ...headers }, queryParams: query, data: body }, { getAk: () => PAIR.ak, getSk: () => PAIR.sk });
       const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))).toString();
-      const response = await fetch(`${mock.url}${path}${search ? `?${search}` : ''}`, { method, headers: { 'content-type': 'application/json', 'x-sdk-date': headers['X-Sdk-Date']!, authorization: signed.Authorization }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${mock.url}${path}${search ? `?${search}` : ''}`, { method, headers: { 'content-type': 'application/json', 'x-sdk-date': headers['X-Sdk-Date']!, authorization: signed.Authorization! }, body: body === undefined ? undefined : JSON.stringify(body) });
       expect(response.status, `${method} ${path}: ${response.headers.get('x-mock-auth-reason')}`).toBeLessThan(300);
     }
   });
