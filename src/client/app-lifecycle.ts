@@ -35,7 +35,7 @@ function pathParams(target: Gateway, appId: string | null): { params: Record<str
   return { params };
 }
 
-type Method = 'GET' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 async function call<T>(client: ApigClient, method: Method, path: string, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
   if (!target || !(target.gateway in BASE)) {
@@ -108,6 +108,13 @@ export async function findAppByName(client: ApigClient, target: Gateway, name: s
   if (!Array.isArray(apps)) return { ok: false, error: new ApigError(result.status, undefined, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId) };
   // The search is exact on the gateway; the comparison guards against a server that is not.
   return { ...result, data: apps.find((app) => app.name === name) };
+}
+
+// ---- Create (the per-generation helpers' path for v2; v1.0 and v1 keep createAppOn… in ./create-app.ts)
+
+/** `POST …/apps` on `target`, with its path parameters checked like every other call. */
+export function createApp<T>(client: ApigClient, target: Gateway, body: unknown, options: CallOptions = {}): Promise<Outcome<T>> {
+  return call<T>(client, 'POST', BASE[target?.gateway], target, null, { body }, options);
 }
 
 // ---- Show, update, delete, reset, verify ------------------------------------------------

@@ -2,9 +2,8 @@
 // the name, and the types are that generation's own (v2's APP, list and bodies differ).
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import { settle, type CallOptions, type DedicatedInstance } from './create-app.js';
-import { deleteApp, findAppByName, listAppsPage, resetAppSecret, showApp, updateApp, verifyApp, type AppFilters, type Outcome } from './app-lifecycle.js';
-import { ApigValidationError } from '../errors.js';
+import type { CallOptions, DedicatedInstance } from './create-app.js';
+import { createApp, deleteApp, findAppByName, listAppsPage, resetAppSecret, showApp, updateApp, verifyApp, type AppFilters, type Outcome } from './app-lifecycle.js';
 
 type S = components['schemas'];
 const SHARED = { gateway: 'shared' } as const;
@@ -32,14 +31,7 @@ export const verifyAppOnDedicatedGateway = (client: ApigClient, instance: Dedica
 
 // Dedicated gateway v2 (专享版, current), /v2/{project_id}/apigw/instances/{instance_id}/apps
 /** `POST /v2/{project_id}/apigw/instances/{instance_id}/apps`: 201 with the v2 APP. */
-export function createAppOnDedicatedGatewayV2(client: ApigClient, instance: DedicatedInstance, body: S['CreateAppRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppV2']>> {
-  for (const [name, value] of [['projectId', instance?.projectId], ['instanceId', instance?.instanceId]] as const) {
-    if (typeof value !== 'string' || value.length === 0) {
-      return Promise.resolve({ ok: false, error: new ApigValidationError([{ field: name, rule: 'required', message: `${name} must be a non-empty string (path parameter ${name === 'projectId' ? 'project_id' : 'instance_id'})` }]) });
-    }
-  }
-  return settle<S['AppV2']>(() => client.POST('/v2/{project_id}/apigw/instances/{instance_id}/apps', { params: { path: { project_id: instance.projectId, instance_id: instance.instanceId } }, body, ...options }), body);
-}
+export const createAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, body: S['CreateAppRequestV2'], options?: CallOptions) => createApp<S['AppV2']>(client, v2(instance), body, options);
 export const listAppsOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, filters?: AppFilters, paging?: { offset?: number; limit?: number }, options?: CallOptions) => cast<S['AppListV2']>(listAppsPage(client, v2(instance), filters, paging, options));
 export const findAppByNameOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, name: string, options?: CallOptions) => cast<S['AppWithBindNumV2'] | undefined>(findAppByName(client, v2(instance), name, options));
 export const showAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => cast<S['AppV2']>(showApp(client, v2(instance), appId, options));
