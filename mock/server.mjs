@@ -6,12 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiNotFound, errorBody, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
 import { credentialProblem, parseCredentials } from './credentials.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
+import { deferUnusedModules } from './defer-unused-modules.mjs';
 
 const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
@@ -122,12 +124,15 @@ export const PRISM_PACKAGE = '@stoplight/prism-http@5.12.0';
 
 /** Prism's engine is an optional peer dependency: client-only installs never pull it in. */
 async function loadPrism() {
+  let entry;
   try {
-    return await import('@stoplight/prism-http');
+    entry = createRequire(import.meta.url).resolve('@stoplight/prism-http');
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    if (error?.code !== 'MODULE_NOT_FOUND') throw error;
     throw new Error(`the mock needs Prism's engine, which client-only installs leave out: npm install --save-dev ${PRISM_PACKAGE}`);
   }
+  deferUnusedModules(entry);
+  return import(pathToFileURL(entry).href);
 }
 
 /**
