@@ -5,9 +5,20 @@ import type { components } from '../types.js';
 import { ApigError, ApigValidationError } from '../errors.js';
 import { queryIssues } from '../validation/validate-query.js';
 import type { ApigClient } from './create-apig-client.js';
-import { settle, type CallOptions, type DedicatedInstance, type Settled } from './create-app.js';
+import { settle, type FetchResult, type Settled } from './settle.js';
 
 type Schemas = components['schemas'];
+
+/** Extra request options, e.g. `{ headers: { Prefer: 'code=403' } }` against the mock. */
+export interface CallOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface DedicatedInstance {
+  projectId: string;
+  instanceId: string;
+}
 
 /** Where the call goes: the shared gateway, or a dedicated instance on v1 or v2. */
 export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & DedicatedInstance) | ({ gateway: 'dedicatedV2' } & DedicatedInstance);
@@ -20,16 +31,22 @@ const BASE = {
   dedicatedV2: '/v2/{project_id}/apigw/instances/{instance_id}/apps',
 } as const;
 
+/** What follows the generation's base path; `{id}` is the APP's id (`{app_id}` on v2). */
+type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';
+
+function invalid(field: string, message: string): { ok: false; error: ApigValidationError } {
+  return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }]) };
+}
+
 /** The path parameters of a call, checked: every one must be a non-empty string. */
-function pathParams(target: Gateway, appId: string | null): { params: Record<string, string> } | { error: ApigValidationError } {
-  const params: Record<string, string> = {};
+function pathParams(target: Gateway, appId: string | null): { params: Record<string, string> } | { ok: false; error: ApigValidationError } {
+  // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
   const given: Array<[string, string, unknown]> = [];
-  if (target?.gateway !== 'shared') given.push(['projectId', 'project_id', (target as DedicatedInstance)?.projectId], ['instanceId', 'instance_id', (target as DedicatedInstance)?.instanceId]);
-  if (appId !== null) given.push(['appId', target?.gateway === 'dedicatedV2' ? 'app_id' : 'id', appId]);
+  if (target.gateway !== 'shared') given.push(['projectId', 'project_id', target.projectId], ['instanceId', 'instance_id', target.instanceId]);
+  if (appId !== null) given.push(['appId', target.gateway === 'dedicatedV2' ? 'app_id' : 'id', appId]);
+  const params: Record<string, string> = {};
   for (const [name, param, value] of given) {
-    if (typeof value !== 'string' || value.length === 0) {
-      return { error: new ApigValidationError([{ field: name, rule: 'required', message: `${name} must be a non-empty string (path parameter ${param})` }]) };
-    }
+    if (typeof value !== 'string' || value.length === 0) return invalid(name, `${name} must be a non-empty string (path parameter ${param})`);
     params[param] = value;
   }
   return { params };
@@ -37,17 +54,16 @@ function pathParams(target: Gateway, appId: string | null): { params: Record<str
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-async function call<T>(client: ApigClient, method: Method, path: string, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
-  if (!target || !(target.gateway in BASE)) {
-    return { ok: false, error: new ApigValidationError([{ field: 'gateway', rule: 'required', message: `gateway must be 'shared', 'dedicated' or 'dedicatedV2'` }]) };
-  }
+async function call<T>(client: ApigClient, method: Method, suffix: Suffix, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
+  if (!target || !Object.hasOwn(BASE, target.gateway)) return invalid('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`);
+  const path = `${BASE[target.gateway]}${target.gateway === 'dedicatedV2' ? suffix.replace('{id}', '{app_id}') : suffix}`;
   const checked = pathParams(target, appId);
-  if ('error' in checked) return { ok: false, error: checked.error };
+  if ('error' in checked) return checked;
   const issues = queryIssues(`${method} ${path}`, init.query);
   if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues) };
-  const query = init.query && Object.fromEntries(Object.entries(init.query).filter(([, v]) => v !== undefined));
-  const request = { params: { path: checked.params, ...(query && Object.keys(query).length ? { query } : {}) }, ...(init.body !== undefined ? { body: init.body } : {}), ...options };
-  return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(path, request), init.body);
+  // openapi-fetch leaves out undefined query values and an undefined body.
+  const request = { params: { path: checked.params, query: init.query }, body: init.body, ...options };
+  return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);
 }
 
 // ---- List ----------------------------------------------------------------------------
@@ -67,17 +83,16 @@ export type Paging = { pageNo?: number; pageSize?: number } | { offset?: number;
 export type AppPage = Schemas['AppList'] | Schemas['AppListV2'];
 export type ListedApp = Schemas['AppWithBindNum'] | Schemas['AppWithBindNumV2'];
 
-function listQuery(target: Gateway, filters: AppFilters, paging: Paging): Record<string, unknown> {
+function listQuery(filters: AppFilters, paging: Paging): Record<string, unknown> {
   const query: Record<string, unknown> = { id: filters.id, name: filters.name, status: filters.status, app_key: filters.appKey, creator: filters.creator, precise_search: filters.preciseSearch };
+  // Both styles are passed on: the generation's own is checked, the other refused by name.
   const p = paging as { pageNo?: number; pageSize?: number; offset?: number; limit?: number };
-  if (target.gateway === 'dedicatedV2') Object.assign(query, { offset: p.offset, limit: p.limit, page_no: p.pageNo, page_size: p.pageSize });
-  else Object.assign(query, { page_no: p.pageNo, page_size: p.pageSize, offset: p.offset, limit: p.limit });
-  return query;
+  return { ...query, page_no: p.pageNo, page_size: p.pageSize, offset: p.offset, limit: p.limit };
 }
 
 /** One page of APPs: `GET …/apps` with filters and paging (the generation's own style). */
 export function listAppsPage(client: ApigClient, target: Gateway, filters: AppFilters = {}, paging: Paging = {}, options: CallOptions = {}): Promise<Outcome<AppPage>> {
-  return call<AppPage>(client, 'GET', BASE[target?.gateway], target, null, { query: listQuery(target, filters, paging) }, options);
+  return call<AppPage>(client, 'GET', '', target, null, { query: listQuery(filters, paging) }, options);
 }
 
 /**
@@ -87,7 +102,7 @@ export function listAppsPage(client: ApigClient, target: Gateway, filters: AppFi
 export async function* listApps(client: ApigClient, target: Gateway, filters: AppFilters = {}, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<ListedApp> {
   let seen = 0;
   for (let page = 1; ; page++) {
-    const paging: Paging = target.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
+    const paging: Paging = target?.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
     const result = await listAppsPage(client, target, filters, paging, options);
     if (!result.ok) throw result.error;
     const apps = result.data?.apps as ListedApp[] | undefined;
@@ -101,8 +116,8 @@ export async function* listApps(client: ApigClient, target: Gateway, filters: Ap
 
 /** The APP with exactly this name, using the pages' exact-name search (`precise_search=name`). */
 export async function findAppByName(client: ApigClient, target: Gateway, name: string, options: CallOptions = {}): Promise<Outcome<ListedApp | undefined>> {
-  if (typeof name !== 'string' || name.length === 0) return { ok: false, error: new ApigValidationError([{ field: 'name', rule: 'required', message: 'name must be a non-empty string' }]) };
-  const result = await listAppsPage(client, target, { name, preciseSearch: 'name' }, target.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 }, options);
+  if (typeof name !== 'string' || name.length === 0) return invalid('name', 'name must be a non-empty string');
+  const result = await listAppsPage(client, target, { name, preciseSearch: 'name' }, target?.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 }, options);
   if (!result.ok) return result;
   const apps = result.data?.apps as ListedApp[] | undefined;
   if (!Array.isArray(apps)) return { ok: false, error: new ApigError(result.status, undefined, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId) };
@@ -114,7 +129,7 @@ export async function findAppByName(client: ApigClient, target: Gateway, name: s
 
 /** `POST …/apps` on `target`, with its path parameters checked like every other call. */
 export function createApp<T>(client: ApigClient, target: Gateway, body: unknown, options: CallOptions = {}): Promise<Outcome<T>> {
-  return call<T>(client, 'POST', BASE[target?.gateway], target, null, { body }, options);
+  return call<T>(client, 'POST', '', target, null, { body }, options);
 }
 
 // ---- Show, update, delete, reset, verify ------------------------------------------------
@@ -125,25 +140,25 @@ export type ResetSecretBody = Schemas['ResetAppSecretRequest'] | Schemas['ResetA
 
 /** `GET …/apps/{id}`: the APP in full. */
 export function showApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<ShownApp>> {
-  return call<ShownApp>(client, 'GET', `${BASE[target.gateway]}/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, {}, options);
+  return call<ShownApp>(client, 'GET', '/{id}', target, appId, {}, options);
 }
 
 /** `PUT …/apps/{id}`: a new name and remark (and key and secret where allowed); 200 on v1.0/v1, 201 on v2. */
 export function updateApp(client: ApigClient, target: Gateway, appId: string, body: UpdateAppBody, options: CallOptions = {}): Promise<Outcome<ShownApp>> {
-  return call<ShownApp>(client, 'PUT', `${BASE[target.gateway]}/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, { body }, options);
+  return call<ShownApp>(client, 'PUT', '/{id}', target, appId, { body }, options);
 }
 
 /** `DELETE …/apps/{id}`: 204, no body. */
 export function deleteApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
-  return call<undefined>(client, 'DELETE', `${BASE[target.gateway]}/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, {}, options);
+  return call<undefined>(client, 'DELETE', '/{id}', target, appId, {}, options);
 }
 
 /** `PUT …/apps/secret/{id}`: the given secret, or (without one) a generated one. */
 export function resetAppSecret(client: ApigClient, target: Gateway, appId: string, body: ResetSecretBody = {}, options: CallOptions = {}): Promise<Outcome<ShownApp | Schemas['AppSecretInfo']>> {
-  return call(client, 'PUT', `${BASE[target.gateway]}/secret/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, { body }, options);
+  return call(client, 'PUT', '/secret/{id}', target, appId, { body }, options);
 }
 
 /** `GET …/apps/validation/{id}`: whether the APP exists (id, name and remark only). */
 export function verifyApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<Schemas['AppBaseInfo']>> {
-  return call(client, 'GET', `${BASE[target.gateway]}/validation/${target.gateway === 'dedicatedV2' ? '{app_id}' : '{id}'}`, target, appId, {}, options);
+  return call(client, 'GET', '/validation/{id}', target, appId, {}, options);
 }

@@ -6,8 +6,8 @@ const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]+$/;
 
 /** Checks credentials up front, naming the field but never echoing its value. */
 export function checkAuth(auth: ApigAuth): void {
-  const fields: Array<[string, unknown]> =
-    auth && 'token' in auth ? [['auth.token', auth.token]] : auth && 'ak' in auth ? [['auth.ak', auth.ak], ['auth.sk', auth.sk]] : [];
+  const given: Record<string, unknown> = typeof auth === 'object' && auth !== null ? auth : {};
+  const fields: Array<[string, unknown]> = 'token' in given ? [['auth.token', given.token]] : 'ak' in given ? [['auth.ak', given.ak], ['auth.sk', given.sk]] : [];
   if (fields.length === 0) throw new TypeError('createApigClient: auth must be { token } or { ak, sk, projectId? }');
   for (const [name, value] of fields) {
     if (typeof value !== 'string' || value.trim().length === 0) throw new TypeError(`createApigClient: ${name} must be a non-empty string`);

@@ -7,6 +7,7 @@ import { validateRequestBody } from '../validation/validate-request-body.js';
 import { BODY_SCHEMA_OF } from '../../generated/create-app-request-validator.js';
 import { checkAuth, type ApigAuth } from './check-auth.js';
 import { fillPath, signedInit, type CallInit } from './aksk-signing.js';
+import { appSecretsOf } from './settle.js';
 
 export type { ApigAuth };
 export type ApigClient = Client<paths>;
@@ -29,7 +30,7 @@ export interface ApigClientOptions {
 
 /** The regional API Gateway endpoint, e.g. `https://apig.cn-north-4.myhuaweicloud.com`. */
 export function regionEndpoint(region: string): string {
-  if (typeof region !== 'string' || !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) {
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) {
     throw new TypeError(`regionEndpoint: region must look like cn-north-4 or ap-southeast-1 (got ${JSON.stringify(String(region).slice(0, 40))})`);
   }
   return `https://apig.${region}.myhuaweicloud.com`;
@@ -37,10 +38,7 @@ export function regionEndpoint(region: string): string {
 
 /** Values that must never appear in an error: the credentials and any app_secret sent. */
 export function secretsOf(auth: ApigAuth, body?: unknown): string[] {
-  const secrets = 'token' in auth ? [auth.token] : [auth.sk];
-  const appSecret = (body as { app_secret?: unknown } | undefined)?.app_secret;
-  if (typeof appSecret === 'string') secrets.push(appSecret);
-  return secrets;
+  return ['token' in auth ? auth.token : auth.sk, ...appSecretsOf(body)];
 }
 
 /** The methods that send a request; each is wrapped to validate, sign and name network errors. */

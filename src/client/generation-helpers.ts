@@ -2,7 +2,7 @@
 // the name, and the types are that generation's own (v2's APP, list and bodies differ).
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, DedicatedInstance } from './create-app.js';
+import type { CallOptions, DedicatedInstance } from './app-lifecycle.js';
 import { createApp, deleteApp, findAppByName, listAppsPage, resetAppSecret, showApp, updateApp, verifyApp, type AppFilters, type Outcome } from './app-lifecycle.js';
 
 type S = components['schemas'];

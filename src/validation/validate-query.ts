@@ -18,7 +18,9 @@ export function queryIssues(operation: string, query: Record<string, unknown> | 
       issues.push({ field: name, rule: 'type', message: `${name} must be ${rule.type === 'integer' ? 'an integer' : 'a string'}.` });
       continue;
     }
+    // Stryker disable next-line ConditionalExpression: a comparison with undefined is false anyway
     if (rule.minimum !== undefined && (value as number) < rule.minimum) issues.push({ field: name, rule: 'minLength', message: `${name} must be at least ${rule.minimum} (最小值：${rule.minimum}).` });
+    // Stryker disable next-line ConditionalExpression: a comparison with undefined is false anyway
     if (rule.maximum !== undefined && (value as number) > rule.maximum) issues.push({ field: name, rule: 'maxLength', message: `${name} must be at most ${rule.maximum} (最大值：${rule.maximum}).` });
     if (rule.enum && !rule.enum.includes(value as string)) issues.push({ field: name, rule: 'characters', message: `${name} must be one of ${rule.enum.join(', ')} (取值：${rule.enum.join('、')}).` });
   }

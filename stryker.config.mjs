@@ -1,0 +1,20 @@
+// Mutation testing of the published runtime (src/): every mutant Stryker makes of the client,
+// signer, validation and errors must fail a test. `npm run test:mutation` re-tests only the
+// mutants a change touches (incremental, its state committed); `-- --force` re-tests all.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: ['src/**/*.ts', '!src/types.ts'],
+  coverageAnalysis: 'perTest',
+  checkers: [],
+  concurrency: 2,
+  thresholds: { high: 95, low: 90, break: 90 },
+  incremental: true,
+  incrementalFile: 'test/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
