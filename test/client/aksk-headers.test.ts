@@ -4,16 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { createApigClient, deleteAppOnSharedGateway, listAppsOnDedicatedGatewayV2, showAppOnSharedGateway, type CallOptions } from '../../src/index.js';
 import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
+import { fakeGateway } from '../helpers/fake-gateway.js';
 
 const INSTANCE = { projectId: '73d69ae0cfcf460190522d06b60f05ad', instanceId: 'i1' };
 
 function recorder() {
-  const sent: Request[] = [];
-  const fetchFn = (async (request: Request) => {
-    sent.push(request.clone());
-    return Response.json({ id: 'a1', name: 'app_001', total: 0, size: 0, apps: [] });
-  }) as unknown as typeof fetch;
-  return { sent, client: createApigClient({ baseUrl: 'https://apig.cn-north-4.myhuaweicloud.com', auth: { ...GUIDE_AKSK, projectId: INSTANCE.projectId }, fetch: fetchFn }) };
+  const { sent, fetch } = fakeGateway(() => Response.json({ id: 'a1', name: 'app_001', total: 0, size: 0, apps: [] }));
+  return { sent, client: createApigClient({ baseUrl: 'https://apig.cn-north-4.myhuaweicloud.com', auth: { ...GUIDE_AKSK, projectId: INSTANCE.projectId }, fetch }) };
 }
 
 /** The official signer's Authorization for the request as it was sent. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApigNetworkError, createApigClient, createAppOnSharedGateway, deleteAppOnSharedGateway, findAppByName, listApps, regionEndpoint, showAppOnSharedGateway, type ApigAuth } from '../../src/index.js';
 import { settle, ERROR_TEXT_LIMIT } from '../../src/client/settle.js';
+import { fakeGateway } from '../helpers/fake-gateway.js';
 
 const TOKEN = 'tok3n-SECRET-never-logged-7f9a';
 const SK = 'sk-SECRET-never-logged-MFyfvK41ba2g';
@@ -159,12 +160,11 @@ describe('no secret in a network error, whatever the failing fetch says', () => 
 describe('findAppByName and listApps', () => {
   function gateway(answer: (url: URL) => unknown) {
     const urls: URL[] = [];
-    const fetchFn = (async (request: Request) => {
-      const url = new URL(request.url);
-      urls.push(url);
-      return Response.json(answer(url));
-    }) as unknown as typeof fetch;
-    return { urls, client: createApigClient({ baseUrl: 'https://apig.example', auth: { token: TOKEN }, fetch: fetchFn }) };
+    const { fetch } = fakeGateway((request) => {
+      urls.push(new URL(request.url));
+      return Response.json(answer(urls.at(-1)!));
+    });
+    return { urls, client: createApigClient({ baseUrl: 'https://apig.example', auth: { token: TOKEN }, fetch }) };
   }
 
   it('asks for one exact match (page_size=1, limit=1 on v2) and checks the name itself', async () => {

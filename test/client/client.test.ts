@@ -1,6 +1,6 @@
 // The client against the mock: both variants, both auth modes, validation before sending,
 // typed errors for every failure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApigError,
   ApigNetworkError,
@@ -11,7 +11,7 @@ import {
   regionEndpoint,
 } from '../../src/index.js';
 import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
-import { startMockServer } from '../../mock/server.mjs';
+import { useExampleMock } from '../helpers/example-mock.js';
 import { freePort } from '../helpers/child-process.js';
 import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 
@@ -20,13 +20,7 @@ const INSTANCE = { projectId: '77b6a44cba5143ab91d13ab9a8ff44fd', instanceId: 'e
 const TOKEN = { token: 'MIIZtoken-never-logged-0123456789' };
 const AKSK = GUIDE_AKSK;
 
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, stateless: true }); // answers with the pages' examples
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const mock = useExampleMock();
 
 /** A fetch that records what the client sends. */
 function recordingFetch(transform?: (request: Request) => Request) {

@@ -2,7 +2,7 @@
 // through more APPs than a page holds, the exact-name search, validation of every body, query
 // and path parameter before sending, and AK/SK signatures on GET, PUT and DELETE that match
 // Huawei's official signer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApigValidationError,
   createApigClient,
@@ -23,7 +23,8 @@ import {
   verifyAppOnSharedGateway,
   type Gateway,
 } from '../../src/index.js';
-import { startMockServer } from '../../mock/server.mjs';
+import { useExampleMock } from '../helpers/example-mock.js';
+import { fakeGateway } from '../helpers/fake-gateway.js';
 import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 
 
@@ -31,23 +32,8 @@ const INSTANCE = { projectId: '73d69ae0cfcf460190522d06b60f05ad', instanceId: 'e
 const TOKEN = { token: 'MIIZtoken-never-logged-0123456789' };
 const AKSK = GUIDE_AKSK;
 
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, stateless: true }); // answers with the pages' examples
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const mock = useExampleMock();
 
-/** A fetch that answers from a handler and records every request. */
-function fakeGateway(handler: (request: Request) => Response | Promise<Response>) {
-  const sent: Request[] = [];
-  const fetchFn = async (request: Request) => {
-    sent.push(request.clone());
-    return handler(request);
-  };
-  return { sent, fetch: fetchFn as unknown as typeof fetch };
-}
 const json = (status: number, body: unknown) => new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'r1' } });
 
 describe('against the mock: each helper gets its page example and status', () => {

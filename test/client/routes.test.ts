@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { createApigClient, type ApigClient, type Gateway, type Outcome } from '../../src/index.js';
 import { OPERATIONS, type Generation, type OperationKind } from '../rules/lifecycle-rules.js';
+import { fakeGateway } from '../helpers/fake-gateway.js';
 
 const INSTANCE = { projectId: 'proj-1', instanceId: 'inst_1' };
 /** An id with characters that must be percent-encoded in a path segment. */
@@ -66,12 +67,8 @@ const ANSWER = { id: 'x1', name: 'app_001', total: 0, size: 0, apps: [] };
 
 /** A gateway that records each request and answers the operation's success status. */
 function recorder(status: number) {
-  const sent: Request[] = [];
-  const fetchFn = async (request: Request) => {
-    sent.push(request.clone());
-    return new Response(status === 204 ? null : JSON.stringify(ANSWER), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' } });
-  };
-  return { sent, client: createApigClient({ baseUrl: 'https://apig.example.test/', auth: { token: 'tok-123456' }, fetch: fetchFn as unknown as typeof fetch }) };
+  const gateway = fakeGateway(() => new Response(status === 204 ? null : JSON.stringify(ANSWER), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' } }));
+  return { sent: gateway.sent, client: createApigClient({ baseUrl: 'https://apig.example.test/', auth: { token: 'tok-123456' }, fetch: gateway.fetch }) };
 }
 
 function expectedUrl(path: string): string {
@@ -168,12 +165,8 @@ describe('findAppByName on each generation: GET the list path with precise_searc
     ['v1', (c: ApigClient) => api.findAppByNameOnDedicatedGateway(c, INSTANCE, 'app_001'), '/v1/proj-1/apigw/instances/inst_1/apps?name=app_001&precise_search=name&page_size=1'],
     ['v2', (c: ApigClient) => api.findAppByNameOnDedicatedGatewayV2(c, INSTANCE, 'app_001'), '/v2/proj-1/apigw/instances/inst_1/apps?name=app_001&precise_search=name&limit=1'],
   ] as const)('%s', async (_generation, run, url) => {
-    const sent: Request[] = [];
-    const fetchFn = (async (request: Request) => {
-      sent.push(request);
-      return Response.json({ total: 1, size: 1, apps: [{ id: 'x1', name: 'app_001' }] });
-    }) as unknown as typeof fetch;
-    const result = await run(createApigClient({ baseUrl: 'https://apig.example.test', auth: { token: 'tok-123456' }, fetch: fetchFn }));
+    const { sent, fetch } = fakeGateway(() => Response.json({ total: 1, size: 1, apps: [{ id: 'x1', name: 'app_001' }] }));
+    const result = await run(createApigClient({ baseUrl: 'https://apig.example.test', auth: { token: 'tok-123456' }, fetch }));
     expect(result).toMatchObject({ ok: true, data: { id: 'x1', name: 'app_001' } });
     expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([`GET https://apig.example.test${url}`]);
   });

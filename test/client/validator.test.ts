@@ -1,19 +1,13 @@
 // validateCreateAppRequest, ajv on the bundled document and the mock give the same verdict on
 // every case of the rule table; issues name the field and the rule, in English and Chinese.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateCreateAppRequest } from '../../src/index.js';
 import { BODY_CASES, FIELD_CASES, REQUEST_FIELDS, bodyWith, label } from '../rules/create-app-rules.js';
 import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
-import { startMockServer } from '../../mock/server.mjs';
+import { useExampleMock } from '../helpers/example-mock.js';
 
 const ajvOnBundle = schemaValidators(loadBundledDocument())('CreateAppRequest');
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, stateless: true }); // answers with the pages' examples
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const mock = useExampleMock();
 
 async function mockVerdict(body: unknown): Promise<boolean> {
   const response = await fetch(`${mock.url}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify(body) });
