@@ -1,5 +1,6 @@
-// Task-level helpers for the APP lifecycle on the three gateway generations: list, show,
-// update, delete, reset the secret and verify (create is in ./create-app.ts). Each returns
+// Task-level helpers for the APP lifecycle on the three gateway generations: create, list,
+// show, update, delete, reset the secret and verify (./create-app.ts wraps create in the
+// first contract's result shape for v1.0 and v1). Each returns
 // `{ ok: true, … }` or `{ ok: false, error }`; expected failures are returned, not thrown.
 import type { components } from '../types.js';
 import { ApigError, ApigValidationError } from '../errors.js';
@@ -125,7 +126,7 @@ export async function findAppByName(client: ApigClient, target: Gateway, name: s
   return { ...result, data: apps.find((app) => app.name === name) };
 }
 
-// ---- Create (the per-generation helpers' path for v2; v1.0 and v1 keep createAppOn… in ./create-app.ts)
+// ---- Create (every generation; createAppOn… in ./create-app.ts and the v2 helper call it)
 
 /** `POST …/apps` on `target`, with its path parameters checked like every other call. */
 export function createApp<T>(client: ApigClient, target: Gateway, body: unknown, options: CallOptions = {}): Promise<Outcome<T>> {
