@@ -12,7 +12,8 @@ import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
 import { validatorModule } from './generate-validator.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
 import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
-import { printPdfs } from './print-pdf.mjs';
+import { htmlDigest, printPdfs, printedFrom } from './print-pdf.mjs';
+import { DIGEST_FILE, inputsDigest } from './inputs-digest.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
@@ -106,8 +107,12 @@ export const REVIEW_SHEETS = {
   'zh-CN': { dir: 'review/zh-CN', links: { docs: '../../docs/zh-CN/index.html', otherLanguage: '../index.html', pdf: 'review.pdf', document: '../../openapi.json' } },
 };
 
-/** The review sheets (HTML), and with `pdf` their PDFs printed by Chromium. */
-async function review(outDir, { pdf }) {
+/**
+ * The review sheets (HTML), and with `pdf` their PDFs printed by Chromium. A PDF already
+ * printed from the same HTML (`earlier`: file → bytes) is kept as it is, so a rebuild that
+ * leaves a sheet alone leaves its PDF's bytes alone too.
+ */
+async function review(outDir, { pdf, earlier = new Map() }) {
   const bundled = JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8'));
   const pages = REVIEW_LANGUAGES.map((lang) => {
     const dir = join(outDir, REVIEW_SHEETS[lang].dir);
@@ -117,8 +122,14 @@ async function review(outDir, { pdf }) {
     return { htmlFile: join(dir, 'index.html'), html, title: `apig-app-contract ${bundled.info.version} review sheet ${lang}`, pdfFile: join(dir, 'review.pdf') };
   });
   if (!pdf) return;
-  const printed = await printPdfs(pages);
-  pages.forEach((page, i) => writeFileSync(page.pdfFile, printed[i]));
+  const toPrint = [];
+  for (const page of pages) {
+    const before = earlier.get(page.pdfFile);
+    if (before && printedFrom(before) === htmlDigest(page.html)) writeFileSync(page.pdfFile, before);
+    else toPrint.push(page);
+  }
+  const printed = toPrint.length > 0 ? await printPdfs(toPrint) : [];
+  toPrint.forEach((page, i) => writeFileSync(page.pdfFile, printed[i]));
 }
 
 /**
@@ -126,17 +137,19 @@ async function review(outDir, { pdf }) {
  * @param {{ pdf?: boolean }} [options] pdf: print the review sheet PDFs (needs Chromium)
  */
 export async function generate(outDir = GENERATED, { pdf = true } = {}) {
-  // Without printing, keep the PDFs there are (a check then says whether they are stale).
-  const keptPdfs = pdf ? [] : Object.values(REVIEW_SHEETS).map(({ dir }) => join(outDir, dir, 'review.pdf')).filter((file) => existsSync(file)).map((file) => [file, readFileSync(file)]);
+  // The PDFs there are: kept as they are when not printing (a check then says whether they
+  // are stale), and when printing, kept for the sheets whose HTML did not change.
+  const earlier = new Map(Object.values(REVIEW_SHEETS).map(({ dir }) => join(outDir, dir, 'review.pdf')).filter((file) => existsSync(file)).map((file) => [file, readFileSync(file)]));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   bundle(outDir);
   openapi30(outDir);
   await types(outDir);
   validator(outDir);
-  await review(outDir, { pdf });
+  await review(outDir, { pdf, earlier });
   docs(outDir);
-  for (const [file, bytes] of keptPdfs) writeFileSync(file, bytes);
+  if (!pdf) for (const [file, bytes] of earlier) writeFileSync(file, bytes);
+  writeFileSync(join(outDir, DIGEST_FILE), inputsDigest(ROOT));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,13 +1,17 @@
-// `npm start` rebuilds generated/ only when it is missing or older than spec/ and the tools
-// that make it; the rebuild gives the same bytes.
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, readdirSync, statSync } from 'node:fs';
+// `npm start` rebuilds generated/ only when what it is made from changed, judged by content
+// (generated/inputs.sha256), never by file times: after a git clone generated/ may look older
+// than spec/. A fresh clone's `npm start` must not rebuild and must leave `git status` clean.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rebuildIfStale } from '../../scripts/rebuild-if-stale.mjs';
+import { rebuildIfStale, stalenessOf } from '../../scripts/rebuild-if-stale.mjs';
+import { startChild } from '../helpers/child-process.js';
 
-const GENERATED = fileURLToPath(new URL('../../generated', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const GENERATED = join(ROOT, 'generated');
 const dir = mkdtempSync(join(tmpdir(), 'apig-stale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -15,19 +19,65 @@ function touchAll(path: string, time: Date) {
   if (statSync(path).isDirectory()) readdirSync(path).forEach((name) => touchAll(join(path, name), time));
   else utimesSync(path, time, time);
 }
+const bytes = (root: string, file: string) => readFileSync(join(root, file));
 
 describe('rebuildIfStale', () => {
-  it('rebuilds an old copy of generated/ to the same bytes, then leaves it alone', async () => {
-    const copy = join(dir, 'generated');
+  it('leaves a copy alone that is older than spec/ but has the same content', async () => {
+    const copy = join(dir, 'old-times');
     cpSync(GENERATED, copy, { recursive: true });
     touchAll(copy, new Date('2000-01-01T00:00:00Z'));
-    expect(await rebuildIfStale(copy)).toBe(true);
-    expect(readFileSync(join(copy, 'openapi.json'), 'utf8')).toBe(readFileSync(join(GENERATED, 'openapi.json'), 'utf8'));
-    expect(readFileSync(join(copy, 'docs/zh-CN/index.html'), 'utf8')).toBe(readFileSync(join(GENERATED, 'docs/zh-CN/index.html'), 'utf8'));
+    expect(stalenessOf(copy)).toBeUndefined();
     expect(await rebuildIfStale(copy)).toBe(false);
-  }, 60_000);
+    expect(statSync(join(copy, 'openapi.json')).mtime.getUTCFullYear()).toBe(2000);
+  });
+
+  it('rebuilds a copy whose inputs changed to the same bytes, keeping PDFs printed from the same sheet, then leaves it alone', async () => {
+    const copy = join(dir, 'changed');
+    cpSync(GENERATED, copy, { recursive: true });
+    writeFileSync(join(copy, 'inputs.sha256'), '0'.repeat(64) + '\n');
+    writeFileSync(join(copy, 'openapi.json'), '{}');
+    expect(stalenessOf(copy)).toMatch(/changed since generated\/ was built/);
+    expect(await rebuildIfStale(copy)).toBe(true);
+    for (const file of ['openapi.json', 'inputs.sha256', 'docs/zh-CN/index.html', 'review/review.pdf', 'review/zh-CN/review.pdf']) {
+      expect(bytes(copy, file).equals(bytes(GENERATED, file)), file).toBe(true);
+    }
+    expect(await rebuildIfStale(copy)).toBe(false);
+  }, 90_000);
 
   it('builds generated/ when it is missing', async () => {
+    expect(stalenessOf(join(dir, 'missing'))).toBe('generated/ is missing');
     expect(await rebuildIfStale(join(dir, 'missing'))).toBe(true);
+  }, 90_000);
+});
+
+describe('npm start on a fresh clone', () => {
+  it('does not rebuild, answers, and leaves git status clean, whatever the file times', async () => {
+    // The project as a clone has it (tracked and new files), with generated/ older than spec/.
+    const clone = join(dir, 'clone');
+    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    for (const file of files) {
+      try {
+        mkdirSync(dirname(join(clone, file)), { recursive: true });
+        cpSync(join(ROOT, file), join(clone, file));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // deleted but not yet committed
+      }
+    }
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'clone');
+    touchAll(join(clone, 'generated'), new Date('2000-01-01T00:00:00Z'));
+    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+
+    const started = await startChild('npm', ['start', '--', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: clone });
+    try {
+      expect(started.output()).not.toMatch(/rebuilding/);
+      const reply = await fetch(`${started.match[1]}/openapi.json`);
+      expect(reply.status).toBe(200);
+    } finally {
+      await started.stop();
+    }
+    expect(git('status', '--porcelain')).toBe('');
   }, 60_000);
 });
