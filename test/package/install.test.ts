@@ -17,6 +17,15 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const INSTALL_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund'];
 
+/** What `tsc -p dir` prints: nothing when the project type-checks. */
+function typecheck(dir: string): string {
+  try {
+    return execFileSync(process.execPath, [TSC, '-p', dir], { cwd: dir, encoding: 'utf8' });
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
 /** The working tree as a git repository of its own, so uncommitted work is what gets tested. */
 function gitSnapshot(into: string): string {
   const repo = join(into, 'apig-app-contract.git-source');
@@ -124,14 +133,7 @@ export async function run(body: CreateAppRequest): Promise<App['creator'] | Erro
 export type Shared = paths['/v1.0/apigw/apps'];
 `,
     );
-    const out = (() => {
-      try {
-        return execFileSync(process.execPath, [TSC, '-p', dir], { cwd: dir, encoding: 'utf8' });
-      } catch (error) {
-        return String((error as { stdout?: string }).stdout ?? error);
-      }
-    })();
-    expect(out).toBe('');
+    expect(typecheck(dir)).toBe('');
   });
 
   it('bundles for the browser with no Node built-ins', async () => {
@@ -165,6 +167,24 @@ describe('the mock from the packed tarball (npx apig-app-mock)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('npm install --save-dev @stoplight/prism-http@5.12.0');
   }, 60_000);
+
+  it('types apig-app-contract/mock under tsc --strict (startMockServer, its options and result)', () => {
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, include: ['mock-consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'mock-consumer.ts'),
+      `import { startMockServer, type MockServerOptions, type RunningMockServer } from 'apig-app-contract/mock';
+const options: MockServerOptions = { port: 0, quota: 5, seed: [{ tenant: 'v2 p1 i1', apps: [{ name: 'seeded_app' }] }], credentials: { tokens: ['t'] } };
+export async function run(): Promise<string> {
+  const mock: RunningMockServer = await startMockServer(options);
+  await mock.close();
+  // @ts-expect-error port is a number
+  await startMockServer({ port: '4010' });
+  return mock.url + mock.served.join(',');
+}
+`,
+    );
+    expect(typecheck(dir)).toBe('');
+  });
 
   it('with it: starts, remembers a create, refuses the duplicate, deletes', async () => {
     npm(['install', ...INSTALL_FLAGS, '--save-dev', '@stoplight/prism-http@5.12.0'], dir);

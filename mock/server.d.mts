@@ -1,0 +1,55 @@
+// Types of `apig-app-contract/mock` (mock/server.mjs), for TypeScript users of the shipped mock.
+
+/** APPs to start with, per tenant. */
+export interface MockSeedTenant {
+  /**
+   * Whose APPs these are: `"v2 <project_id> <instance_id>"`, `"v1 <project_id> <instance_id>"`,
+   * or `"v1.0 <token or AK>"` (the shared gateway keeps APPs per credential; the mock keeps only
+   * a digest of it).
+   */
+  tenant: string;
+  /** Each a Create APP body of that generation (`name` required), checked against the contract. */
+  apps: Array<{ name: string; remark?: string; app_key?: string; app_secret?: string; [field: string]: unknown }>;
+}
+
+/** Credentials that mean something: only these are accepted, and every AK/SK signature is checked. */
+export interface MockCredentials {
+  tokens?: string[];
+  aksk?: Array<{ ak: string; sk: string }>;
+}
+
+export interface MockServerOptions {
+  /** Default 4010; 0 picks a free port (read it from `url`). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The folder with openapi.json (and the docs pages, when present). Default: the package's generated/. */
+  generatedDir?: string;
+  /** Answer every call with its source page's example, remembering nothing. Default false. */
+  stateless?: boolean;
+  /** APPs per tenant; past it a create answers 403 APIG.3103. Default 1000. */
+  quota?: number;
+  /** APPs to start with; `POST /_mock/reset` returns to them. */
+  seed?: MockSeedTenant[];
+  /** Accept only these credentials (else any X-Auth-Token or Authorization is accepted). */
+  credentials?: MockCredentials;
+}
+
+export interface RunningMockServer {
+  /** Where it listens, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** The paths of the pages and documents it serves beside the API (`/openapi.json`, `/docs`…). */
+  served: string[];
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the mock: Prism's engine (the optional peer `@stoplight/prism-http`) behind a layer
+ * that answers as Huawei's gateway does. Rejects with a message saying what to install when
+ * Prism's engine is missing, and with the reason when an option is wrong.
+ */
+export function startMockServer(options?: MockServerOptions): Promise<RunningMockServer>;
+
+/** The Prism engine package (with its version) the mock needs. */
+export const PRISM_PACKAGE: string;
