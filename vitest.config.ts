@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'conformance',
           include: ['test/conformance/**/*.test.ts'],
           globalSetup: ['test/conformance/global-setup.ts'],
+          // One file at a time: the suites share the target's APPs (a real gateway's too), and
+          // two files creating the same name at once would see each other's APIG.3203.
+          maxWorkers: 1,
         },
       },
     ],

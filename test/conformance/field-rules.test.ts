@@ -1,9 +1,10 @@
 // Every boundary case of the rule table, sent to both variants: the status is the table's,
 // 201 bodies match the App schema and 400 bodies the error schema of the bundled document.
+// On a target that remembers APPs, each APP a valid case creates is deleted at once (send).
 import { describe, expect, it } from 'vitest';
 import { BODY_CASES, FIELD_CASES, bodyWith, label } from '../rules/create-app-rules.js';
 import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
-import { ONLY_OWN_MOCK, VARIANTS, send, target } from './target.js';
+import { ONLY_OWN_MOCK, VARIANTS, caseBody, send, target } from './target.js';
 
 const validators = schemaValidators(loadBundledDocument());
 const validateApp = validators('App');
@@ -13,7 +14,7 @@ const fieldCases = FIELD_CASES.map((c) => ({ ...c, title: `${c.field} = ${label(
 
 describe.each(VARIANTS)('%s gateway: field rules', (variant) => {
   it.each(fieldCases)('$title', async ({ field, value, valid }) => {
-    const reply = await send(variant, { json: bodyWith(field, value) });
+    const reply = await send(variant, { json: caseBody(field, value) });
     expect(reply.status, reply.text).toBe(valid ? 201 : 400);
     if (valid) expect(validateApp(reply.json), JSON.stringify(validateApp.errors)).toBe(true);
     else expect(validateError(reply.json), reply.text).toBe(true);

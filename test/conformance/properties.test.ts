@@ -4,8 +4,8 @@
 // counterexample on failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_PREDICATES, REQUEST_FIELDS, bodyWith } from '../rules/create-app-rules.js';
-import { VARIANTS, send } from './target.js';
+import { REFERENCE_PREDICATES, REQUEST_FIELDS } from '../rules/create-app-rules.js';
+import { VARIANTS, caseBody, send } from './target.js';
 
 const chars = (s: string) => Array.from(s);
 const CLASSES = {
@@ -66,7 +66,7 @@ describe.each(VARIANTS)('%s gateway: server verdict equals the reference predica
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(valuesFor(field, minLength, maxLength), async (value) => {
-        const reply = await send(variant, { json: bodyWith(field, value) });
+        const reply = await send(variant, { json: caseBody(field, value) });
         const expected = predicate(value) ? 201 : 400;
         if (reply.status === 201) accepted += 1;
         expect(reply.status, `${field} = ${JSON.stringify(value)}: ${reply.text}`).toBe(expected);

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
-import { ONLY_OWN_MOCK, pathOf, send, target } from './target.js';
+import { ONLY_OWN_MOCK, RUN, pathOf, send, target } from './target.js';
 
 interface Hostile {
   label: string;
@@ -16,7 +16,9 @@ interface Hostile {
   body?: string | Buffer;
 }
 
-const AUTH = { 'x-auth-token': 'mock-token' };
+// A credential of its own: on the shared gateway the APPs its valid requests create are this
+// credential's, apart from the other suites', and are deleted at the end.
+const AUTH = { 'x-auth-token': `robustness-${RUN}` };
 const JSON_HEADERS = { 'content-type': 'application/json', ...AUTH };
 const FIELDS = ['name', 'remark', 'app_key', 'app_secret'];
 const MB = 1024 * 1024;
@@ -130,9 +132,19 @@ describe.skipIf(!target.ownMock)(`robustness${ONLY_OWN_MOCK}`, () => {
     const dropped = seen.filter((s) => s.status === -1).map((s) => s.label);
     expect(dropped.every((l) => /5 MB|1 MB token/.test(l)), seen.filter((s) => s.status === -1).map((s) => `${s.label}: ${s.body}`).join("\n")).toBe(true);
 
-    const after = await send('shared', { json: SOURCE_REQUEST_EXAMPLE });
-    expect(after.status).toBe(201);
-    expect(after.json).toEqual(SOURCE_RESPONSE_EXAMPLE);
+    // Nothing left behind: what the valid ones among them created is listed and deleted.
+    if (target.stateful) {
+      const listed = await fire({ label: 'list', method: 'GET', path: `${pathOf('shared')}?page_size=500`, headers: AUTH });
+      const apps: Array<{ id: string }> = JSON.parse(listed.body).apps;
+      for (const { id } of apps) expect((await fire({ label: 'delete', method: 'DELETE', path: `${pathOf('shared')}/${encodeURIComponent(id)}`, headers: AUTH })).status).toBe(204);
+      expect(JSON.parse((await fire({ label: 'list', method: 'GET', path: pathOf('shared'), headers: AUTH })).body).total).toBe(0);
+    }
+
+    // Still answers a valid create as before: the example (stateless) or the APP sent.
+    const name = `ct_${RUN}_after_hostile`;
+    const after = await send('shared', { json: { ...SOURCE_REQUEST_EXAMPLE, name, app_key: `ck${RUN}after` } });
+    expect(after.status, after.text).toBe(201);
+    expect(after.json).toEqual(target.stateful ? expect.objectContaining({ name, remark: SOURCE_REQUEST_EXAMPLE.remark }) : SOURCE_RESPONSE_EXAMPLE);
   });
 
   it('answers malformed HTTP with a 400 error body and keeps serving', async () => {
@@ -141,6 +153,6 @@ describe.skipIf(!target.ownMock)(`robustness${ONLY_OWN_MOCK}`, () => {
       expect(reply, JSON.stringify(payload)).toMatch(/^HTTP\/1\.1 400/);
       expect(reply).toContain('"error_code":"APIG.2000"');
     }
-    expect((await send('shared', { json: SOURCE_REQUEST_EXAMPLE })).status).toBe(201);
+    expect((await send('shared', { json: { name: `ct_${RUN}_after_malformed` } })).status).toBe(201);
   });
 });

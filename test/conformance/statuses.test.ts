@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCE_RESPONSE_EXAMPLE, SOURCE_REQUEST_EXAMPLE } from '../rules/create-app-rules.js';
 import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
-import { ONLY_OWN_MOCK, VARIANTS, send, target } from './target.js';
+import { NEEDS_STATE, ONLY_OWN_MOCK, RUN, VARIANTS, send, target } from './target.js';
 
 const validators = schemaValidators(loadBundledDocument());
 const validateApp = validators('App');
@@ -16,9 +16,17 @@ describe.each(VARIANTS)('%s gateway: statuses and headers', (variant) => {
     expect(validateApp(reply.json), JSON.stringify(validateApp.errors)).toBe(true);
   });
 
-  ownMockOnly(`the 201 body is the source page's response example${ONLY_OWN_MOCK}`, async () => {
+  it.skipIf(!target.ownMock || target.stateful)(`a stateless mock answers with the source page's response example${target.stateful ? ' [skipped: the target remembers APPs]' : ONLY_OWN_MOCK}`, async () => {
     const reply = await send(variant, { json: SOURCE_REQUEST_EXAMPLE });
     expect(reply.json).toEqual(SOURCE_RESPONSE_EXAMPLE);
+  });
+
+  it.skipIf(!target.stateful)(`a target that remembers answers with the APP sent: its name, remark and key, the fields of the page's example${NEEDS_STATE}`, async () => {
+    const body = { name: `ct_${RUN}_${variant}_sent`, remark: 'sent by the conformance suite', app_key: `ck${RUN}${variant}sent` };
+    const reply = await send(variant, { json: body });
+    expect(reply.status, reply.text).toBe(201);
+    expect(reply.json).toMatchObject({ name: body.name, remark: body.remark, app_key: body.app_key, creator: 'USER', status: 1 });
+    expect(Object.keys(reply.json).sort()).toEqual(expect.arrayContaining(Object.keys(SOURCE_RESPONSE_EXAMPLE).sort()));
   });
 
   ownMockOnly(`an AK/SK Authorization header is accepted as a credential${ONLY_OWN_MOCK}`, async () => {
