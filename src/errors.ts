@@ -36,7 +36,7 @@ export class ApigNetworkError extends Error {
     const root = (inner as { cause?: unknown }).cause instanceof Error ? ((inner as { cause: Error }).cause) : inner;
     const code = (root as { code?: unknown }).code;
     const detail = redact([inner.message, root !== inner ? root.message : ''].filter(Boolean).join(': '), secrets);
-    super(redact(`${method} ${url} failed: ${detail}`, secrets));
+    super(redact(`${method} ${withoutUserinfo(url)} failed: ${detail}`, secrets));
     this.code = typeof code === 'string' ? code : undefined;
   }
 
@@ -45,12 +45,16 @@ export class ApigNetworkError extends Error {
   }
 }
 
-/** The body breaks the contract; it was not sent. */
+/** The request (its body, query or path parameters) breaks the contract; it was not sent. */
 export class ApigValidationError extends Error {
   override readonly name = 'ApigValidationError';
   readonly kind = 'validation' as const;
-  constructor(readonly issues: readonly ValidationIssue[]) {
-    super(`The Create APP body breaks the contract and was not sent: ${issues.map((i) => i.message).join(' | ')}`);
+  /**
+   * @param lead what was not sent and why, e.g. `The Update APP body (PUT /v1.0/apigw/apps/{id})
+   *   breaks the contract and was not sent`; the issues' messages follow it.
+   */
+  constructor(readonly issues: readonly ValidationIssue[], lead = 'The request breaks the contract and was not sent') {
+    super(`${lead}: ${issues.map((i) => i.message).join(' | ')}`);
   }
 
   toJSON() {
@@ -59,6 +63,11 @@ export class ApigValidationError extends Error {
 }
 
 export type ApigFailure = ApigError | ApigNetworkError | ApigValidationError;
+
+/** The URL with any `user:password@` taken out: a password in a URL is a secret too. */
+function withoutUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
 
 /** Replaces every occurrence of each secret (at least 4 characters long) with `***`. */
 export function redact(text: string, secrets: readonly string[]): string {

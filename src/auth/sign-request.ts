@@ -170,8 +170,9 @@ export function buildSigningInput(request: SignableRequest, { now = new Date(), 
 }
 
 /**
- * Signs a request with AK/SK. Returns the headers to add: `X-Sdk-Date` (unless the
- * request has one) and `Authorization`.
+ * Signs a request with AK/SK. Returns a **Promise** of the headers to add: `X-Sdk-Date` (unless
+ * the request has one) and `Authorization`. Await it: the Promise itself spread into headers
+ * adds nothing, and the gateway answers 401.
  */
 export async function signRequest(request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignatureHeaders> {
   return signRequestSync(request, credentials, options);

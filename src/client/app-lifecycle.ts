@@ -7,6 +7,7 @@ import { ApigError, ApigValidationError } from '../errors.js';
 import { queryIssues } from '../validation/validate-query.js';
 import type { ApigClient } from './create-apig-client.js';
 import { settle, type FetchResult, type Settled } from './settle.js';
+import { notSent } from './operation-name.js';
 
 type Schemas = components['schemas'];
 
@@ -35,19 +36,19 @@ const BASE = {
 /** What follows the generation's base path; `{id}` is the APP's id (`{app_id}` on v2). */
 type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';
 
-function invalid(field: string, message: string): { ok: false; error: ApigValidationError } {
-  return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }]) };
+function invalid(field: string, message: string, lead?: string): { ok: false; error: ApigValidationError } {
+  return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }], lead) };
 }
 
 /** The path parameters of a call, checked: every one must be a non-empty string. */
-function pathParams(target: Gateway, appId: string | null): { params: Record<string, string> } | { ok: false; error: ApigValidationError } {
+function pathParams(target: Gateway, appId: string | null, lead: string): { params: Record<string, string> } | { ok: false; error: ApigValidationError } {
   // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
   const given: Array<[string, string, unknown]> = [];
   if (target.gateway !== 'shared') given.push(['projectId', 'project_id', target.projectId], ['instanceId', 'instance_id', target.instanceId]);
   if (appId !== null) given.push(['appId', target.gateway === 'dedicatedV2' ? 'app_id' : 'id', appId]);
   const params: Record<string, string> = {};
   for (const [name, param, value] of given) {
-    if (typeof value !== 'string' || value.length === 0) return invalid(name, `${name} must be a non-empty string (path parameter ${param})`);
+    if (typeof value !== 'string' || value.length === 0) return invalid(name, `${name} must be a non-empty string (path parameter ${param})`, lead);
     params[param] = value;
   }
   return { params };
@@ -56,12 +57,12 @@ function pathParams(target: Gateway, appId: string | null): { params: Record<str
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 async function call<T>(client: ApigClient, method: Method, suffix: Suffix, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
-  if (!target || !Object.hasOwn(BASE, target.gateway)) return invalid('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`);
+  if (!target || !Object.hasOwn(BASE, target.gateway)) return invalid('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`, 'The call names no gateway generation of the contract and was not sent');
   const path = `${BASE[target.gateway]}${target.gateway === 'dedicatedV2' ? suffix.replace('{id}', '{app_id}') : suffix}`;
-  const checked = pathParams(target, appId);
+  const checked = pathParams(target, appId, notSent('path parameters', method, path));
   if ('error' in checked) return checked;
   const issues = queryIssues(`${method} ${path}`, init.query);
-  if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues) };
+  if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues, notSent('query', method, path)) };
   // openapi-fetch leaves out undefined query values and an undefined body.
   const request = { params: { path: checked.params, query: init.query }, body: init.body, ...options };
   return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);

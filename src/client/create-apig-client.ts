@@ -8,6 +8,7 @@ import { BODY_SCHEMA_OF } from '../../generated/create-app-request-validator.js'
 import { checkAuth, type ApigAuth } from './check-auth.js';
 import { fillPath, signedInit, type CallInit } from './aksk-signing.js';
 import { appSecretsOf } from './settle.js';
+import { notSent } from './operation-name.js';
 
 export type { ApigAuth };
 export type ApigClient = Client<paths>;
@@ -49,6 +50,11 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(baseUrl)) {
     throw new TypeError('createApigClient: baseUrl must be an http(s) URL, e.g. regionEndpoint("cn-north-4")');
   }
+  // fetch refuses such a URL, and the password would travel in every error message: say so
+  // now, without repeating the URL.
+  if (/^https?:\/\/[^/?#]*@/i.test(baseUrl)) {
+    throw new TypeError('createApigClient: baseUrl must not carry a user or password (user:password@host); give credentials in auth');
+  }
   checkAuth(auth);
   const root = baseUrl.replace(/\/+$/, '');
   // A token is a fixed header, set once. AK/SK signs each request (./aksk-signing.ts).
@@ -63,7 +69,7 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
       const schema = BODY_SCHEMA_OF[`${method} ${path}`];
       if (validate && schema) {
         const result = validateRequestBody(schema, init.body, { allowUnknownFields });
-        if (!result.valid) return Promise.reject(new ApigValidationError(result.issues));
+        if (!result.valid) return Promise.reject(new ApigValidationError(result.issues, notSent('body', method, path)));
       }
       let sent: CallInit = init;
       if (!('token' in auth)) {

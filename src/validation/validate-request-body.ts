@@ -88,6 +88,9 @@ function nearest(field: string, known: string[]): string | undefined {
 
 /** Validates a request body against the named schema of the contract. */
 export function validateRequestBody<T = Record<string, unknown>>(schema: RequestSchemaName, body: unknown, { allowUnknownFields = false }: BodyValidationOptions = {}): BodyValidationResult<T> {
+  if (!Object.hasOwn(FIELD_RULES, schema)) {
+    throw new TypeError(`validateRequestBody: ${JSON.stringify(String(schema).slice(0, 60))} is not a request body schema of the contract; the schemas are ${Object.keys(FIELD_RULES).join(', ')}`);
+  }
   const validate = compiled[schema];
   const rules = FIELD_RULES[schema] as Record<string, RequestFieldRule>;
   const issues: ValidationIssue[] = [];

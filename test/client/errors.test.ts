@@ -43,6 +43,12 @@ describe('ApigNetworkError (no answer came back)', () => {
     expect(odd.message).toBe('GET http://h/x failed: odd');
   });
 
+  it('leaves a user and password in the URL out of the message', () => {
+    const error = new ApigNetworkError('GET', 'https://alice:pa55word-secret@apig.example.com/v1.0/apigw/apps', new Error('getaddrinfo ENOTFOUND'), []);
+    expect(error.message).toBe('GET https://apig.example.com/v1.0/apigw/apps failed: getaddrinfo ENOTFOUND');
+    expect(JSON.stringify(error)).not.toMatch(/pa55word|alice/);
+  });
+
   it('redacts every secret from the cause, its root and the URL', () => {
     const secrets = ['sk-SECRET-1234', 'AppSecret^9876'];
     const root = new Error('header value sk-SECRET-1234 refused');
@@ -52,7 +58,7 @@ describe('ApigNetworkError (no answer came back)', () => {
   });
 });
 
-describe('ApigValidationError (the body was not sent)', () => {
+describe('ApigValidationError (the request was not sent)', () => {
   it('lists every issue in its message and its JSON', () => {
     const issues = [
       { field: 'name', rule: 'required', message: 'name is required' },
@@ -62,9 +68,14 @@ describe('ApigValidationError (the body was not sent)', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('ApigValidationError');
     expect(error.kind).toBe('validation');
-    expect(error.message).toBe('The Create APP body breaks the contract and was not sent: name is required | remark must be at most 255 characters');
+    expect(error.message).toBe('The request breaks the contract and was not sent: name is required | remark must be at most 255 characters');
     expect(error.issues).toEqual(issues);
     expect(error.toJSON()).toEqual({ name: 'ApigValidationError', kind: 'validation', issues });
+  });
+
+  it('leads with what was not sent when told', () => {
+    const error = new ApigValidationError([{ field: 'limit', rule: 'type', message: 'limit must be at least 1' }], 'The List APPs query (GET /x) breaks the contract and it was not sent');
+    expect(error.message).toBe('The List APPs query (GET /x) breaks the contract and it was not sent: limit must be at least 1');
   });
 });
 

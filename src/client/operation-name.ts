@@ -1,0 +1,15 @@
+// The operation a method and path template name, in the words of the source pages' titles
+// (Create APP, List APPs…), so that an error says which call was not sent.
+
+/** e.g. `Create APP` for `POST /v1.0/apigw/apps`, `Reset APP secret` for `PUT …/apps/secret/{id}`. */
+export function operationName(method: string, path: string): string {
+  if (/\/apps\/secret\/\{[a-z_]+\}$/.test(path)) return 'Reset APP secret';
+  if (/\/apps\/validation\/\{[a-z_]+\}$/.test(path)) return 'Verify APP';
+  if (/\/apps$/.test(path)) return method === 'POST' ? 'Create APP' : 'List APPs';
+  return ({ GET: 'Show APP', PUT: 'Update APP', DELETE: 'Delete APP' } as Record<string, string>)[method] ?? `${method} ${path}`;
+}
+
+/** `The Create APP body (POST /v1.0/apigw/apps) breaks the contract and was not sent` and the like. */
+export function notSent(part: 'body' | 'query' | 'path parameters', method: string, path: string): string {
+  return `The ${operationName(method, path)} ${part} (${method} ${path}) ${part === 'path parameters' ? 'break' : 'breaks'} the contract and ${part === 'path parameters' ? 'the call' : 'it'} was not sent`;
+}
