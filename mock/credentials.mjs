@@ -18,7 +18,27 @@ export function parseCredentials(json, where = 'credentials') {
 }
 
 const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
-const SDK_DATE = /^\d{8}T\d{6}Z$/;
+const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+/**
+ * How far X-Sdk-Date may be from the clock: Huawei's gateway refuses a signature whose time
+ * is more than 15 minutes from its own ("signature expired", APIG FAQ "APP认证信息错误":
+ * 客户端签名时间戳x-sdk-date与APIGW服务器时间相差超过15min), before or after.
+ */
+export const SDK_DATE_WINDOW_MS = 15 * 60 * 1000;
+
+/** X-Sdk-Date as milliseconds since the epoch, or NaN when it is not a real UTC time. */
+function sdkDateMs(value) {
+  const m = SDK_DATE.exec(value);
+  if (!m) return Number.NaN;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const back = new Date(ms);
+  // 20261332T…: Date.UTC rolls over; a real date reads back the same.
+  return back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? ms : Number.NaN;
+}
+
+const formatSdkDate = (ms) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** Every byte but A-Z a-z 0-9 _ - . ~ as %XX (upper-case), per the signing guide. */
 function encode(text) {
@@ -46,10 +66,11 @@ function canonicalRequest(req, url, signedNames, body) {
 }
 
 /**
- * Undefined when the request carries a known token or a valid signature of a known AK; else
- * `{ reason }`, short and free of secrets. A request with neither header is Prism's to answer.
+ * Undefined when the request carries a known token or a valid signature of a known AK, signed
+ * within 15 minutes of `now`; else `{ reason }`, short and free of secrets. A request with
+ * neither header is Prism's to answer.
  */
-export function credentialProblem(req, body, credentials) {
+export function credentialProblem(req, body, credentials, now = Date.now()) {
   const token = req.headers['x-auth-token'];
   const authorization = req.headers.authorization;
   if (token !== undefined) return credentials.tokens.has(token) ? undefined : { reason: 'unknown token' };
@@ -66,7 +87,11 @@ export function credentialProblem(req, body, credentials) {
   const missing = signedNames.find((n) => req.headers[n] === undefined);
   if (missing) return { reason: `signed header ${missing} is not on the request` };
   const date = String(req.headers['x-sdk-date']);
-  if (!SDK_DATE.test(date)) return { reason: 'X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ' };
+  const signedAt = sdkDateMs(date);
+  if (Number.isNaN(signedAt)) return { reason: 'X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ' };
+  if (Math.abs(now - signedAt) > SDK_DATE_WINDOW_MS) {
+    return { reason: `signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:${date},server time:${formatSdkDate(now)})` };
+  }
   const url = new URL(req.url ?? '/', 'http://mock.invalid');
   const hash = createHash('sha256').update(canonicalRequest(req, url, signedNames, body)).digest('hex');
   const expected = createHmac('sha256', sk).update(`SDK-HMAC-SHA256\n${date}\n${hash}`).digest('hex');

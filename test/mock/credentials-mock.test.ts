@@ -5,8 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApigClient, deleteApp, listAppsPage, updateApp } from '../../src/index.js';
 import { startMockServer } from '../../mock/server.mjs';
-import { parseCredentials } from '../../mock/credentials.mjs';
+import { credentialProblem, parseCredentials } from '../../mock/credentials.mjs';
 import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
+import { signRequest } from '../../src/auth/sign-request.js';
+
+/** X-Sdk-Date for now plus `offsetMs` (UTC YYYYMMDDTHHMMSSZ). */
+const sdkDate = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const MINUTE = 60_000;
 
 
 const TOKEN = 'known-token-0123456789';
@@ -39,7 +44,7 @@ describe('with credentials', () => {
     ];
     for (const [method, path, query, body] of cases) {
       const host = new URL(mock.url).host;
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Sdk-Date': '20261126T080000Z', host };
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Sdk-Date': sdkDate(), host };
       const signed = AKSKSigner.sign({ endpoint: `${mock.url}${path}`, method, headers: { ...headers }, queryParams: query, data: body }, { getAk: () => PAIR.ak, getSk: () => PAIR.sk });
       const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))).toString();
       const response = await fetch(`${mock.url}${path}${search ? `?${search}` : ''}`, { method, headers: { 'content-type': 'application/json', 'x-sdk-date': headers['X-Sdk-Date']!, authorization: signed.Authorization! }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -56,8 +61,9 @@ describe('with credentials', () => {
   });
 
   it.each([
-    ['an unknown AK', { authorization: `SDK-HMAC-SHA256 Access=UNKNOWNAK, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': '20261126T080000Z' }, 'unknown AK'],
-    ['a wrong signature', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': '20261126T080000Z' }, 'signature does not match'],
+    ['an unknown AK', { authorization: `SDK-HMAC-SHA256 Access=UNKNOWNAK, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': sdkDate() }, 'unknown AK'],
+    ['a wrong signature', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': sdkDate() }, 'signature does not match'],
+    ['a date that is not a day', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': '20261332T000000Z' }, 'X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ'],
     ['no x-sdk-date signed', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host, Signature=${'0'.repeat(64)}` }, 'must include host and x-sdk-date'],
     ['garbage', { authorization: 'garbage' }, 'Authorization is not'],
   ])('refuses %s', async (_label, headers, reason) => {
@@ -65,6 +71,48 @@ describe('with credentials', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('x-mock-auth-reason')).toContain(reason);
     expect(response.headers.get('x-mock-auth-reason')).not.toContain(PAIR.sk);
+  });
+
+  describe('X-Sdk-Date: the gateway refuses a signature more than 15 minutes from its clock', () => {
+    /** A POST signed correctly by our signer at now + offset. */
+    const signedAt = async (offsetMs: number) => {
+      const url = `${mock.url}/v1.0/apigw/apps`;
+      const body = '{"name":"app_001"}';
+      const headers = { 'content-type': 'application/json', 'x-sdk-date': sdkDate(offsetMs) };
+      const signed = await signRequest({ method: 'POST', url, headers, body }, PAIR);
+      return fetch(url, { method: 'POST', headers: { ...headers, ...signed }, body });
+    };
+
+    it.each([
+      ['an hour old', -60 * MINUTE],
+      ['a day old', -24 * 60 * MINUTE],
+      ['16 minutes old', -16 * MINUTE],
+      ['an hour ahead', 60 * MINUTE],
+      ['16 minutes ahead', 16 * MINUTE],
+    ])('refuses one signed %s: 401 APIG.1002, "signature expired" with both times', async (_label, offset) => {
+      const response = await signedAt(offset);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error_code: 'APIG.1002', error_msg: 'Incorrect token or token resolution failed' });
+      expect(response.headers.get('x-mock-auth-reason')).toMatch(/^signature expired: X-Sdk-Date is more than 15 minutes from the clock \(signature time:\d{8}T\d{6}Z,server time:\d{8}T\d{6}Z\)$/);
+    });
+
+    it('the window is 15 minutes inclusive, on both sides (checked before the signature)', () => {
+      const now = Date.UTC(2026, 10, 30, 12, 0, 0);
+      const at = (date: string) => credentialProblem({ method: 'POST', url: '/v1.0/apigw/apps', headers: { host: 'h', 'x-sdk-date': date, authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}` } }, Buffer.alloc(0), parseCredentials({ aksk: [PAIR] }), now)?.reason;
+      expect(at('20261130T114500Z')).toMatch(/^signature does not match/);
+      expect(at('20261130T121500Z')).toMatch(/^signature does not match/);
+      expect(at('20261130T114459Z')).toBe('signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T114459Z,server time:20261130T120000Z)');
+      expect(at('20261130T121501Z')).toMatch(/^signature expired/);
+    });
+
+    it.each([
+      ['14 minutes old', -14 * MINUTE],
+      ['just now', 0],
+      ['14 minutes ahead (a fast client clock)', 14 * MINUTE],
+    ])('accepts one signed %s', async (_label, offset) => {
+      const response = await signedAt(offset);
+      expect(response.status, response.headers.get('x-mock-auth-reason') ?? '').toBe(201);
+    });
   });
 
   it('refuses a body changed after signing', async () => {
