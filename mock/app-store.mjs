@@ -3,8 +3,9 @@
 // answers each lifecycle operation the way the source pages describe, with the codes the
 // gateway uses (APIG.3203 name taken, APIG.3310 key taken, APIG.3103 over quota, 404 with
 // the generation's code). Bounded: a quota per tenant and a cap on tenants.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { errorBody } from './huawei-errors.mjs';
+import { sharedTenantKey } from './seed.mjs';
 
 /** The mock's default quota of APPs per tenant (the sources give the gateway's none). */
 export const DEFAULT_QUOTA = 1000;
@@ -46,7 +47,7 @@ export class AppStore {
     if (generation !== 'v1.0') return `${generation} ${params.project_id} ${params.instance_id}`;
     const credential = headers['x-auth-token'] ?? /Access=([^,\s]+)/.exec(headers.authorization ?? '')?.[1] ?? '';
     // Keyed by a digest: the token itself is a secret and never kept.
-    return `v1.0 ${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`;
+    return sharedTenantKey(credential);
   }
 
   apps(tenant, create = false) {
@@ -73,22 +74,19 @@ export class AppStore {
     apps.byKey.set(app.app_key, app.id);
   }
 
+  /** Back to the seed: every APP created since is forgotten, the seeded ones are as they were. */
   reset() {
     this.tenants.clear();
+    for (const { key, apps } of this.seeded ?? []) {
+      const store = this.apps(key, true);
+      for (const app of apps) AppStore.put(store, { ...app });
+    }
   }
 
-  /** Loads APPs: `[{ tenant, apps: [{ name, … }] }]` as `--seed` gives them. */
-  seed(entries) {
-    for (const { tenant, apps = [] } of entries) {
-      const store = this.apps(tenant, true);
-      for (const app of apps) {
-        if (store.byName.has(app.name)) throw new Error(`seed: tenant ${tenant} has two APPs named ${app.name}`);
-        const now = new Date().toISOString();
-        const v2 = tenant.startsWith('v2 ');
-        const full = { id: v2 ? hex32() : randomUUID(), app_key: v2 ? hex32() : randomUUID(), app_secret: hex32(), remark: '', register_time: now, update_time: now, ...app };
-        AppStore.put(store, full);
-      }
-    }
+  /** Starts with these APPs, `[{ key, apps }]` as seed.mjs's checkedSeed gives them (checked, complete). */
+  seed(tenants) {
+    this.seeded = tenants;
+    this.reset();
   }
 
   /** Answers one lifecycle operation; `{ status, body }`. */

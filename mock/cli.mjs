@@ -39,7 +39,7 @@ function options(args) {
       throw new Error(`--seed ${values.seed}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
     }
     if (!Array.isArray(seed) || !seed.every((t) => typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((a) => typeof a?.name === 'string'))) {
-      throw new Error(`--seed ${values.seed}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }]`);
+      throw new Error(`--seed ${values.seed}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }] (or "v1 <project_id> <instance_id>", "v1.0 <token or AK>")`);
     }
   }
   let credentials;
@@ -66,7 +66,7 @@ export async function main(args = process.argv.slice(2)) {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    console.log(`APP mock is listening on ${mock.url} (${stateless ? 'stateless: every call answers its page example' : 'stateful: it remembers the APPs you create; POST /_mock/reset forgets them'})
+    console.log(`APP mock is listening on ${mock.url} (${stateless ? 'stateless: every call answers its page example' : 'stateful: it remembers the APPs you create; POST /_mock/reset goes back to the seed'})
   ${mock.url}/v1.0/apigw/apps…                                   (shared gateway)
   ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps… (dedicated gateway)
   ${mock.url}/v2/{project_id}/apigw/instances/{instance_id}/apps… (dedicated gateway v2)

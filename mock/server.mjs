@@ -13,6 +13,7 @@ import { credentialProblem, parseCredentials } from './credentials.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
+import { checkedSeed } from './seed.mjs';
 import { deferUnusedModules } from './defer-unused-modules.mjs';
 
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -139,7 +140,8 @@ async function loadPrism() {
  * Starts the mock. Resolves to { url, close } once it listens.
  * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]
  *   stateless: answer every call with its page example; quota: APPs per tenant (APIG.3103 past it);
- *   seed: APPs to start with, per tenant (`v1.0 <credential digest>`, `v1 <project> <instance>`, `v2 …`);
+ *   seed: APPs to start with (and to return to on POST /_mock/reset), per tenant (`v1.0 <token or AK>`,
+ *     `v1 <project> <instance>`, `v2 …`), each checked against the contract (see seed.mjs);
  *   credentials: { tokens, aksk } (see credentials.mjs): only these are accepted, signatures checked
  */
 export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED, stateless = false, quota = DEFAULT_QUOTA, seed, credentials } = {}) {
@@ -159,7 +161,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   // Stateful by default: what is created can be listed, shown, changed and deleted. Stateless,
   // every call answers its page's example, as plain Prism does.
   const store = stateless ? undefined : new AppStore({ quota });
-  if (store && seed) store.seed(seed);
+  if (store && seed) store.seed(await checkedSeed(seed));
   const accepted = credentials ? parseCredentials(credentials) : undefined;
 
   /** The stateful answer to a valid lifecycle request, or undefined to answer Prism's example. */
@@ -238,7 +240,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
       });
       return res.end();
     }
-    // The mock's own control, outside the contract's paths: forget every APP.
+    // The mock's own control, outside the contract's paths: back to the seed (or to no APP).
     if (req.method === 'POST' && path === '/_mock/reset') {
       store?.reset();
       res.writeHead(204, { ...CORS_HEADERS, 'x-request-id': randomUUID().replaceAll('-', '') });

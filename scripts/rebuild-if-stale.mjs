@@ -26,5 +26,11 @@ export async function rebuildIfStale(generatedDir = GENERATED) {
   const [{ generate }, { CHROMIUM, CHROMIUM_HINT, haveChromium }] = await Promise.all([import('./generate.mjs'), import('./print-pdf.mjs')]);
   if (!haveChromium()) console.warn(`review sheet PDFs not printed (${CHROMIUM} not found: ${CHROMIUM_HINT}); the HTML sheets are rebuilt.`);
   await generate(generatedDir, { pdf: haveChromium() });
+  // dist/ holds a copy of the validator the mock checks seeds with: keep it in step.
+  if (generatedDir === GENERATED) {
+    const { spawnSync } = await import('node:child_process');
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('npm run build failed after the rebuild of generated/');
+  }
   return true;
 }

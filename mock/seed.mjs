@@ -1,0 +1,92 @@
+// `--seed apps.json`: the APPs a mock starts with, and returns to on POST /_mock/reset. Each is
+// checked as the gateway checks a create (the contract's body rules, through the package's
+// own validator, with its English and Chinese wording) and each tenant must be one a request
+// can reach, so a seed never serves what the gateway could not hold.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+const SCHEMA_OF = { 'v1.0': 'CreateAppRequest', v1: 'CreateAppRequest', v2: 'CreateAppRequestV2' };
+const TENANT_FORMS = '"v1.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"';
+const MAX_REPORTED = 20;
+
+/** The key the mock files a v1.0 request's APPs under: a digest of its credential, never the credential. */
+export const sharedTenantKey = (credential) => `v1.0 ${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`;
+
+/** Generation and store key of a seed tenant, or undefined when no request can reach it. */
+function parseTenant(tenant) {
+  const shared = /^v1\.0 (\S+)$/.exec(tenant);
+  if (shared) return { generation: 'v1.0', key: sharedTenantKey(shared[1]), label: 'v1.0 <credential>' };
+  const dedicated = /^(v1|v2) ([^\s/?#]+) ([^\s/?#]+)$/.exec(tenant);
+  if (dedicated) return { generation: dedicated[1], key: tenant, label: tenant };
+  return undefined;
+}
+
+/** The validator of the package's dist/ (built by `npm ci` in a clone, shipped in the package). */
+async function loadValidator() {
+  try {
+    return (await import('../dist/src/validation/validate-request-body.js')).validateRequestBody;
+  } catch (error) {
+    throw new Error(`--seed needs the package's validator in dist/, which is missing (run npm run build): ${error.message}`);
+  }
+}
+
+/**
+ * Checks `[{ tenant, apps: [{ name, … }] }]` and returns the APPs to store, each complete (ids,
+ * keys, secrets and times generated as a create would): `[{ key, generation, apps }]`. Throws one
+ * Error listing every problem (tenant, APP, field, rule).
+ */
+export async function checkedSeed(entries) {
+  if (!Array.isArray(entries)) throw new Error(`seed: expected [{ "tenant": ${TENANT_FORMS}, "apps": [{ "name": "…" }] }]`);
+  const validateRequestBody = await loadValidator();
+  const problems = [];
+  const tenants = [];
+  entries.forEach((entry, t) => {
+    const where = `seed tenant #${t + 1}`;
+    if (!entry || typeof entry.tenant !== 'string' || !Array.isArray(entry.apps)) {
+      problems.push(`${where}: expected { "tenant": "…", "apps": [ … ] }`);
+      return;
+    }
+    const parsed = parseTenant(entry.tenant);
+    if (!parsed) {
+      // The tenant is not echoed whole: a v1.0 tenant holds a credential.
+      problems.push(`${where} (${JSON.stringify(entry.tenant.split(' ')[0].slice(0, 10))}…): no request can reach it; write ${TENANT_FORMS}`);
+      return;
+    }
+    const names = new Set();
+    const keys = new Set();
+    const ids = new Set();
+    const apps = [];
+    entry.apps.forEach((app, a) => {
+      const at = `${where} (${parsed.label}), APP #${a + 1}`;
+      if (!app || typeof app !== 'object' || Array.isArray(app)) {
+        problems.push(`${at}: expected an object with at least a "name"`);
+        return;
+      }
+      const { id, ...body } = app;
+      if (id !== undefined && (typeof id !== 'string' || id.length === 0)) problems.push(`${at}: id must be a non-empty string`);
+      const result = validateRequestBody(SCHEMA_OF[parsed.generation], body);
+      if (!result.valid) for (const issue of result.issues) problems.push(`${at}: ${issue.message}`);
+      if (typeof body.name === 'string') {
+        if (names.has(body.name)) problems.push(`${at}: the name ${body.name} is taken by an earlier APP of this tenant (APIG.3203 The app name already exists)`);
+        names.add(body.name);
+      }
+      if (typeof body.app_key === 'string') {
+        if (keys.has(body.app_key)) problems.push(`${at}: its app_key is taken by an earlier APP of this tenant (APIG.3310 The app key already exists)`);
+        keys.add(body.app_key);
+      }
+      if (typeof id === 'string') {
+        if (ids.has(id)) problems.push(`${at}: the id ${id} is taken by an earlier APP of this tenant`);
+        ids.add(id);
+      }
+      const v2 = parsed.generation === 'v2';
+      const now = new Date().toISOString();
+      apps.push({ id: id ?? (v2 ? randomBytes(16).toString('hex') : randomUUID()), app_key: v2 ? randomBytes(16).toString('hex') : randomUUID(), app_secret: randomBytes(16).toString('hex'), remark: '', register_time: now, update_time: now, ...body });
+    });
+    tenants.push({ key: parsed.key, generation: parsed.generation, apps });
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_REPORTED);
+    const more = problems.length > MAX_REPORTED ? `\n  … and ${problems.length - MAX_REPORTED} more` : '';
+    throw new Error(`the seed breaks the contract; nothing was served:\n  ${shown.join('\n  ')}${more}`);
+  }
+  return tenants;
+}
