@@ -3,11 +3,17 @@
 // serves the API mock, the docs and the bundled document.
 //   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
 // PORT and HOST set the defaults; flags win.
+import module from 'node:module';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startMockServer } from './server.mjs';
-import { parseCredentials } from './credentials.mjs';
+
+// Node ≥ 22.1 keeps the compiled code of the modules it loads (Prism's engine is most of the
+// start) in its compile cache, so a second start is about a quarter faster. Node 20 has no
+// such cache; there this is a no-op. The mock's modules load after it, hence the dynamic imports.
+module.enableCompileCache?.();
+const { startMockServer } = await import('./server.mjs');
+const { parseCredentials } = await import('./credentials.mjs');
 
 function options(args) {
   const { values } = parseArgs({

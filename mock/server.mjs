@@ -6,15 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { apiNotFound, errorBody, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
 import { credentialProblem, parseCredentials } from './credentials.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
 import { checkedSeed } from './seed.mjs';
-import { deferUnusedModules } from './defer-unused-modules.mjs';
+import { loadOperations } from './prism-operations.mjs';
+import { PRISM_PACKAGE, loadPrism } from './load-prism.mjs';
+
+export { PRISM_PACKAGE };
 
 const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
@@ -121,21 +123,6 @@ function toPrismRequest(req, body) {
 
 /** The documents and pages beside this folder: the package's generated/. */
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
-export const PRISM_PACKAGE = '@stoplight/prism-http@5.12.0';
-
-/** Prism's engine is an optional peer dependency: client-only installs never pull it in. */
-async function loadPrism() {
-  let entry;
-  try {
-    entry = createRequire(import.meta.url).resolve('@stoplight/prism-http');
-  } catch (error) {
-    if (error?.code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error(`the mock needs Prism's engine, which client-only installs leave out: npm install --save-dev ${PRISM_PACKAGE}`);
-  }
-  deferUnusedModules(entry);
-  return import(pathToFileURL(entry).href);
-}
-
 /**
  * Starts the mock. Resolves to { url, close } once it listens.
  * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]
@@ -145,8 +132,9 @@ async function loadPrism() {
  *   credentials: { tokens, aksk } (see credentials.mjs): only these are accepted, signatures checked
  */
 export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED, stateless = false, quota = DEFAULT_QUOTA, seed, credentials } = {}) {
-  const { createInstance, getHttpOperationsFromSpec } = await loadPrism();
-  const operations = await getHttpOperationsFromSpec(join(generatedDir, 'openapi.json'));
+  const { prism: engine, version } = await loadPrism();
+  const { createInstance } = engine;
+  const operations = await loadOperations(engine, generatedDir, version);
   // Prism tries every operation's route and validator on each request; with 21 operations that
   // halved the mock's throughput. Its candidates are narrowed here first (an empty segment
   // still matches, so Prism names a missing path parameter); no candidate leaves Prism to

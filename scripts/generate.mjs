@@ -14,6 +14,8 @@ import { loadTranslations, translateDocument } from './translations.mjs';
 import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
 import { htmlDigest, printPdfs, printedFrom } from './print-pdf.mjs';
 import { DIGEST_FILE, inputsDigest } from './inputs-digest.mjs';
+import { OPERATIONS_FILE, operationsRecord } from '../mock/prism-operations.mjs';
+import { loadPrism } from '../mock/load-prism.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
@@ -46,6 +48,14 @@ function openapi30(outDir) {
   // Compact: it is for tools (the YAML twin is the readable one), and it keeps the package small.
   writeFileSync(join(outDir, 'openapi-3.0.json'), `${JSON.stringify(doc)}\n`);
   writeFileSync(join(outDir, 'openapi-3.0.yaml'), stringify(doc, { lineWidth: 0 }));
+}
+
+/** Prism's reading of the bundle, for the mock's start (mock/prism-operations.mjs). */
+async function prismOperations(outDir) {
+  const { prism, version } = await loadPrism();
+  const document = readFileSync(join(outDir, 'openapi.json'));
+  const operations = await prism.getHttpOperationsFromSpec(join(outDir, 'openapi.json'));
+  writeFileSync(join(outDir, OPERATIONS_FILE), `${JSON.stringify(operationsRecord(document, version, operations))}\n`);
 }
 
 async function types(outDir) {
@@ -143,6 +153,7 @@ export async function generate(outDir = GENERATED, { pdf = true } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   bundle(outDir);
+  await prismOperations(outDir);
   openapi30(outDir);
   await types(outDir);
   validator(outDir);

@@ -1,22 +1,13 @@
 // The stateful mock under load with 10,000 APPs stored: creates and lists per second, and the
 // cost of a list with 10,000 stored next to one with 10; plain `prism mock` (stateless, the
-// page's example) on the same requests in the same run; and the time from starting each to
-// its first answer (a tester's CI starts the mock on every run).
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+// page's example) on the same requests in the same run. (Start-up: ./startup.mjs.)
 import autocannon from 'autocannon';
 import { startMockServer } from '../../mock/server.mjs';
-import { freePort } from '../child-process.mjs';
 import { plainPrism } from './mock-throughput.mjs';
-import { GENERATED, binOf } from '../tools.mjs';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const TOKEN = { 'x-auth-token': 'bench-token' };
 const BASE = '/v2/p1/apigw/instances/i1/apps';
-const STARTS = 5;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const CLI = fileURLToPath(new URL('../../mock/cli.mjs', import.meta.url));
 
 function run(options) {
   return new Promise((resolve, reject) => {
@@ -39,26 +30,6 @@ function creates(url, prefix) {
   });
 }
 const lists = (url) => run({ url: `${url}${BASE}?limit=20`, method: 'GET', headers: TOKEN });
-
-/** Milliseconds from spawning `args` to the first 2xx answer of a list on `port`. */
-async function timeToFirstAnswer(args, port) {
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: 'ignore' });
-  try {
-    for (;;) {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}${BASE}`, { headers: TOKEN });
-        if (response.ok) return performance.now() - started;
-      } catch {
-        // not listening yet
-      }
-      if (performance.now() - started > 60_000) throw new Error(`${args.join(' ')}: no answer within 60 s`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  } finally {
-    child.kill('SIGKILL');
-  }
-}
 
 export async function benchStatefulMock() {
   const stored = Array.from({ length: 10_000 }, (_, i) => ({ name: `stored_${i}` }));
@@ -84,14 +55,5 @@ export async function benchStatefulMock() {
   } finally {
     await prism.close();
   }
-  // Start-up is noisy on a busy machine: the median of a few starts, taken in turn.
-  const starts = { ours: [], theirs: [] };
-  for (let i = 0; i < STARTS; i++) {
-    const ours = await freePort();
-    starts.ours.push(await timeToFirstAnswer([CLI, '--port', String(ours)], ours));
-    const theirs = await freePort();
-    starts.theirs.push(await timeToFirstAnswer([binOf('@stoplight/prism-cli', 'prism'), 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(theirs)], theirs));
-  }
-  results.startup = { 'our mock (npx apig-app-mock)': median(starts.ours), 'plain prism mock': median(starts.theirs) };
   return results;
 }

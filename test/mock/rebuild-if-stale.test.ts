@@ -50,6 +50,22 @@ describe('rebuildIfStale', () => {
   }, 90_000);
 });
 
+describe('an up-to-date npm start', () => {
+  it('loads neither the generator nor its tools (1.3 s): the mock starts as fast as the bare bin', () => {
+    // A resolve hook records every module the child loads.
+    const hooks = join(dir, 'hooks');
+    mkdirSync(hooks, { recursive: true });
+    writeFileSync(join(hooks, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.LOADED_LOG, result.url + '\\n');\n  return result;\n}\n");
+    writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    const log = join(hooks, 'loaded.txt');
+    const out = execFileSync(process.execPath, ['--import', join(hooks, 'register.mjs'), '--input-type=module', '-e', "const { rebuildIfStale } = await import('./scripts/rebuild-if-stale.mjs'); console.log(await rebuildIfStale());"], { cwd: ROOT, env: { ...process.env, LOADED_LOG: log }, encoding: 'utf8' });
+    expect(out.trim()).toBe('false');
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(loaded.some((url) => url.endsWith('/scripts/inputs-digest.mjs'))).toBe(true); // the hook saw the imports
+    expect(loaded.filter((url) => /scripts\/generate\.mjs|openapi-typescript|@redocly|print-pdf|playwright/.test(url))).toEqual([]);
+  });
+});
+
 describe('npm start on a fresh clone', () => {
   it('does not rebuild, answers, and leaves git status clean, whatever the file times', async () => {
     // The project as a clone has it (tracked and new files), with generated/ older than spec/.

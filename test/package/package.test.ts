@@ -22,8 +22,12 @@ describe('the published package', () => {
       expect(files).toContain(expected);
     }
     expect(files.filter((f) => /^(test|scripts|spec|node_modules|\.ci|generated\/docs|generated\/review)\//.test(f) || /\.(test\.ts|html|pdf)$/.test(f))).toEqual([]);
-    // Rendered pages were 96% of the tarball; what is left is code and documents.
-    expect(packed.unpackedSize).toBeLessThan(500_000);
+    // Rendered pages were 96% of the tarball; what is left is code and documents, and Prism's
+    // reading of the document for the mock (343 kB unpacked, 0.2 s off every mock start; the
+    // tarball itself stays about 140 kB).
+    expect(files).toContain('generated/prism-operations.json');
+    expect(packed.unpackedSize).toBeLessThan(900_000);
+    expect(packed.size).toBeLessThan(200_000);
   });
 
   it('has what npm publish needs (metadata, provenance-ready) and passes npm publish --dry-run', () => {
