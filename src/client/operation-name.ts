@@ -3,8 +3,8 @@
 
 /** e.g. `Create APP` for `POST /v1.0/apigw/apps`, `Reset APP secret` for `PUT …/apps/secret/{id}`. */
 export function operationName(method: string, path: string): string {
-  if (/\/apps\/secret\/\{[a-z_]+\}$/.test(path)) return 'Reset APP secret';
-  if (/\/apps\/validation\/\{[a-z_]+\}$/.test(path)) return 'Verify APP';
+  if (path.includes('/apps/secret/')) return 'Reset APP secret';
+  if (path.includes('/apps/validation/')) return 'Verify APP';
   if (/\/apps$/.test(path)) return method === 'POST' ? 'Create APP' : 'List APPs';
   return ({ GET: 'Show APP', PUT: 'Update APP', DELETE: 'Delete APP' } as Record<string, string>)[method] ?? `${method} ${path}`;
 }

@@ -47,6 +47,8 @@ describe('ApigNetworkError (no answer came back)', () => {
     const error = new ApigNetworkError('GET', 'https://alice:pa55word-secret@apig.example.com/v1.0/apigw/apps', new Error('getaddrinfo ENOTFOUND'), []);
     expect(error.message).toBe('GET https://apig.example.com/v1.0/apigw/apps failed: getaddrinfo ENOTFOUND');
     expect(JSON.stringify(error)).not.toMatch(/pa55word|alice/);
+    // Only the URL's own userinfo: a URL further on (in the query) is left as it is.
+    expect(new ApigNetworkError('GET', 'http://h/r?to=http://u@x', new Error('boom'), []).message).toBe('GET http://h/r?to=http://u@x failed: boom');
   });
 
   it('redacts every secret from the cause, its root and the URL', () => {

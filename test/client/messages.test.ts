@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApigClient, listAppsPage, showApp, updateApp, deleteApp, resetAppSecret, verifyApp, validateRequestBody, type Gateway } from '../../src/index.js';
 import { createAppOnSharedGateway } from '../../src/index.js';
+import { operationName } from '../../src/client/operation-name.js';
 
 // Never reached: every call below is refused before anything is sent.
 const unreachable: typeof fetch = () => Promise.reject(new Error('nothing may be sent'));
@@ -46,7 +47,24 @@ describe('a refused call says which operation and which part', () => {
   });
 });
 
+describe('operationName', () => {
+  it('names every operation of every generation, and falls back to method and path', () => {
+    expect(operationName('POST', '/v2/{project_id}/apigw/instances/{instance_id}/apps')).toBe('Create APP');
+    expect(operationName('GET', '/v1.0/apigw/apps')).toBe('List APPs');
+    expect(operationName('GET', '/v1.0/apigw/apps/{id}')).toBe('Show APP');
+    expect(operationName('PUT', '/v1/{project_id}/apigw/instances/{instance_id}/apps/{id}')).toBe('Update APP');
+    expect(operationName('DELETE', '/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}')).toBe('Delete APP');
+    expect(operationName('PUT', '/v2/{project_id}/apigw/instances/{instance_id}/apps/secret/{app_id}')).toBe('Reset APP secret');
+    expect(operationName('GET', '/v1.0/apigw/apps/validation/{id}')).toBe('Verify APP');
+    expect(operationName('PATCH', '/v1.0/apigw/apps/{id}')).toBe('PATCH /v1.0/apigw/apps/{id}');
+  });
+});
+
 describe('programming mistakes are clear TypeErrors', () => {
+  it('an unknown schema name is quoted short (60 characters at most)', () => {
+    expect(() => validateRequestBody('X'.repeat(100) as never, {})).toThrow(`validateRequestBody: "${'X'.repeat(60)}" is not a request body schema`);
+  });
+
   it('validateRequestBody with a schema the contract does not have names the ones it has', () => {
     expect(() => validateRequestBody('NoSuchSchema' as never, {})).toThrow(new TypeError('validateRequestBody: "NoSuchSchema" is not a request body schema of the contract; the schemas are CreateAppRequest, CreateAppRequestV2, ResetAppSecretRequest, ResetAppSecretRequestV2, UpdateAppRequestV2'));
   });
@@ -60,6 +78,9 @@ describe('programming mistakes are clear TypeErrors', () => {
     }
     expect(thrown).toBeInstanceOf(TypeError);
     expect(String(thrown)).toBe('TypeError: createApigClient: baseUrl must not carry a user or password (user:password@host); give credentials in auth');
+    expect(() => createApigClient({ baseUrl: 'http://bob@127.0.0.1:4010', auth: { token: 't0k3n' } })).toThrow(/must not carry a user or password/);
+    // An @ after the host (a path, or a URL in the query) is not userinfo.
     expect(createApigClient({ baseUrl: 'https://apig.cn-north-4.myhuaweicloud.com/path@v1', auth: { token: 't0k3n' } })).toBeDefined();
+    expect(createApigClient({ baseUrl: 'https://apig.example.com/?next=https://a@b', auth: { token: 't0k3n' } })).toBeDefined();
   });
 });

@@ -4,25 +4,12 @@
 // server is probed once: does it remember what is created (a gateway, a stateful mock) or
 // answer every call with an example (a `--stateless` mock)?
 import type { TestProject } from 'vitest/node';
-import { signRequest } from '../../src/auth/sign-request.js';
 import { targetFromEnvironment } from '../../scripts/conformance-target.mjs';
-import type { ConformanceTarget, TargetAuth } from './target.js';
+import type { ConformanceTarget } from './target.js';
+import { exchange, type TargetAuth } from './exchange.js';
 
-async function call(baseUrl: string, auth: TargetAuth, method: string, path: string, json?: unknown) {
-  const url = `${baseUrl}${path}`;
-  const body = json === undefined ? '' : JSON.stringify(json);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if ('token' in auth) headers['x-auth-token'] = auth.token;
-  else Object.assign(headers, await signRequest({ method, url, headers, body }, auth));
-  const response = await fetch(url, { method, headers, ...(json === undefined ? {} : { body }) });
-  const text = await response.text();
-  let parsed: any;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, json: parsed, text };
+function call(baseUrl: string, auth: TargetAuth, method: string, path: string, json?: unknown) {
+  return exchange(`${baseUrl}${path}`, method, json === undefined ? undefined : JSON.stringify(json), auth);
 }
 
 /**

@@ -3,10 +3,10 @@
 // APPs (a gateway, a stateful mock) gets each APP a valid case creates deleted at once, so
 // cases that send the same name pass, and a second run finds nothing left by the first.
 import { inject } from 'vitest';
-import { signRequest } from '../../src/auth/sign-request.js';
 import { bodyWith, type FieldCase, type Variant } from '../rules/create-app-rules.js';
+import { exchange, type Reply, type TargetAuth } from './exchange.js';
 
-export type TargetAuth = { token: string } | { ak: string; sk: string };
+export type { Reply, TargetAuth };
 
 export interface ConformanceTarget {
   baseUrl: string;
@@ -70,30 +70,6 @@ export interface SendOptions {
   method?: string;
 }
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any;
-}
-
-async function exchange(url: string, method: string, body: string | Uint8Array | undefined, extra: Record<string, string> | undefined, anonymous: boolean): Promise<Reply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...extra };
-  if (!anonymous) {
-    if ('token' in target.auth) headers['x-auth-token'] = target.auth.token;
-    else Object.assign(headers, await signRequest({ method, url, headers, body: body ?? '' }, target.auth));
-  }
-  const response = await fetch(url, { method, headers, body: body as BodyInit | undefined });
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
-}
-
 /**
  * Sends one request to the variant's Create APP (or `path`). When it creates an APP on a
  * target that remembers, the APP is deleted before this returns; a delete that fails throws,
@@ -104,13 +80,13 @@ export async function send(variant: Variant, options: SendOptions = {}): Promise
   const url = `${target.baseUrl}${options.path ?? createPath}`;
   const method = options.method ?? 'POST';
   const body = options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
-  const reply = await exchange(url, method, body, options.headers, options.anonymous ?? false);
+  const reply = await exchange(url, method, body, options.anonymous ? undefined : target.auth, options.headers);
   // A Prefer header (sent to this project's mock only) picks an example: nothing was stored.
   const picksExample = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'prefer');
   if (target.stateful && !picksExample && method === 'POST' && (options.path ?? createPath) === createPath && reply.status === 201 && typeof reply.json?.id === 'string') {
     // The same credential as the create: the shared gateway keeps APPs per credential.
     const sameCredential = options.anonymous ? Object.fromEntries(Object.entries(options.headers ?? {}).filter(([name]) => /^(authorization|x-sdk-date|x-auth-token)$/i.test(name))) : undefined;
-    const deleted = await exchange(`${target.baseUrl}${createPath}/${encodeURIComponent(reply.json.id)}`, 'DELETE', undefined, sameCredential, options.anonymous ?? false);
+    const deleted = await exchange(`${target.baseUrl}${createPath}/${encodeURIComponent(reply.json.id)}`, 'DELETE', undefined, options.anonymous ? undefined : target.auth, sameCredential);
     if (deleted.status !== 204) throw new Error(`could not delete the APP ${reply.json.id} this case created on the ${variant} gateway: ${deleted.status} ${deleted.text.slice(0, 200)}`);
   }
   return reply;
