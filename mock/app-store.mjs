@@ -3,9 +3,8 @@
 // answers each lifecycle operation the way the source pages describe, with the codes the
 // gateway uses (APIG.3203 name taken, APIG.3310 key taken, APIG.3103 over quota, 404 with
 // the generation's code). Bounded: a quota per tenant and a cap on tenants.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errorBody } from './huawei-errors.mjs';
-import { sharedTenantKey } from './seed.mjs';
 
 /** The mock's default quota of APPs per tenant (the sources give the gateway's none). */
 export const DEFAULT_QUOTA = 1000;
@@ -14,6 +13,29 @@ export const DEFAULT_MAX_TENANTS = 1000;
 
 const hex32 = () => randomBytes(16).toString('hex');
 const NOT_FOUND_CODE = { 'v1.0': 'APIG.3004', v1: 'APIG.3004', v2: 'APIG.3002' };
+
+/** The key the mock files a v1.0 request's APPs under: a digest of its credential, never the credential. */
+export const sharedTenantKey = (credential) => `v1.0 ${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`;
+
+/**
+ * A stored APP made from a (valid) Create APP body, with what the gateway generates as the
+ * pages' examples show it: `id` and `app_key` a UUID on v1.0/v1, 32 hex digits on v2; a
+ * 32-hex `app_secret`; both times now. A create and a seed make APPs the same way.
+ */
+export function newApp(generation, body, id) {
+  const now = new Date().toISOString();
+  return {
+    id: id ?? (generation === 'v2' ? hex32() : randomUUID()),
+    name: body.name,
+    remark: body.remark ?? '',
+    app_key: body.app_key ?? (generation === 'v2' ? hex32() : randomUUID()),
+    app_secret: body.app_secret ?? hex32(),
+    register_time: now,
+    update_time: now,
+    related_domain_id: body.related_domain_id,
+    related_project_id: body.related_project_id,
+  };
+}
 
 /** `{ status, body }` of an error the gateway would send. */
 const fail = (status, code, msg) => ({ status, body: errorBody(code, msg) });
@@ -97,18 +119,7 @@ export class AppStore {
         if (apps.byId.size >= this.quota) return fail(403, 'APIG.3103', 'The number of apps exceeds the maximum allowed limit');
         const taken = this.conflict(apps, body);
         if (taken) return taken;
-        const now = new Date().toISOString();
-        const app = {
-          id: generation === 'v2' ? hex32() : randomUUID(),
-          name: body.name,
-          remark: body.remark ?? '',
-          app_key: body.app_key ?? (generation === 'v2' ? hex32() : randomUUID()),
-          app_secret: body.app_secret ?? hex32(),
-          register_time: now,
-          update_time: now,
-          related_domain_id: body.related_domain_id,
-          related_project_id: body.related_project_id,
-        };
+        const app = newApp(generation, body);
         AppStore.put(apps, app);
         return { status: 201, body: view(app, generation, 'show') };
       }

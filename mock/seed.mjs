@@ -2,14 +2,11 @@
 // checked as the gateway checks a create (the contract's body rules, through the package's
 // own validator, with its English and Chinese wording) and each tenant must be one a request
 // can reach, so a seed never serves what the gateway could not hold.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { newApp, sharedTenantKey } from './app-store.mjs';
 
 const SCHEMA_OF = { 'v1.0': 'CreateAppRequest', v1: 'CreateAppRequest', v2: 'CreateAppRequestV2' };
 const TENANT_FORMS = '"v1.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"';
 const MAX_REPORTED = 20;
-
-/** The key the mock files a v1.0 request's APPs under: a digest of its credential, never the credential. */
-export const sharedTenantKey = (credential) => `v1.0 ${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`;
 
 /** Generation and store key of a seed tenant, or undefined when no request can reach it. */
 function parseTenant(tenant) {
@@ -51,9 +48,12 @@ export async function checkedSeed(entries) {
       problems.push(`${where} (${JSON.stringify(entry.tenant.split(' ')[0].slice(0, 10))}…): no request can reach it; write ${TENANT_FORMS}`);
       return;
     }
-    const names = new Set();
-    const keys = new Set();
-    const ids = new Set();
+    // What two APPs of one tenant may not share, and what the gateway says when they do.
+    const unique = [
+      { field: 'name', seen: new Set(), taken: (v) => `the name ${v} is taken by an earlier APP of this tenant (APIG.3203 The app name already exists)` },
+      { field: 'app_key', seen: new Set(), taken: () => 'its app_key is taken by an earlier APP of this tenant (APIG.3310 The app key already exists)' },
+      { field: 'id', seen: new Set(), taken: (v) => `the id ${v} is taken by an earlier APP of this tenant` },
+    ];
     const apps = [];
     entry.apps.forEach((app, a) => {
       const at = `${where} (${parsed.label}), APP #${a + 1}`;
@@ -65,21 +65,13 @@ export async function checkedSeed(entries) {
       if (id !== undefined && (typeof id !== 'string' || id.length === 0)) problems.push(`${at}: id must be a non-empty string`);
       const result = validateRequestBody(SCHEMA_OF[parsed.generation], body);
       if (!result.valid) for (const issue of result.issues) problems.push(`${at}: ${issue.message}`);
-      if (typeof body.name === 'string') {
-        if (names.has(body.name)) problems.push(`${at}: the name ${body.name} is taken by an earlier APP of this tenant (APIG.3203 The app name already exists)`);
-        names.add(body.name);
+      for (const { field, seen, taken } of unique) {
+        const value = app[field];
+        if (typeof value !== 'string') continue;
+        if (seen.has(value)) problems.push(`${at}: ${taken(value)}`);
+        seen.add(value);
       }
-      if (typeof body.app_key === 'string') {
-        if (keys.has(body.app_key)) problems.push(`${at}: its app_key is taken by an earlier APP of this tenant (APIG.3310 The app key already exists)`);
-        keys.add(body.app_key);
-      }
-      if (typeof id === 'string') {
-        if (ids.has(id)) problems.push(`${at}: the id ${id} is taken by an earlier APP of this tenant`);
-        ids.add(id);
-      }
-      const v2 = parsed.generation === 'v2';
-      const now = new Date().toISOString();
-      apps.push({ id: id ?? (v2 ? randomBytes(16).toString('hex') : randomUUID()), app_key: v2 ? randomBytes(16).toString('hex') : randomUUID(), app_secret: randomBytes(16).toString('hex'), remark: '', register_time: now, update_time: now, ...body });
+      apps.push(newApp(parsed.generation, body, id));
     });
     tenants.push({ key: parsed.key, generation: parsed.generation, apps });
   });
