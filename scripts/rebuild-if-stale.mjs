@@ -4,11 +4,8 @@
 // a rebuild is due, so an up-to-date `npm start` starts as fast as the bare mock.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inputsDigest, recordedDigest } from './inputs-digest.mjs';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const GENERATED = join(ROOT, 'generated');
+import { GENERATED, ROOT, runNode } from './tools.mjs';
 
 /** Why `generatedDir` must be rebuilt, or undefined when it matches the inputs. */
 export function stalenessOf(generatedDir = GENERATED, root = ROOT) {
@@ -27,10 +24,6 @@ export async function rebuildIfStale(generatedDir = GENERATED) {
   if (!haveChromium()) console.warn(`review sheet PDFs not printed (${CHROMIUM} not found: ${CHROMIUM_HINT}); the HTML sheets are rebuilt.`);
   await generate(generatedDir, { pdf: haveChromium() });
   // dist/ holds a copy of the validator the mock checks seeds with: keep it in step.
-  if (generatedDir === GENERATED) {
-    const { spawnSync } = await import('node:child_process');
-    const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('npm run build failed after the rebuild of generated/');
-  }
+  if (generatedDir === GENERATED) runNode(join(ROOT, 'scripts', 'build.mjs'), []);
   return true;
 }

@@ -4,11 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rebuildIfStale, stalenessOf } from '../../scripts/rebuild-if-stale.mjs';
 import { startChild } from '../helpers/child-process.js';
+import { gitSnapshot } from '../helpers/git-snapshot.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GENERATED = join(ROOT, 'generated');
@@ -69,20 +70,8 @@ describe('an up-to-date npm start', () => {
 describe('npm start on a fresh clone', () => {
   it('does not rebuild, answers, and leaves git status clean, whatever the file times', async () => {
     // The project as a clone has it (tracked and new files), with generated/ older than spec/.
-    const clone = join(dir, 'clone');
-    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-    for (const file of files) {
-      try {
-        mkdirSync(dirname(join(clone, file)), { recursive: true });
-        cpSync(join(ROOT, file), join(clone, file));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // deleted but not yet committed
-      }
-    }
+    const clone = gitSnapshot(join(dir, 'clone'));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'clone');
     touchAll(join(clone, 'generated'), new Date('2000-01-01T00:00:00Z'));
     symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
 

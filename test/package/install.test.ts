@@ -2,15 +2,16 @@
 // from a git clone (npm runs `prepare`, which builds dist/). Each install is used from Node
 // ESM, from CommonJS `require`, from TypeScript, and bundled for the browser, against the mock.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/server.mjs';
 import { startChild } from '../helpers/child-process.js';
+import { gitSnapshot } from '../helpers/git-snapshot.js';
 import { ROOT } from '../../scripts/tools.mjs';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -26,25 +27,6 @@ function typecheck(dir: string): string {
   }
 }
 
-/** The working tree as a git repository of its own, so uncommitted work is what gets tested. */
-function gitSnapshot(into: string): string {
-  const repo = join(into, 'apig-app-contract.git-source');
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(repo, file)), { recursive: true });
-    try {
-      cpSync(join(ROOT, file), join(repo, file));
-    } catch {
-      // a file deleted in the working tree but still in the index
-    }
-  }
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'snapshot');
-  return `git+${pathToFileURL(repo).href}`;
-}
-
 const SOURCES = [
   {
     name: 'the packed tarball',
@@ -58,7 +40,7 @@ const SOURCES = [
   {
     name: 'a git clone (prepare builds dist/)',
     install: (dir: string) => {
-      npm(['install', ...INSTALL_FLAGS, gitSnapshot(dir)], dir);
+      npm(['install', ...INSTALL_FLAGS, `git+${pathToFileURL(gitSnapshot(join(dir, 'apig-app-contract.git-source'))).href}`], dir);
     },
   },
 ];
