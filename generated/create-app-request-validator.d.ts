@@ -10,6 +10,9 @@ export interface StandaloneValidator {
   (data: unknown): boolean;
   errors: AjvError[] | null;
 }
+export declare const AuthorizeAppsRequest: StandaloneValidator;
+export declare const CreateAppCodeRequest: StandaloneValidator;
+export declare const CreateAppCodeRequestV2: StandaloneValidator;
 export declare const CreateAppRequest: StandaloneValidator;
 export declare const CreateAppRequestV2: StandaloneValidator;
 export declare const ResetAppSecretRequest: StandaloneValidator;
@@ -30,10 +33,13 @@ export interface RequestFieldRule {
   zh: string;
 }
 /** The request body schemas, by name. */
-export type RequestSchemaName = "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
+export type RequestSchemaName = "AuthorizeAppsRequest" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
 /** `METHOD path` of each operation that takes a body → its schema. */
 export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
 export declare const FIELD_RULES: {
+  AuthorizeAppsRequest: Record<"api_ids" | "app_ids" | "env_id", RequestFieldRule>;
+  CreateAppCodeRequest: Record<"app_code", RequestFieldRule>;
+  CreateAppCodeRequestV2: Record<"app_code", RequestFieldRule>;
   CreateAppRequest: Record<"name" | "remark" | "app_key" | "app_secret", RequestFieldRule>;
   CreateAppRequestV2: Record<"name" | "remark" | "app_key" | "app_secret" | "related_domain_id" | "related_project_id", RequestFieldRule>;
   ResetAppSecretRequest: Record<"app_secret", RequestFieldRule>;

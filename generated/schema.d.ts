@@ -312,6 +312,527 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/apigw/apps/{app_id}/app-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the AppCodes of an APP (shared gateway)
+         * @description On the shared gateway (共享版): lists the AppCodes of an APP, a page at a time. Source page: 查询App
+         *     Code列表 (shared gateway), `GET /v1.0/apigw/apps/{app_id}/app-codes`.
+         */
+        get: operations["listAppCodesOnSharedGateway"];
+        /**
+         * Generate an AppCode (shared gateway)
+         * @description On the shared gateway (共享版): gives an APP an AppCode that the gateway generates (no request body).
+         *     Source page: 自动生成App Code (shared gateway), `PUT /v1.0/apigw/apps/{app_id}/app-codes`.
+         */
+        put: operations["generateAppCodeOnSharedGateway"];
+        /**
+         * Create an AppCode (shared gateway)
+         * @description On the shared gateway (共享版): gives an APP an AppCode of your choosing, for simple authentication
+         *     (简易认证: the `X-Apig-AppCode` header instead of a signature). Source page: 创建App Code (shared
+         *     gateway), `POST /v1.0/apigw/apps/{app_id}/app-codes`.
+         */
+        post: operations["createAppCodeOnSharedGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/apps/{app_id}/app-codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an AppCode (shared gateway)
+         * @description On the shared gateway (共享版): shows one AppCode of an APP. Source page: 查看App Code详情 (shared
+         *     gateway), `GET /v1.0/apigw/apps/{app_id}/app-codes/{id}`.
+         */
+        get: operations["showAppCodeOnSharedGateway"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an AppCode (shared gateway)
+         * @description On the shared gateway (共享版): deletes an AppCode; the APIs can then no longer be called with it by
+         *     simple authentication. Source page: 删除App Code (shared gateway), `DELETE
+         *     /v1.0/apigw/apps/{app_id}/app-codes/{id}`.
+         */
+        delete: operations["deleteAppCodeOnSharedGateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the AppCodes of an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the AppCodes of an APP, a page at a time. Source page:
+         *     查询APP Code列表 (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes`.
+         */
+        get: operations["listAppCodesOnDedicatedGatewayV2"];
+        /**
+         * Generate an AppCode (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): gives an APP an AppCode that the gateway generates (no
+         *     request body). Source page: 自动生成APP Code (dedicated gateway v2), `PUT
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes`.
+         */
+        put: operations["generateAppCodeOnDedicatedGatewayV2"];
+        /**
+         * Create an AppCode (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): gives an APP an AppCode of your choosing, for simple
+         *     authentication (简易认证: the `X-Apig-AppCode` header instead of a signature). Source page: 创建APP Code
+         *     (dedicated gateway v2), `POST
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes`.
+         */
+        post: operations["createAppCodeOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an AppCode (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows one AppCode of an APP. Source page: 查看APP Code详情
+         *     (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}`.
+         */
+        get: operations["showAppCodeOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an AppCode (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): deletes an AppCode; the APIs can then no longer be called
+         *     with it by simple authentication. Source page: 删除APP Code (dedicated gateway v2), `DELETE
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}`.
+         */
+        delete: operations["deleteAppCodeOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/app-auths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authorize APPs to APIs (shared gateway)
+         * @description On the shared gateway (共享版): authorizes each of the APPs to call each of the APIs in one
+         *     environment; the answer has one record per APP and API with its own result, so a request that partly
+         *     fails is still a 201. Source page: 授权 (shared gateway), `POST /v1.0/apigw/app-auths`.
+         */
+        post: operations["authorizeAppsOnSharedGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/app-auths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an authorization (shared gateway)
+         * @description On the shared gateway (共享版): cancels one authorization: the APP can no longer call that API in that
+         *     environment. Source page: 解除授权 (shared gateway), `DELETE /v1.0/apigw/app-auths/{id}`.
+         */
+        delete: operations["cancelAppAuthorizationOnSharedGateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/app-auths/binded-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APIs an APP is authorized to (shared gateway)
+         * @description On the shared gateway (共享版): lists the APIs authorized to an APP (bound, 已绑定), with filters and
+         *     paging; an API shows once it is published in the environment of the authorization. Source page:
+         *     查看APP已绑定的API列表 (shared gateway), `GET /v1.0/apigw/app-auths/binded-apis`.
+         */
+        get: operations["listApisBoundToAppOnSharedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/app-auths/unbinded-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APIs an APP is not authorized to (shared gateway)
+         * @description On the shared gateway (共享版): lists the APIs of an environment that are not authorized to an APP
+         *     (未绑定), your own and those bought on the cloud marketplace, with filters and paging. Source page:
+         *     查看APP未绑定的API列表 (shared gateway), `GET /v1.0/apigw/app-auths/unbinded-apis`.
+         */
+        get: operations["listApisNotBoundToAppOnSharedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/app-auths/binded-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs authorized to an API (shared gateway)
+         * @description On the shared gateway (共享版): lists the APPs authorized to an API (bound, 已绑定), with filters and
+         *     paging. Source page: 查看API已绑定的APP列表 (shared gateway), `GET /v1.0/apigw/app-auths/binded-apps`.
+         */
+        get: operations["listAppsBoundToApiOnSharedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/apigw/resources/outline/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the APP outline (shared gateway)
+         * @description On the shared gateway (共享版): counts the APPs that are authorized to at least one API and those that
+         *     are not. Source page: 查询APP概况 (shared gateway), `GET /v1.0/apigw/resources/outline/apps`.
+         */
+        get: operations["showAppOutlineOnSharedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/app-auths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authorize APPs to APIs (dedicated gateway)
+         * @description On the dedicated gateway (专享版): authorizes each of the APPs to call each of the APIs in one
+         *     environment; the answer has one record per APP and API with its own result, so a request that partly
+         *     fails is still a 201. Source page: 授权 (dedicated gateway), `POST
+         *     /v1/{project_id}/apigw/instances/{instance_id}/app-auths`.
+         */
+        post: operations["authorizeAppsOnDedicatedGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/app-auths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an authorization (dedicated gateway)
+         * @description On the dedicated gateway (专享版): cancels one authorization: the APP can no longer call that API in
+         *     that environment. Source page: 解除授权 (dedicated gateway), `DELETE
+         *     /v1/{project_id}/apigw/instances/{instance_id}/app-auths/{id}`.
+         */
+        delete: operations["cancelAppAuthorizationOnDedicatedGateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APIs an APP is authorized to (dedicated gateway)
+         * @description On the dedicated gateway (专享版): lists the APIs authorized to an APP (bound, 已绑定), with filters and
+         *     paging; an API shows once it is published in the environment of the authorization. Source page:
+         *     查看APP已绑定的API列表 (dedicated gateway), `GET
+         *     /v1/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis`.
+         */
+        get: operations["listApisBoundToAppOnDedicatedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APIs an APP is not authorized to (dedicated gateway)
+         * @description On the dedicated gateway (专享版): lists the APIs of an environment that are not authorized to an APP
+         *     (未绑定), your own and those bought on the cloud marketplace, with filters and paging. Source page:
+         *     查看APP未绑定的API列表 (dedicated gateway), `GET
+         *     /v1/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis`.
+         */
+        get: operations["listApisNotBoundToAppOnDedicatedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs authorized to an API (dedicated gateway)
+         * @description On the dedicated gateway (专享版): lists the APPs authorized to an API (bound, 已绑定), with filters and
+         *     paging. Source page: 查看API已绑定的APP列表 (dedicated gateway), `GET
+         *     /v1/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps`.
+         */
+        get: operations["listAppsBoundToApiOnDedicatedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/apigw/instances/{instance_id}/resources/outline/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the APP outline (dedicated gateway)
+         * @description On the dedicated gateway (专享版): counts the APPs that are authorized to at least one API and those
+         *     that are not. Source page: 查询APP概况 (dedicated gateway), `GET
+         *     /v1/{project_id}/apigw/instances/{instance_id}/resources/outline/apps`.
+         */
+        get: operations["showAppOutlineOnDedicatedGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-auths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authorize APPs to APIs (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): authorizes each of the APPs to call each of the APIs in one
+         *     environment; the answer has one record per APP and API with its own result, so a request that partly
+         *     fails is still a 201. Source page: APP授权 (dedicated gateway v2), `POST
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths`.
+         */
+        post: operations["authorizeAppsOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/{app_auth_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an authorization (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): cancels one authorization: the APP can no longer call that
+         *     API in that environment. Source page: 解除授权 (dedicated gateway v2), `DELETE
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/{app_auth_id}`.
+         */
+        delete: operations["cancelAppAuthorizationOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APIs an APP is authorized to (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APIs authorized to an APP (bound, 已绑定), with
+         *     filters and paging; an API shows once it is published in the environment of the authorization.
+         *     Source page: 查看APP已绑定的API列表 (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis`.
+         */
+        get: operations["listApisBoundToAppOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APIs an APP is not authorized to (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APIs of an environment that are not authorized to
+         *     an APP (未绑定), your own and those bought on the cloud marketplace, with filters and paging. Source
+         *     page: 查看APP未绑定的API列表 (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis`.
+         */
+        get: operations["listApisNotBoundToAppOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs authorized to an API (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs authorized to an API (bound, 已绑定), with
+         *     filters and paging. Source page: 查看API已绑定的APP列表 (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps`.
+         */
+        get: operations["listAppsBoundToApiOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/resources/outline/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the APP outline (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): counts the APPs that are authorized to at least one API and
+         *     those that are not. Source page: 查询APP概况 (dedicated gateway v2), `GET
+         *     /v2/{project_id}/apigw/instances/{instance_id}/resources/outline/apps`.
+         */
+        get: operations["showAppOutlineOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -729,6 +1250,329 @@ export interface components {
             /** @description The APPs of this page. Source “APP列表”. */
             apps: components["schemas"]["AppWithBindNumV2"][];
         };
+        /**
+         * @description The AppCode to add (请求消息), shared gateway. The page's rule lists no digits, yet every
+         *     AppCode in the page's own examples has digits, and Huawei's current wording of the same rule
+         *     (Go SDK model `AppCodeCreate`) says 支持英文、数字: digits are allowed; the page's first
+         *     character rule (an English letter, `+` or `/`) stands.
+         */
+        CreateAppCodeRequest: {
+            /**
+             * @description The AppCode: what a caller sends in the `X-Apig-AppCode` header. Required; a secret, never
+             *     log it. English letters, digits and `+ _ ! @ # $ % / =`; it must start with an English
+             *     letter, `+` or `/`; 64 to 180 characters. Digits: the page's rule leaves them out, its
+             *     examples have them (see the schema's description).
+             *     Valid: the page's example. Invalid: `_` followed by 63 letters (starts with `_`), 63 letters (too short).
+             *
+             *     Source: “支持英文，+\_!@#$%/=，且只能以英文和+、/开头，64-180个字符。”
+             */
+            app_code: string;
+        };
+        /**
+         * @description The AppCode to add on v2 (请求Body参数). The 2021 page's rule (支持英文，+_!@#$%+/=，且只能以英文和+、/开头)
+         *     lists no digits though its examples have them; the current definitions (Go SDK model
+         *     `AppCodeCreate`) win: English letters, digits and `+ _ ! @ # $ % - / =`, starting with an
+         *     English letter, a digit, `+` or `/`, 64 to 180 characters.
+         */
+        CreateAppCodeRequestV2: {
+            /**
+             * @description The AppCode: what a caller sends in the `X-Apig-AppCode` header. Required; a secret, never
+             *     log it. English letters, digits and `+ _ ! @ # $ % - / =`; it must start with an English
+             *     letter, a digit, `+` or `/`; 64 to 180 characters (current definitions).
+             *     Valid: the page's example, 64 hexadecimal digits. Invalid: `=` followed by 63 letters (starts with `=`), 181 letters.
+             *
+             *     Source: “支持英文、数字，+\_!@#$%-/=，且只能以英文、数字和+、/开头，64-180个字符。” (current definitions; the 2021 page: “支持英文，+\_!@#$%+/=，且只能以英文和+、/开头，64-180个字符。”)
+             */
+            app_code: string;
+        };
+        /**
+         * @description An AppCode of an APP (响应消息), every generation. `create_time` is a string: v1.0 calls it a
+         *     Timestamp, v2 a String, and the examples carry up to nine fractional digits.
+         */
+        AppCode: {
+            /** @description ID of the AppCode. Source “编号”. */
+            id: string;
+            /** @description The AppCode; a secret, never log it. Source “App Code值”. */
+            app_code: string;
+            /** @description ID of the APP it belongs to. Source “APP的ID” (v2 “应用编号”). */
+            app_id: string;
+            /** @description When the AppCode was created. Source “创建时间”. */
+            create_time: string;
+        };
+        /** @description One page of an APP's AppCodes (响应消息), every generation. */
+        AppCodeList: {
+            /**
+             * Format: int64
+             * @description How many AppCodes the APP has, on every page. Source “符合条件的APP总数” (v1.0, which means the AppCodes) / “满足条件的记录数”.
+             */
+            total: number;
+            /** @description How many AppCodes this page holds. Source “本次查询返回的列表长度”. */
+            size: number;
+            /** @description The AppCodes of this page. Source “App Code列表”. */
+            app_codes: components["schemas"]["AppCode"][];
+        };
+        /**
+         * @description The authorizations to make (请求消息), every generation: each APP of `app_ids` to each API of
+         *     `api_ids`, in the environment `env_id`. The pages mark all three required and give no limit on
+         *     the lists; an empty list would authorize nothing, so each list needs at least one id.
+         */
+        AuthorizeAppsRequest: {
+            /**
+             * @description IDs of the APIs; your own APIs or APIs bought on the cloud marketplace. Required; at least one.
+             *
+             *     Source: “API的编号列表 可以选择租户自己的API，也可以选择从云市场上购买的API。”
+             */
+            api_ids: string[];
+            /**
+             * @description IDs of the APPs. Required; at least one.
+             *
+             *     Source: “APP的编号列表”
+             */
+            app_ids: string[];
+            /**
+             * @description ID of the environment the APIs are authorized in, e.g. `DEFAULT_ENVIRONMENT_RELEASE_ID`
+             *     (RELEASE). Required.
+             *
+             *     Source: “需要授权的环境编号”
+             */
+            env_id: string;
+        };
+        /** @description One authorization made by the authorize call on v1.0 and v1 (API与APP授权关系列表). */
+        AppAuthRecord: {
+            /** @description ID of the authorization. Source “授权关系编号”. */
+            id: string;
+            /** @description ID of the API. Source “API编号”. */
+            api_id: string;
+            /** @description ID of the APP. Source “APP编号”. */
+            app_id: string;
+            /** @description When the authorization was made. Source “授权时间”. */
+            auth_time: string;
+            /**
+             * @description Who authorized, `PROVIDER` (the API's provider) or `CONSUMER` (its consumer). Source “授权者”.
+             * @enum {string}
+             */
+            auth_role: "PROVIDER" | "CONSUMER";
+            /**
+             * @description The result for this APP and API: `SUCCESS`, or `SKIPPED` (the pair was skipped; the mock
+             *     skips a pair that is already authorized). Source “授权结果： SUCCESS：授权成功 SKIPPED：跳过”.
+             * @enum {string}
+             */
+            auth_result: "SUCCESS" | "SKIPPED";
+        };
+        /** @description The authorize call's answer on v1.0 and v1, one record per APP and API (表 3 “--” 字典数据类型). */
+        AppAuthRecordList: components["schemas"]["AppAuthRecord"][];
+        /** @description The result of one APP and API on v2 (AuthResultResp). */
+        AuthResultV2: {
+            /**
+             * @description `SUCCESS`, `SKIPPED` or `FAILED` (the page's table spells it FILAED once and lists FAILED
+             *     among the values). Source “授权结果”.
+             * @enum {string}
+             */
+            status: "SUCCESS" | "SKIPPED" | "FAILED";
+            /** @description The error code of a pair that was not authorized, e.g. `APIG.3316` (already authorized). Source “授权失败错误码”. */
+            error_code?: string;
+            /** @description The error message of a pair that was not authorized. Source “授权失败错误信息”. */
+            error_msg?: string;
+            /** @description Name of the API. Source “API名称”. */
+            api_name?: string;
+            /** @description Name of the APP. Source “APP名称”. */
+            app_name?: string;
+        };
+        /**
+         * @description One authorization made by the authorize call on v2 (AppAuthResp). `auth_time` is a string with
+         *     no format enforced: the page's example reads `22020-08-04T04:02:22.482227344Z`, a typo for 2020
+         *     (the spec's example says 2020).
+         */
+        AppAuthRelationV2: {
+            /** @description ID of the API. Source “API编号”. */
+            api_id: string;
+            auth_result: components["schemas"]["AuthResultV2"];
+            /** @description When the authorization was made. Source “授权时间”. */
+            auth_time: string;
+            /** @description ID of the authorization. Source “授权关系编号”. */
+            id: string;
+            /** @description ID of the APP. Source “APP编号”. */
+            app_id: string;
+            /**
+             * @description Who authorized, `PROVIDER` (the API's provider) or `CONSUMER` (its consumer). Source “授权者”.
+             * @enum {string}
+             */
+            auth_role: "PROVIDER" | "CONSUMER";
+            /**
+             * @description The authorization channel, `NORMAL` or `GREEN`; only NORMAL is supported (暂不支持，默认NORMAL). Source “授权通道类型”.
+             * @enum {string}
+             */
+            auth_tunnel?: "NORMAL" | "GREEN";
+            /** @description The green channel's allow list. Source “绿色通道的白名单配置”. */
+            auth_whitelist?: string[];
+            /** @description The green channel's deny list. Source “绿色通道的黑名单配置”. */
+            auth_blacklist?: string[];
+        };
+        /** @description The authorize call's answer on v2, one record per APP and API (响应Body参数). */
+        AppAuthRelationListV2: {
+            /** @description The authorizations. Source “API与APP的授权关系列表”. */
+            auths: components["schemas"]["AppAuthRelationV2"][];
+        };
+        /**
+         * @description One authorization in the bound lists on v1.0 and v1 (auths参数说明): the API, the APP and the
+         *     environment. The APP's id is `appid` here (the pages' spelling).
+         */
+        AppAuthorization: {
+            /** @description ID of the authorization. Source “授权关系编号”. */
+            id: string;
+            /** @description ID of the API. Source “API的编号”. */
+            api_id: string;
+            /** @description Name of the API. Source “API的名称”. */
+            api_name: string;
+            /** @description The API group of the API. Source “API绑定的分组”. */
+            group_name?: string;
+            /** @description Description of the API. Source “API的描述信息”. */
+            api_remark?: string;
+            /** @description Type of the API (1 public, 2 private in Huawei's current SDK). Source “API类型”. */
+            api_type?: number;
+            /** @description Name of the environment of the authorization, e.g. RELEASE. Source “API授权绑定的环境名称”. */
+            envname?: string;
+            /** @description ID of the environment of the authorization. Source “API授权绑定的环境编号”. */
+            env_id: string;
+            /** @description Who authorized. Source “授权者”. */
+            auth_role?: string;
+            /** @description When the authorization was made. Source “授权创建的时间”. */
+            auth_time: string;
+            /** @description ID of the APP. Source “APP的编号”. */
+            appid: string;
+            /** @description Name of the APP. Source “APP的名称”. */
+            app_name: string;
+            /**
+             * @description Who created the APP, `USER` (the tenant) or `MARKET` (the API marketplace). Source “APP的创建者”.
+             * @enum {string}
+             */
+            app_creator?: "USER" | "MARKET";
+            /** @description Description of the APP. Source “APP的描述信息”. */
+            app_remark?: string;
+            /** @description Type of the APP, e.g. `apig`. Source “APP的类型”. */
+            app_type?: string;
+            /** @description ID of the API's publication. Source “API的发布编号”. */
+            publish_id?: string;
+        };
+        /** @description One page of authorizations on v1.0 and v1 (响应消息). */
+        AppAuthorizationList: {
+            /**
+             * Format: int64
+             * @description How many match, on every page. Source “符合条件的API总数” / “符合条件的APP总数”.
+             */
+            total: number;
+            /** @description How many this page holds. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The authorizations of this page. Source “本次返回的API列表” / “本次返回的APP列表”. */
+            auths: components["schemas"]["AppAuthorization"][];
+        };
+        /**
+         * @description One authorization in the bound lists on v2 (AppAuthBindedApiResp). `publish_id` is in the
+         *     bound-APIs page's example, not its table; Huawei's current SDK model lists it.
+         */
+        AppAuthorizationV2: {
+            /** @description ID of the API. Source “API的编号”. */
+            api_id: string;
+            /** @description Name of the APP. Source “APP的名称”. */
+            app_name: string;
+            /** @description ID of the environment of the authorization. Source “api授权绑定的环境ID”. */
+            env_id: string;
+            /** @description Name of the environment of the authorization, e.g. RELEASE. Source “api授权绑定的环境名称”. */
+            env_name?: string;
+            /** @description ID of the API's group. Source “API绑定的分组ID”. */
+            group_id?: string;
+            /** @description Name of the API's group. Source “API绑定的分组名称”. */
+            group_name?: string;
+            /** @description Type of the API (1 public, 2 private in Huawei's current SDK). Source “API类型”. */
+            api_type?: number;
+            /** @description Name of the API. Source “API的名称”. */
+            api_name: string;
+            /** @description ID of the APP. Source “APP的编号”. */
+            app_id: string;
+            /** @description When the authorization was made. Source “授权创建的时间”. */
+            auth_time: string;
+            /**
+             * @description Who created the APP, `USER` (the tenant) or `MARKET` (the API marketplace). Source “APP的创建者”.
+             * @enum {string}
+             */
+            app_creator?: "USER" | "MARKET";
+            /**
+             * @description Type of the APP, `apig` (`roma` is not supported yet). Source “APP的类型 默认为apig，暂不支持其他类型”.
+             * @enum {string}
+             */
+            app_type?: "apig" | "roma";
+            /** @description ID of the authorization. Source “授权关系编号”. */
+            id: string;
+            /** @description Description of the API. Source “API的描述信息”. */
+            api_remark?: string;
+            /** @description Who authorized. Source “授权者”. */
+            auth_role?: string;
+            /**
+             * @description The authorization channel, `NORMAL` or `GREEN`; only NORMAL is supported. Source “授权通道类型”.
+             * @enum {string}
+             */
+            auth_tunnel?: "NORMAL" | "GREEN";
+            /** @description The green channel's allow list. Source “绿色通道的白名单配置”. */
+            auth_whitelist?: string[];
+            /** @description The green channel's deny list. Source “绿色通道的黑名单配置”. */
+            auth_blacklist?: string[];
+            /** @description ID of the API's publication (in the page's example and Huawei's current SDK). Source “API的发布编号”. */
+            publish_id?: string;
+        };
+        /** @description One page of authorizations on v2 (响应Body参数). */
+        AppAuthorizationListV2: {
+            /** @description How many this page holds. Source “本次返回的列表长度”. */
+            size: number;
+            /**
+             * Format: int64
+             * @description How many match, on every page. Source “满足条件的记录数”.
+             */
+            total: number;
+            /** @description The authorizations of this page. Source “本次返回的API列表”. */
+            auths: components["schemas"]["AppAuthorizationV2"][];
+        };
+        /** @description An API not authorized to the APP (apis参数说明 / AppAuthUnBindedApiResp), every generation. */
+        UnboundApi: {
+            /** @description ID of the API. Source “API编号”. */
+            id: string;
+            /** @description Name of the API. Source “API名称”. */
+            name: string;
+            /** @description ID of the API's group. Source “API所属分组的编号”. */
+            group_id: string;
+            /** @description Name of the API's group. Source “API所属分组的名称”. */
+            group_name: string;
+            /** @description Description of the API. Source “API描述”. */
+            remark?: string;
+            /** @description Name of the environment it is published in; empty when it is not published there. Source “发布的环境名”. */
+            run_env_name?: string;
+            /** @description ID of the environment it is published in; empty when it is not published there. Source “发布的环境id”. */
+            run_env_id?: string;
+            /** @description ID of its publication; empty when it is not published. Source “发布记录的编号”. */
+            publish_id?: string;
+            /** @description How callers of the API authenticate, e.g. `APP`. Source “API的认证方式”. */
+            auth_type?: string;
+            /** @description The API's request path. Source “API的访问地址”. */
+            req_uri?: string;
+        };
+        /** @description One page of APIs not authorized to the APP (响应消息), every generation. */
+        UnboundApiList: {
+            /**
+             * Format: int64
+             * @description How many APIs match, on every page. Source “符合条件的API的总数” / “满足条件的记录数”.
+             */
+            total: number;
+            /** @description How many APIs this page holds. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The APIs of this page. Source “本次返回的API列表”. */
+            apis: components["schemas"]["UnboundApi"][];
+        };
+        /** @description The APP outline (响应消息), every generation. */
+        AppOutline: {
+            /** @description How many APPs are authorized to at least one API. Source “已进行API访问授权的APP个数”. */
+            authed_nums: number;
+            /** @description How many APPs are authorized to no API. Source “未进行API访问授权的APP个数”. */
+            unauthed_nums: number;
+        };
     };
     responses: {
         /** @description Created. The APP was created; the body describes it. */
@@ -968,6 +1812,415 @@ export interface components {
                 "application/json": components["schemas"]["AppV2"];
             };
         };
+        /** @description Created. The AppCode was added to the APP. */
+        AppCodeCreated: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCode"];
+            };
+        };
+        /** @description Created. The gateway generated an AppCode and added it to the APP. */
+        AppCodeGenerated: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCode"];
+            };
+        };
+        /** @description OK. The AppCode. */
+        AppCodeShown: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCode"];
+            };
+        };
+        /** @description OK. One page of the APP's AppCodes and how many it has. */
+        AppCodeList: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCodeList"];
+            };
+        };
+        /** @description Created. The AppCode was added to the APP. */
+        AppCodeCreatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCode"];
+            };
+        };
+        /** @description Created. The gateway generated an AppCode (64 hexadecimal digits in the page's example) and added it to the APP. */
+        AppCodeGeneratedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCode"];
+            };
+        };
+        /**
+         * @description The AppCode. The v2 page answers this GET with 201 (Created), in its response table and its
+         *     status table; every other GET of the API answers 200. Both are declared, so a gateway that
+         *     answers either keeps to the contract; the mock answers the page's 201.
+         */
+        AppCodeShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCode"];
+            };
+        };
+        /** @description OK. One page of the APP's AppCodes and how many it has. */
+        AppCodeListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppCodeList"];
+            };
+        };
+        /** @description No Content. The AppCode was deleted; there is no body. */
+        AppCodeDeleted: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Conflict. The AppCode cannot be deleted now. The page and the error-code catalogue give no error code for it. */
+        AppCodeDeleteConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, `app_code` is missing or breaks its rule, or the APP id is not valid. */
+        BadAppCodeRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Bad Request. The APP id is not valid, or a paging value breaks its rule. Where a v1.0 page lists
+         *     no 404 (create, generate and list AppCodes), an APP that does not exist is this 400 too.
+         */
+        BadAppCodeOwner: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. The APP id or the AppCode id is not valid. */
+        BadAppCodeId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Forbidden. The caller may not change this APP, or the APP has as many AppCodes as it may have
+         *     (the user guide: 每个应用最多可创建5个AppCode, at most 5 per APP).
+         */
+        AppCodeForbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id. The v2 AppCode pages' example answers `APIG.3004` (the v2 APP
+         *     pages answer `APIG.3002`): each operation's own page wins.
+         */
+        AppCodeAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id, or the APP has no AppCode with this id. The page gives no
+         *     example; the error-code catalogue (错误码) names `APIG.3004` and `APIG.3082`.
+         */
+        AppCodeNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id (`APIG.3004`, the page's example), or the APP has no AppCode with
+         *     this id (`APIG.3082`, the error-code catalogue).
+         */
+        AppCodeNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Created. One record per APP and API, each with its own `auth_result`: `SUCCESS`, or `SKIPPED`
+         *     when that APP already had that API in that environment. A request that partly succeeds is
+         *     still a 201. The v1.0 and v1 pages answer a bare JSON array.
+         */
+        AppsAuthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAuthRecordList"];
+            };
+        };
+        /**
+         * @description Created. One record per APP and API, each with its own `auth_result`: `SUCCESS`, or `SKIPPED` /
+         *     `FAILED` with the `error_code` and `error_msg` of that pair (`APIG.3316` when the APP already
+         *     had that API in that environment). A request that partly succeeds is still a 201.
+         */
+        AppsAuthorizedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAuthRelationListV2"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, a list or the environment is missing, or a value breaks its rule. */
+        BadAuthorizeRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. An APP (`APIG.3004`, the v2 page's example), an API (`APIG.3002`) or the environment
+         *     (`APIG.3003`) does not exist; nothing is authorized.
+         */
+        AuthorizeTargetNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Conflict. The v1.0 and v1 pages list 409 and give no error code; an APP that already has an API
+         *     in an environment is reported in that pair's `auth_result` instead (`SKIPPED`).
+         */
+        AuthorizeConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No Content. The authorization was cancelled; there is no body. */
+        AppAuthorizationCancelled: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad Request. The authorization id is not valid. */
+        BadAppAuthId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No authorization has this id. */
+        AppAuthorizationNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. A required query parameter is missing, or a filter or paging value breaks its rule. */
+        BadAuthorizationQuery: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No APP has the `app_id` given (`APIG.3004`, the v2 pages' example), or no environment the `env_id` (`APIG.3003`). */
+        AuthorizationAppNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No API has the `api_id` given (`APIG.3002`, the v2 page's example). */
+        AuthorizationApiNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description OK. One page of the APIs authorized to the APP (one entry per authorization) and how many match. */
+        BoundApiList: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAuthorizationList"];
+            };
+        };
+        /** @description OK. One page of the APPs authorized to the API (one entry per authorization) and how many match. */
+        BoundAppList: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAuthorizationList"];
+            };
+        };
+        /** @description OK. One page of the APIs not authorized to the APP in the environment, and how many match. */
+        UnboundApiList: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnboundApiList"];
+            };
+        };
+        /** @description OK. One page of the APIs authorized to the APP (one entry per authorization) and how many match. */
+        BoundApiListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAuthorizationListV2"];
+            };
+        };
+        /** @description OK. One page of the APPs authorized to the API (one entry per authorization) and how many match. */
+        BoundAppListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAuthorizationListV2"];
+            };
+        };
+        /** @description OK. One page of the APIs not authorized to the APP in the environment, and how many match. */
+        UnboundApiListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnboundApiList"];
+            };
+        };
+        /** @description OK. How many APPs are authorized to at least one API, and how many are not. */
+        AppOutline: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppOutline"];
+            };
+        };
+        /** @description OK. How many APPs are authorized to at least one API, and how many are not. */
+        AppOutlineV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppOutline"];
+            };
+        };
+        /** @description Bad Request. A path parameter is not valid. */
+        BadOutlineRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No instance has this id. (The v2 page's status table calls this 404 “Bad Request”; its example is the 404 below.) */
+        InstanceNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1045,7 +2298,7 @@ export interface components {
          */
         QueryCreator: "USER" | "MARKET";
         /**
-         * @description How many APPs a page holds; 20 when omitted.
+         * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
          *
          *     Source: “每页显示的条数，默认值：20”
          */
@@ -1063,17 +2316,137 @@ export interface components {
          */
         PreciseSearch: "name";
         /**
-         * @description Where the page starts, counted in APPs from 0; 0 when omitted, and a negative offset counts as 0.
+         * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
          *
          *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
          */
         Offset: number;
         /**
-         * @description How many APPs a page holds: 1 to 500, 20 when omitted.
+         * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
          *
          *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
          */
         Limit: number;
+        /**
+         * @description ID of the APP whose AppCodes these are.
+         *
+         *     Source: “APP的编号”
+         * @example db246f3f2ecd45f29ecb0f305e821fdc
+         */
+        AppCodeOwnerId: string;
+        /**
+         * @description ID of the APP whose AppCodes these are.
+         *
+         *     Source: “应用编号”
+         * @example 9ed8b7fe84224de681e7d7a5587e76dc
+         */
+        AppCodeOwnerIdV2: string;
+        /**
+         * @description ID of the AppCode; the list of the APP's AppCodes gives it.
+         *
+         *     Source: “App Code的编号”
+         * @example 2fb07c4391d0401696ed345dd1229158
+         */
+        AppCodeId: string;
+        /**
+         * @description ID of the AppCode; the list of the APP's AppCodes gives it.
+         *
+         *     Source: “APP Code编号”
+         * @example b3d34f746d0847fb95138670e10207ed
+         */
+        AppCodeIdV2: string;
+        /**
+         * @description ID of the authorization (one APP, one API, one environment); the authorize call and the
+         *     bound lists give it.
+         *
+         *     Source: “授权关系的ID。”
+         * @example dffcaff92d144135a9f420fcd485bbf3
+         */
+        AppAuthId: string;
+        /**
+         * @description ID of the authorization (one APP, one API, one environment); the authorize call and the
+         *     bound lists give it.
+         *
+         *     Source: “授权关系的ID”
+         * @example dd29b33ae4394e3b924b582c6b40880b
+         */
+        AppAuthIdV2: string;
+        /**
+         * @description The APP whose authorized APIs are listed. Required.
+         *
+         *     Source: “应用编号” (是否必选: 是)
+         * @example 356de8eb7a8742168586e5daf5339965
+         */
+        BoundApisAppId: string;
+        /**
+         * @description The APP whose not-yet-authorized APIs are listed. Required.
+         *
+         *     Source: “应用id” (是否必选: 是)
+         * @example 356de8eb7a8742168586e5daf5339965
+         */
+        UnboundApisAppId: string;
+        /**
+         * @description The environment the APIs are looked for in, e.g. `DEFAULT_ENVIRONMENT_RELEASE_ID`
+         *     (RELEASE). Required.
+         *
+         *     Source: “环境id” (是否必选: 是)
+         * @example DEFAULT_ENVIRONMENT_RELEASE_ID
+         */
+        UnboundApisEnvId: string;
+        /**
+         * @description Only the API with this ID.
+         *
+         *     Source: “API编号”
+         */
+        AuthApiId: string;
+        /**
+         * @description Only APIs whose name contains this text.
+         *
+         *     Source: “API名称”
+         */
+        AuthApiName: string;
+        /**
+         * @description Only APIs of the API group with this ID.
+         *
+         *     Source: “API分组编号”
+         */
+        AuthGroupId: string;
+        /**
+         * @description Only APIs of API groups whose name contains this text.
+         *
+         *     Source: “API分组名称”
+         */
+        AuthGroupName: string;
+        /**
+         * @description Only authorizations in the environment with this ID.
+         *
+         *     Source: “授权的环境编号”
+         */
+        AuthEnvId: string;
+        /**
+         * @description Only authorizations of the API with this ID; an unknown API is a 404 (`APIG.3002`).
+         *
+         *     Source: “API编号”
+         */
+        BoundAppsApiId: string;
+        /**
+         * @description Only APPs whose name contains this text.
+         *
+         *     Source: “APP名称”
+         */
+        BoundAppsAppName: string;
+        /**
+         * @description Only the APP with this ID.
+         *
+         *     Source: “APP编号”
+         */
+        BoundAppsAppId: string;
+        /**
+         * @description Only authorizations in the environment with this ID.
+         *
+         *     Source: “环境编号”
+         */
+        BoundAppsEnvId: string;
     };
     requestBodies: {
         /** @description The APP to create. JSON in UTF-8. */
@@ -1110,6 +2483,24 @@ export interface components {
         ResetAppSecretV2: {
             content: {
                 "application/json": components["schemas"]["ResetAppSecretRequestV2"];
+            };
+        };
+        /** @description The AppCode to give the APP. JSON in UTF-8. */
+        CreateAppCode: {
+            content: {
+                "application/json": components["schemas"]["CreateAppCodeRequest"];
+            };
+        };
+        /** @description The AppCode to give the APP. JSON in UTF-8. */
+        CreateAppCodeV2: {
+            content: {
+                "application/json": components["schemas"]["CreateAppCodeRequestV2"];
+            };
+        };
+        /** @description The APPs, the APIs and the environment of the authorizations to make. JSON in UTF-8. */
+        AuthorizeApps: {
+            content: {
+                "application/json": components["schemas"]["AuthorizeAppsRequest"];
             };
         };
     };
@@ -1158,7 +2549,7 @@ export interface operations {
                  */
                 creator?: components["parameters"]["QueryCreator"];
                 /**
-                 * @description How many APPs a page holds; 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
                  *
                  *     Source: “每页显示的条数，默认值：20”
                  */
@@ -1361,7 +2752,7 @@ export interface operations {
                  */
                 creator?: components["parameters"]["QueryCreator"];
                 /**
-                 * @description How many APPs a page holds; 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
                  *
                  *     Source: “每页显示的条数，默认值：20”
                  */
@@ -1678,13 +3069,13 @@ export interface operations {
                  */
                 creator?: components["parameters"]["QueryCreator"];
                 /**
-                 * @description Where the page starts, counted in APPs from 0; 0 when omitted, and a negative offset counts as 0.
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
                  *
                  *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description How many APPs a page holds: 1 to 500, 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
                  *
                  *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
                  */
@@ -1947,6 +3338,1299 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppCodesOnSharedGateway: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “APP的编号”
+                 * @example db246f3f2ecd45f29ecb0f305e821fdc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppCodeList"];
+            400: components["responses"]["BadAppCodeOwner"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    generateAppCodeOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “APP的编号”
+                 * @example db246f3f2ecd45f29ecb0f305e821fdc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: components["responses"]["AppCodeGenerated"];
+            400: components["responses"]["BadAppCodeOwner"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppCodeForbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAppCodeOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “APP的编号”
+                 * @example db246f3f2ecd45f29ecb0f305e821fdc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateAppCode"];
+        responses: {
+            201: components["responses"]["AppCodeCreated"];
+            400: components["responses"]["BadAppCodeRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppCodeForbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppCodeOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “APP的编号”
+                 * @example db246f3f2ecd45f29ecb0f305e821fdc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerId"];
+                /**
+                 * @description ID of the AppCode; the list of the APP's AppCodes gives it.
+                 *
+                 *     Source: “App Code的编号”
+                 * @example 2fb07c4391d0401696ed345dd1229158
+                 */
+                id: components["parameters"]["AppCodeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppCodeShown"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppCodeNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppCodeOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “APP的编号”
+                 * @example db246f3f2ecd45f29ecb0f305e821fdc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerId"];
+                /**
+                 * @description ID of the AppCode; the list of the APP's AppCodes gives it.
+                 *
+                 *     Source: “App Code的编号”
+                 * @example 2fb07c4391d0401696ed345dd1229158
+                 */
+                id: components["parameters"]["AppCodeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppCodeDeleted"];
+            400: components["responses"]["BadAppCodeId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppCodeNotFound"];
+            409: components["responses"]["AppCodeDeleteConflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppCodesOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 *
+                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “应用编号”
+                 * @example 9ed8b7fe84224de681e7d7a5587e76dc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppCodeListV2"];
+            400: components["responses"]["BadAppCodeOwner"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppCodeAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    generateAppCodeOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “应用编号”
+                 * @example 9ed8b7fe84224de681e7d7a5587e76dc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: components["responses"]["AppCodeGeneratedV2"];
+            400: components["responses"]["BadAppCodeOwner"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppCodeForbidden"];
+            404: components["responses"]["AppCodeAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAppCodeOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “应用编号”
+                 * @example 9ed8b7fe84224de681e7d7a5587e76dc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateAppCodeV2"];
+        responses: {
+            201: components["responses"]["AppCodeCreatedV2"];
+            400: components["responses"]["BadAppCodeRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppCodeForbidden"];
+            404: components["responses"]["AppCodeAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppCodeOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “应用编号”
+                 * @example 9ed8b7fe84224de681e7d7a5587e76dc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerIdV2"];
+                /**
+                 * @description ID of the AppCode; the list of the APP's AppCodes gives it.
+                 *
+                 *     Source: “APP Code编号”
+                 * @example b3d34f746d0847fb95138670e10207ed
+                 */
+                app_code_id: components["parameters"]["AppCodeIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppCodeShownV2"];
+            201: components["responses"]["AppCodeShownV2"];
+            400: components["responses"]["BadAppCodeOwner"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppCodeNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppCodeOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP whose AppCodes these are.
+                 *
+                 *     Source: “应用编号”
+                 * @example 9ed8b7fe84224de681e7d7a5587e76dc
+                 */
+                app_id: components["parameters"]["AppCodeOwnerIdV2"];
+                /**
+                 * @description ID of the AppCode; the list of the APP's AppCodes gives it.
+                 *
+                 *     Source: “APP Code编号”
+                 * @example b3d34f746d0847fb95138670e10207ed
+                 */
+                app_code_id: components["parameters"]["AppCodeIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppCodeDeleted"];
+            400: components["responses"]["BadAppCodeOwner"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppCodeNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    authorizeAppsOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AuthorizeApps"];
+        responses: {
+            201: components["responses"]["AppsAuthorized"];
+            400: components["responses"]["BadAuthorizeRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizeTargetNotFound"];
+            409: components["responses"]["AuthorizeConflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelAppAuthorizationOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the authorization (one APP, one API, one environment); the authorize call and the
+                 *     bound lists give it.
+                 *
+                 *     Source: “授权关系的ID。”
+                 * @example dffcaff92d144135a9f420fcd485bbf3
+                 */
+                id: components["parameters"]["AppAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppAuthorizationCancelled"];
+            400: components["responses"]["BadAppAuthId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppAuthorizationNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApisBoundToAppOnSharedGateway: {
+        parameters: {
+            query: {
+                /**
+                 * @description The APP whose authorized APIs are listed. Required.
+                 *
+                 *     Source: “应用编号” (是否必选: 是)
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["BoundApisAppId"];
+                /**
+                 * @description Only the API with this ID.
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["AuthApiId"];
+                /**
+                 * @description Only APIs whose name contains this text.
+                 *
+                 *     Source: “API名称”
+                 */
+                api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description Only APIs of the API group with this ID.
+                 *
+                 *     Source: “API分组编号”
+                 */
+                group_id?: components["parameters"]["AuthGroupId"];
+                /**
+                 * @description Only APIs of API groups whose name contains this text.
+                 *
+                 *     Source: “API分组名称”
+                 */
+                group_name?: components["parameters"]["AuthGroupName"];
+                /**
+                 * @description Only authorizations in the environment with this ID.
+                 *
+                 *     Source: “授权的环境编号”
+                 */
+                env_id?: components["parameters"]["AuthEnvId"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BoundApiList"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationAppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApisNotBoundToAppOnSharedGateway: {
+        parameters: {
+            query: {
+                /**
+                 * @description The APP whose not-yet-authorized APIs are listed. Required.
+                 *
+                 *     Source: “应用id” (是否必选: 是)
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["UnboundApisAppId"];
+                /**
+                 * @description The environment the APIs are looked for in, e.g. `DEFAULT_ENVIRONMENT_RELEASE_ID`
+                 *     (RELEASE). Required.
+                 *
+                 *     Source: “环境id” (是否必选: 是)
+                 * @example DEFAULT_ENVIRONMENT_RELEASE_ID
+                 */
+                env_id: components["parameters"]["UnboundApisEnvId"];
+                /**
+                 * @description Only APIs of the API group with this ID.
+                 *
+                 *     Source: “API分组编号”
+                 */
+                group_id?: components["parameters"]["AuthGroupId"];
+                /**
+                 * @description Only the API with this ID.
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["AuthApiId"];
+                /**
+                 * @description Only APIs whose name contains this text.
+                 *
+                 *     Source: “API名称”
+                 */
+                api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UnboundApiList"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationAppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBoundToApiOnSharedGateway: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only authorizations of the API with this ID; an unknown API is a 404 (`APIG.3002`).
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["BoundAppsApiId"];
+                /**
+                 * @description Only APPs whose name contains this text.
+                 *
+                 *     Source: “APP名称”
+                 */
+                app_name?: components["parameters"]["BoundAppsAppName"];
+                /**
+                 * @description Only the APP with this ID.
+                 *
+                 *     Source: “APP编号”
+                 */
+                app_id?: components["parameters"]["BoundAppsAppId"];
+                /**
+                 * @description Only authorizations in the environment with this ID.
+                 *
+                 *     Source: “环境编号”
+                 */
+                env_id?: components["parameters"]["BoundAppsEnvId"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BoundAppList"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationApiNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppOutlineOnSharedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppOutline"];
+            400: components["responses"]["BadOutlineRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    authorizeAppsOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AuthorizeApps"];
+        responses: {
+            201: components["responses"]["AppsAuthorized"];
+            400: components["responses"]["BadAuthorizeRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizeTargetNotFound"];
+            409: components["responses"]["AuthorizeConflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelAppAuthorizationOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+                /**
+                 * @description ID of the authorization (one APP, one API, one environment); the authorize call and the
+                 *     bound lists give it.
+                 *
+                 *     Source: “授权关系的ID。”
+                 * @example dffcaff92d144135a9f420fcd485bbf3
+                 */
+                id: components["parameters"]["AppAuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppAuthorizationCancelled"];
+            400: components["responses"]["BadAppAuthId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppAuthorizationNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApisBoundToAppOnDedicatedGateway: {
+        parameters: {
+            query: {
+                /**
+                 * @description The APP whose authorized APIs are listed. Required.
+                 *
+                 *     Source: “应用编号” (是否必选: 是)
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["BoundApisAppId"];
+                /**
+                 * @description Only the API with this ID.
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["AuthApiId"];
+                /**
+                 * @description Only APIs whose name contains this text.
+                 *
+                 *     Source: “API名称”
+                 */
+                api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description Only APIs of the API group with this ID.
+                 *
+                 *     Source: “API分组编号”
+                 */
+                group_id?: components["parameters"]["AuthGroupId"];
+                /**
+                 * @description Only APIs of API groups whose name contains this text.
+                 *
+                 *     Source: “API分组名称”
+                 */
+                group_name?: components["parameters"]["AuthGroupName"];
+                /**
+                 * @description Only authorizations in the environment with this ID.
+                 *
+                 *     Source: “授权的环境编号”
+                 */
+                env_id?: components["parameters"]["AuthEnvId"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BoundApiList"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationAppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApisNotBoundToAppOnDedicatedGateway: {
+        parameters: {
+            query: {
+                /**
+                 * @description The APP whose not-yet-authorized APIs are listed. Required.
+                 *
+                 *     Source: “应用id” (是否必选: 是)
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["UnboundApisAppId"];
+                /**
+                 * @description The environment the APIs are looked for in, e.g. `DEFAULT_ENVIRONMENT_RELEASE_ID`
+                 *     (RELEASE). Required.
+                 *
+                 *     Source: “环境id” (是否必选: 是)
+                 * @example DEFAULT_ENVIRONMENT_RELEASE_ID
+                 */
+                env_id: components["parameters"]["UnboundApisEnvId"];
+                /**
+                 * @description Only APIs of the API group with this ID.
+                 *
+                 *     Source: “API分组编号”
+                 */
+                group_id?: components["parameters"]["AuthGroupId"];
+                /**
+                 * @description Only the API with this ID.
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["AuthApiId"];
+                /**
+                 * @description Only APIs whose name contains this text.
+                 *
+                 *     Source: “API名称”
+                 */
+                api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UnboundApiList"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationAppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBoundToApiOnDedicatedGateway: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only authorizations of the API with this ID; an unknown API is a 404 (`APIG.3002`).
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["BoundAppsApiId"];
+                /**
+                 * @description Only APPs whose name contains this text.
+                 *
+                 *     Source: “APP名称”
+                 */
+                app_name?: components["parameters"]["BoundAppsAppName"];
+                /**
+                 * @description Only the APP with this ID.
+                 *
+                 *     Source: “APP编号”
+                 */
+                app_id?: components["parameters"]["BoundAppsAppId"];
+                /**
+                 * @description Only authorizations in the environment with this ID.
+                 *
+                 *     Source: “环境编号”
+                 */
+                env_id?: components["parameters"]["BoundAppsEnvId"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
+                 *
+                 *     Source: “每页显示的条数，默认值：20”
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Which page, from 1; 1 when omitted.
+                 *
+                 *     Source: “页码，默认值：1”
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BoundAppList"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationApiNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppOutlineOnDedicatedGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. Get the project ID of the region from “我的凭证” (My Credentials) in the
+                 *     console; querying it needs administrator permission.
+                 *
+                 *     Source: “项目ID。可从控制台“我的凭证”中获取region下项目ID，管理员权限可查询。”
+                 * @example 77b6a44cba5143ab91d13ab9a8ff44fd
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Instance ID. Get it from the dedicated instance's information in the API Gateway
+                 *     console.
+                 *
+                 *     Source: “实例ID，可从API网关控制台的专享版实例信息中获取。”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppOutline"];
+            400: components["responses"]["BadOutlineRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    authorizeAppsOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AuthorizeApps"];
+        responses: {
+            201: components["responses"]["AppsAuthorizedV2"];
+            400: components["responses"]["BadAuthorizeRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizeTargetNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelAppAuthorizationOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the authorization (one APP, one API, one environment); the authorize call and the
+                 *     bound lists give it.
+                 *
+                 *     Source: “授权关系的ID”
+                 * @example dd29b33ae4394e3b924b582c6b40880b
+                 */
+                app_auth_id: components["parameters"]["AppAuthIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppAuthorizationCancelled"];
+            400: components["responses"]["BadAppAuthId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AppAuthorizationNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApisBoundToAppOnDedicatedGatewayV2: {
+        parameters: {
+            query: {
+                /**
+                 * @description The APP whose authorized APIs are listed. Required.
+                 *
+                 *     Source: “应用编号” (是否必选: 是)
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["BoundApisAppId"];
+                /**
+                 * @description Only the API with this ID.
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["AuthApiId"];
+                /**
+                 * @description Only APIs whose name contains this text.
+                 *
+                 *     Source: “API名称”
+                 */
+                api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description Only APIs of the API group with this ID.
+                 *
+                 *     Source: “API分组编号”
+                 */
+                group_id?: components["parameters"]["AuthGroupId"];
+                /**
+                 * @description Only APIs of API groups whose name contains this text.
+                 *
+                 *     Source: “API分组名称”
+                 */
+                group_name?: components["parameters"]["AuthGroupName"];
+                /**
+                 * @description Only authorizations in the environment with this ID.
+                 *
+                 *     Source: “授权的环境编号”
+                 */
+                env_id?: components["parameters"]["AuthEnvId"];
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 *
+                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BoundApiListV2"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationAppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listApisNotBoundToAppOnDedicatedGatewayV2: {
+        parameters: {
+            query: {
+                /**
+                 * @description The APP whose not-yet-authorized APIs are listed. Required.
+                 *
+                 *     Source: “应用id” (是否必选: 是)
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["UnboundApisAppId"];
+                /**
+                 * @description The environment the APIs are looked for in, e.g. `DEFAULT_ENVIRONMENT_RELEASE_ID`
+                 *     (RELEASE). Required.
+                 *
+                 *     Source: “环境id” (是否必选: 是)
+                 * @example DEFAULT_ENVIRONMENT_RELEASE_ID
+                 */
+                env_id: components["parameters"]["UnboundApisEnvId"];
+                /**
+                 * @description Only APIs of the API group with this ID.
+                 *
+                 *     Source: “API分组编号”
+                 */
+                group_id?: components["parameters"]["AuthGroupId"];
+                /**
+                 * @description Only the API with this ID.
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["AuthApiId"];
+                /**
+                 * @description Only APIs whose name contains this text.
+                 *
+                 *     Source: “API名称”
+                 */
+                api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 *
+                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UnboundApiListV2"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationAppNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBoundToApiOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only authorizations of the API with this ID; an unknown API is a 404 (`APIG.3002`).
+                 *
+                 *     Source: “API编号”
+                 */
+                api_id?: components["parameters"]["BoundAppsApiId"];
+                /**
+                 * @description Only APPs whose name contains this text.
+                 *
+                 *     Source: “APP名称”
+                 */
+                app_name?: components["parameters"]["BoundAppsAppName"];
+                /**
+                 * @description Only the APP with this ID.
+                 *
+                 *     Source: “APP编号”
+                 */
+                app_id?: components["parameters"]["BoundAppsAppId"];
+                /**
+                 * @description Only authorizations in the environment with this ID.
+                 *
+                 *     Source: “环境编号”
+                 */
+                env_id?: components["parameters"]["BoundAppsEnvId"];
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 *
+                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BoundAppListV2"];
+            400: components["responses"]["BadAuthorizationQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AuthorizationApiNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppOutlineOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppOutlineV2"];
+            400: components["responses"]["BadOutlineRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFound"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -19,8 +19,8 @@ import { loadPrism } from '../mock/load-prism.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
-  { lang: 'en', dir: 'docs', title: 'Create APP (创建APP) — Huawei Cloud API Gateway', review: { href: '../review/index.html', label: 'Contract at a glance (review sheet, PDF)' } },
-  { lang: 'zh-CN', dir: 'docs/zh-CN', title: '创建APP — 华为云 API 网关', review: { href: '../../review/zh-CN/index.html', label: '契约一览（审阅表，PDF）' } },
+  { lang: 'en', dir: 'docs', title: 'APP (应用) — Huawei Cloud API Gateway', review: { href: '../review/index.html', label: 'Contract at a glance (review sheet, PDF)' } },
+  { lang: 'zh-CN', dir: 'docs/zh-CN', title: 'APP（应用）— 华为云 API 网关', review: { href: '../../review/zh-CN/index.html', label: '契约一览（审阅表，PDF）' } },
 ];
 const AT_A_GLANCE = '<!-- apig:contract-at-a-glance -->';
 

@@ -16,6 +16,7 @@ import {
   label,
 } from '../rules/create-app-rules.js';
 import { OPERATIONS, V1_RESET_CASES, V2_BODY_CASES, type OperationRule } from '../rules/lifecycle-rules.js';
+import { APP_CODE_CASES, AUTHORIZE_CASES, GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 import { schemaValidators, type OpenApiDocument } from '../helpers/bundled-document.js';
 import { deref } from '../../scripts/json-pointer.mjs';
 
@@ -24,7 +25,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 export function contractMismatches(doc: OpenApiDocument): string[] {
   const out: string[] = [];
-  const expectPaths = [...new Set(OPERATIONS.map((o) => o.path))];
+  const expectPaths = [...new Set([...OPERATIONS, ...GRANT_OPERATIONS].map((o) => o.path))];
   const actualPaths = Object.keys(doc.paths ?? {});
   if (!sameSet(expectPaths, actualPaths)) out.push(`paths: expected ${expectPaths.join(', ')}; got ${actualPaths.join(', ')}`);
 
@@ -163,6 +164,7 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
   }
 
   out.push(...lifecycleMismatches(doc, validators));
+  out.push(...grantMismatches(doc, validators));
 
   // Servers: the regional endpoint with a region variable, and the local mock.
   const servers = doc.servers ?? [];
@@ -243,6 +245,93 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
     } else if (rule.kind === 'reset') {
       for (const c of V1_RESET_CASES) if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
     }
+  }
+  return out;
+}
+
+/** AppCodes, authorizations and the outline against app-grant-rules.ts. */
+function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof schemaValidators>): string[] {
+  const out: string[] = [];
+  const schemaName = (ref: unknown) => String(ref ?? '').split('/').pop() ?? '';
+  for (const rule of GRANT_OPERATIONS) {
+    const where = `${rule.method.toUpperCase()} ${rule.path} (${rule.page}, ${rule.generation})`;
+    const item = doc.paths?.[rule.path];
+    const op = item?.[rule.method];
+    if (!op) {
+      out.push(`${where}: operation missing`);
+      continue;
+    }
+    const methods = Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch'].includes(k));
+    const expectMethods = GRANT_OPERATIONS.filter((o) => o.path === rule.path).map((o) => o.method);
+    if (!sameSet(methods, expectMethods)) out.push(`${where}: methods expected [${expectMethods}]; got [${methods}]`);
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
+    const pathParams = params.filter((p: any) => p.in === 'path');
+    if (!sameSet(pathParams.map((p: any) => p.name), rule.pathParams)) out.push(`${where}: path parameters expected [${rule.pathParams}]; got [${pathParams.map((p: any) => p.name)}]`);
+    for (const p of pathParams) if (p.required !== true || p.schema?.type !== 'string' || p.schema?.minLength !== 1) out.push(`${where}: path parameter ${p.name} must be a required non-empty string`);
+    const query = params.filter((p: any) => p.in === 'query');
+    if (!sameSet(query.map((p: any) => p.name), Object.keys(rule.query))) out.push(`${where}: query parameters expected [${Object.keys(rule.query)}]; got [${query.map((p: any) => p.name)}]`);
+    for (const p of query) {
+      const expected = rule.query[p.name];
+      if (!expected) continue;
+      const schema = p.schema ?? {};
+      if (Boolean(p.required) !== expected.required) out.push(`${where}: query ${p.name} must be ${expected.required ? 'required (是否必选: 是)' : 'optional (是否必选: 否)'}`);
+      if (schema.type !== expected.type) out.push(`${where}: query ${p.name} type expected ${expected.type}; got ${schema.type}`);
+      for (const key of ['default', 'minimum', 'maximum'] as const) if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
+    }
+    if (params.some((p: any) => p.in === 'header' && p.required)) out.push(`${where}: unexpected required header parameter`);
+    const statuses = Object.keys(op.responses ?? {});
+    if (!sameSet(statuses, rule.statuses)) out.push(`${where}: statuses expected ${rule.statuses}; got ${statuses}`);
+    for (const status of statuses) {
+      const response = deref(doc, op.responses[status]);
+      if (!response?.headers?.['X-Request-Id']) out.push(`${where} ${status}: no X-Request-Id header`);
+      if (/^[45]/.test(status) && response?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody') out.push(`${where} ${status}: errors use ErrorBody`);
+    }
+    for (const [status, codes] of Object.entries(rule.errorCodes)) {
+      const examples = Object.values(deref(doc, op.responses?.[status])?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value?.error_code);
+      for (const code of codes) if (!examples.includes(code)) out.push(`${where} ${status}: no example with error_code ${code}`);
+    }
+    const success = rule.statuses.find((s) => s.startsWith('2'))!;
+    const successSchema = deref(doc, deref(doc, op.responses?.[success])?.content?.['application/json']?.schema);
+    const fieldsOf = (schema: any) => Object.keys(deref(doc, schema)?.properties ?? {});
+    const missingFrom = (expected: readonly string[], schema: any) => expected.filter((f) => !fieldsOf(schema).includes(f));
+    const shape = rule.success;
+    if (shape.shape === 'none') {
+      if (successSchema) out.push(`${where} ${success}: expected no body`);
+    } else if (shape.shape === 'array') {
+      if (successSchema?.type !== 'array') out.push(`${where} ${success}: the page answers a bare array`);
+      const missing = missingFrom(shape.fields, successSchema?.items);
+      if (missing.length) out.push(`${where} ${success}: record fields missing: ${missing}`);
+    } else if (shape.shape === 'object') {
+      const missing = missingFrom(shape.fields, successSchema);
+      if (missing.length) out.push(`${where} ${success}: response fields missing: ${missing}`);
+    } else {
+      const expectTop = rule.kind === 'authorize' ? [shape.listField] : ['total', 'size', shape.listField];
+      if (!sameSet(fieldsOf(successSchema), expectTop)) out.push(`${where} ${success}: answers ${expectTop}; got ${fieldsOf(successSchema)}`);
+      const missing = missingFrom(shape.itemFields, successSchema?.properties?.[shape.listField]?.items);
+      if (missing.length) out.push(`${where} ${success}: ${shape.listField} entry fields missing: ${missing}`);
+    }
+    const body = deref(doc, op.requestBody);
+    if (!rule.body) {
+      if (body) out.push(`${where}: the page has no request body`);
+      continue;
+    }
+    const bodySchema = deref(doc, body?.content?.['application/json']?.schema);
+    if (body?.required !== true || !bodySchema) {
+      out.push(`${where}: a required request body is missing`);
+      continue;
+    }
+    if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(rule.body))) out.push(`${where}: body fields expected [${Object.keys(rule.body)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
+    const required = Object.entries(rule.body).filter(([, f]) => f.required).map(([n]) => n);
+    if (!sameSet(bodySchema.required ?? [], required)) out.push(`${where}: body required expected [${required}]; got [${bodySchema.required ?? ''}]`);
+    for (const [field, expected] of Object.entries(rule.body)) {
+      const prop = bodySchema.properties?.[field] ?? {};
+      if (prop.type !== expected.type) out.push(`${where}: ${field} must be ${expected.type === 'array' ? 'an array' : 'a string'}`);
+      for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (expected[key] !== undefined && prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
+      if (expected.refusedCharacters !== undefined && prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
+    }
+    const validate = validators(schemaName(body.content['application/json'].schema.$ref));
+    const cases = rule.kind === 'authorize' ? AUTHORIZE_CASES : APP_CODE_CASES.filter((c) => c.generation === rule.generation).map((c) => ({ ...c, body: { app_code: c.value } }));
+    for (const c of cases) if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
   }
   return out;
 }

@@ -1,11 +1,11 @@
 // A client team's first hour, as the README tells it: a project that installed the packed
-// tarball (`npm install ./apig-app-contract-1.0.0.tgz`) runs each "Calling Create APP" example
+// tarball (`npm install ./apig-app-contract-<version>.tgz`) runs each "Calling Create APP" example
 // exactly as printed with `npx tsx`, with only APIG_BASE_URL set, against a fresh mock started
 // as `npm start` starts it; and each generator recipe of "Generate a client in your language"
 // runs line by line exactly as printed, in a project of its own, then its output compiles under
 // tsc --strict.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', 
 const shell = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH!, HOME: process.env.HOME!, ...NPM_ENV, ...extra });
 const run = (cwd: string, line: string, extra: Record<string, string> = {}) => execFileSync('bash', ['-e', '-c', line], { cwd, env: shell(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
 
+/** The README's Install line names the tarball `npm pack` makes of this version. */
+const TARBALL = `apig-app-contract-${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}.tgz`;
 let tarball: string;
 /** A new project with the package installed from the tarball, as the README's Install says. */
 function project(name: string): string {
@@ -28,14 +30,14 @@ function project(name: string): string {
   mkdirSync(path, { recursive: true });
   writeFileSync(join(path, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
   execFileSync('cp', [tarball, path]);
-  run(path, 'npm install ./apig-app-contract-1.0.0.tgz');
+  run(path, `npm install ./${TARBALL}`);
   return path;
 }
 
 beforeAll(() => {
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const [packed] = JSON.parse(out.slice(out.indexOf('\n[') + 1));
-  expect(packed.filename).toBe('apig-app-contract-1.0.0.tgz');
+  expect(packed.filename).toBe(TARBALL);
   tarball = join(dir, packed.filename);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
