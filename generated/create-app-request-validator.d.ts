@@ -22,6 +22,10 @@ export declare const validate: StandaloneValidator;
 export default validate;
 export interface RequestFieldRule {
   required: boolean;
+  /** A string, or a list of strings (the authorization's ids). */
+  type: 'string' | 'array';
+  /** A list's fewest entries. */
+  minItems?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;
@@ -49,6 +53,8 @@ export declare const FIELD_RULES: {
 export declare const REQUEST_FIELD_RULES: (typeof FIELD_RULES)['CreateAppRequest'];
 export interface QueryRule {
   type: 'string' | 'integer';
+  /** 是否必选: 是. */
+  required?: true;
   minimum?: number;
   maximum?: number;
   enum?: readonly string[];

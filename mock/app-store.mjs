@@ -5,6 +5,7 @@
 // the generation's code). Bounded: a quota per tenant and a cap on tenants.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errorBody } from './huawei-errors.mjs';
+import { DEFAULT_CATALOGUE, bindCount, forgetApp, handleGrant } from './grant-store.mjs';
 
 /** The mock's default quota of APPs per tenant (the sources give the gateway's none). */
 export const DEFAULT_QUOTA = 1000;
@@ -45,16 +46,19 @@ function notFound(generation, id) {
 }
 
 /** What an APP looks like in a generation's answers (the v1.0/v1 reset page lists no app_type). */
-function view(app, generation, kind) {
+function view(app, generation, kind, tenant) {
   const base = { id: app.id, name: app.name, status: 1, app_key: app.app_key, app_secret: app.app_secret, creator: 'USER', register_time: app.register_time, update_time: app.update_time, remark: app.remark, app_type: 'apig' };
   if (generation === 'v2') {
     for (const key of ['related_domain_id', 'related_project_id']) if (app[key] !== undefined) base[key] = app[key];
   }
-  if (kind === 'list') return { ...base, bind_num: 0 };
+  if (kind === 'list') return { ...base, bind_num: bindCount(tenant, app.id) };
   if (kind === 'reset' && generation !== 'v2') delete base.app_type;
   if (kind === 'verify') return { id: app.id, name: app.name, remark: app.remark };
   return base;
 }
+
+/** The operations beside the APP itself (./grant-store.mjs answers them). */
+const GRANT_KINDS = new Set(['createAppCode', 'generateAppCode', 'listAppCodes', 'showAppCode', 'deleteAppCode', 'authorize', 'cancel', 'boundApis', 'unboundApis', 'boundApps', 'outline']);
 
 export class AppStore {
   constructor({ quota = DEFAULT_QUOTA, maxTenants = DEFAULT_MAX_TENANTS } = {}) {
@@ -72,17 +76,25 @@ export class AppStore {
     return sharedTenantKey(credential);
   }
 
-  apps(tenant, create = false) {
+  /**
+   * A tenant's record: its APPs (byId, byName, byKey), their AppCodes (`codes`: APP id → Map) and
+   * authorizations (`auths`), and the catalogue of APIs and environments they are authorized to.
+   */
+  apps(tenant, create = false, catalogue = DEFAULT_CATALOGUE) {
     let apps = this.tenants.get(tenant);
     if (apps) {
       this.tenants.delete(tenant);
       this.tenants.set(tenant, apps);
     } else if (create) {
       if (this.tenants.size >= this.maxTenants) this.tenants.delete(this.tenants.keys().next().value);
-      apps = { byId: new Map(), byName: new Map(), byKey: new Map() };
+      apps = AppStore.emptyTenant(catalogue);
       this.tenants.set(tenant, apps);
     }
-    return apps ?? { byId: new Map(), byName: new Map(), byKey: new Map() };
+    return apps ?? AppStore.emptyTenant(catalogue);
+  }
+
+  static emptyTenant(catalogue) {
+    return { byId: new Map(), byName: new Map(), byKey: new Map(), codes: new Map(), auths: new Map(), catalogue };
   }
 
   /** Stores (or re-indexes) an APP; names and keys are looked up, never scanned. */
@@ -99,8 +111,8 @@ export class AppStore {
   /** Back to the seed: every APP created since is forgotten, the seeded ones are as they were. */
   reset() {
     this.tenants.clear();
-    for (const { key, apps } of this.seeded ?? []) {
-      const store = this.apps(key, true);
+    for (const { key, apps, catalogue } of this.seeded ?? []) {
+      const store = this.apps(key, true, catalogue ?? DEFAULT_CATALOGUE);
       for (const app of apps) AppStore.put(store, { ...app });
     }
   }
@@ -112,8 +124,9 @@ export class AppStore {
   }
 
   /** Answers one lifecycle operation; `{ status, body }`. */
-  handle({ generation, kind, tenant, appId, query = {}, body = {} }) {
+  handle({ generation, kind, tenant, appId, itemId, query = {}, body = {} }) {
     const apps = this.apps(tenant, kind === 'create');
+    if (GRANT_KINDS.has(kind)) return handleGrant(apps, { generation, kind, appId, itemId, query, body });
     switch (kind) {
       case 'create': {
         if (apps.byId.size >= this.quota) return fail(403, 'APIG.3103', 'The number of apps exceeds the maximum allowed limit');
@@ -153,6 +166,7 @@ export class AppStore {
         apps.byId.delete(appId);
         apps.byName.delete(app.name);
         apps.byKey.delete(app.app_key);
+        forgetApp(apps, appId);
         return { status: 204 };
       }
       default:
@@ -183,7 +197,7 @@ export class AppStore {
       for (const app of apps.byId.values()) {
         if (index++ < start) continue;
         if (page.length >= size) break;
-        page.push(view(app, generation, 'list'));
+        page.push(view(app, generation, 'list', apps));
       }
       return { total: apps.byId.size, size: page.length, apps: page };
     }
@@ -196,7 +210,7 @@ export class AppStore {
         (query.creator === undefined || query.creator === 'USER') &&
         (query.status === undefined || Number(query.status) === 1),
     );
-    const page = matches.slice(start, start + size).map((app) => view(app, generation, 'list'));
+    const page = matches.slice(start, start + size).map((app) => view(app, generation, 'list', apps));
     return { total: matches.length, size: page.length, apps: page };
   }
 }

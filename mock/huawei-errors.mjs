@@ -46,12 +46,13 @@ export function errorFromViolations(violations) {
     .sort((a, b) => fieldRank(a) - fieldRank(b));
   if (broken.length > 0) return invalidParameter(broken[0]);
 
-  // An empty path parameter (`/v1//apigw/…`): Prism reports it as a required one missing.
-  const emptyPathParameter = violations
+  // An empty path parameter (`/v1//apigw/…`) or a required query parameter left out (`app_id`
+  // of the bound lists): Prism reports either as a required one missing.
+  const missingParameterName = violations
     .filter((v) => v.code === 'required')
-    .map((v) => /^Request path must have required property '([^']+)'/.exec(v.message ?? '')?.[1])
+    .map((v) => /^Request (?:path|query) must have required property '([^']+)'/.exec(v.message ?? '')?.[1])
     .find(Boolean);
-  if (emptyPathParameter) return missingParameter(emptyPathParameter);
+  if (missingParameterName) return missingParameter(missingParameterName);
 
   // A path or query parameter that breaks its rule (an id, page_size, limit, creator…).
   const parameter = violations.find((v) => v.path && (v.path[0] === 'query' || v.path[0] === 'path') && v.path.length >= 2);

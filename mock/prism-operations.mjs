@@ -1,5 +1,5 @@
 // Prism's reading of the document (its operations, dereferenced) costs 0.2 s of the mock's
-// start. `npm run generate` stores it in generated/prism-operations.json with the digest of the
+// start. `npm run generate` stores it, without its prose, in generated/prism-operations.json with the digest of the
 // openapi.json it was read from and the Prism engine's version; the mock uses it only when both
 // match, and otherwise reads the document as plain Prism does.
 import { createHash } from 'node:crypto';
@@ -10,9 +10,24 @@ export const OPERATIONS_FILE = 'prism-operations.json';
 
 const digestOf = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
+/** Prose Prism neither matches, validates nor answers with: left out of the stored reading. */
+const PROSE = new Set(['description', 'summary']);
+
+/**
+ * The operations without their prose (descriptions and summaries, and the x-rule-* wording the
+ * client's validator reads from the document): it was two fifths of the file, and the package's
+ * size grows with every operation. Property names are kept, whatever they are called.
+ */
+export function withoutProse(node, parentKey) {
+  if (Array.isArray(node)) return node.map((item) => withoutProse(item));
+  if (!node || typeof node !== 'object') return node;
+  const keep = parentKey === 'properties' ? () => true : (key, value) => !(PROSE.has(key) && typeof value === 'string') && !key.startsWith('x-rule-');
+  return Object.fromEntries(Object.entries(node).filter(([key, value]) => keep(key, value)).map(([key, value]) => [key, withoutProse(value, key)]));
+}
+
 /** What generated/prism-operations.json holds: `{ prismHttp, document, operations }`. */
 export function operationsRecord(documentBytes, prismHttpVersion, operations) {
-  return { prismHttp: prismHttpVersion, document: digestOf(documentBytes), operations };
+  return { prismHttp: prismHttpVersion, document: digestOf(documentBytes), operations: withoutProse(operations) };
 }
 
 /**

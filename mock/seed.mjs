@@ -1,8 +1,11 @@
-// `--seed apps.json`: the APPs a mock starts with, and returns to on POST /_mock/reset. Each is
+// `--seed apps.json`: the APPs a mock starts with, and returns to on POST /_mock/reset, and each
+// tenant's own catalogue of APIs and environments to authorize APPs against. Each APP is
 // checked as the gateway checks a create (the contract's body rules, through the package's
-// own validator, with its English and Chinese wording) and each tenant must be one a request
-// can reach, so a seed never serves what the gateway could not hold.
+// own validator, with its English and Chinese wording), each API and environment for what an
+// authorization needs, and each tenant must be one a request can reach, so a seed never serves
+// what the gateway could not hold.
 import { newApp, sharedTenantKey } from './app-store.mjs';
+import { DEFAULT_CATALOGUE, RELEASE_ID, catalogueOf } from './grant-store.mjs';
 
 const SCHEMA_OF = { 'v1.0': 'CreateAppRequest', v1: 'CreateAppRequest', v2: 'CreateAppRequestV2' };
 const TENANT_FORMS = '"v1.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"';
@@ -15,6 +18,41 @@ function parseTenant(tenant) {
   const dedicated = /^(v1|v2) ([^\s/?#]+) ([^\s/?#]+)$/.exec(tenant);
   if (dedicated) return { generation: dedicated[1], key: tenant, label: tenant };
   return undefined;
+}
+
+const nonEmpty = (value) => typeof value === 'string' && value.length > 0;
+const optionalString = (value) => value === undefined || typeof value === 'string';
+
+/**
+ * A tenant's own `environments` ([{ id, name }], default RELEASE and TEST) and `apis` ([{ id, name,
+ * group_id?, group_name?, remark?, req_uri?, published_in?: [environment ids] }], default the four
+ * of DEFAULT_CATALOGUE), checked; undefined when the seed gives neither.
+ */
+function checkedCatalogue(entry, where, problems) {
+  if (entry.environments === undefined && entry.apis === undefined) return undefined;
+  const environments = entry.environments ?? [...DEFAULT_CATALOGUE.environments.values()];
+  const apis = entry.apis ?? [];
+  if (!Array.isArray(environments) || !Array.isArray(apis)) {
+    problems.push(`${where}: "environments" and "apis" must be arrays`);
+    return undefined;
+  }
+  const envIds = new Set();
+  environments.forEach((env, e) => {
+    if (!env || !nonEmpty(env.id) || !nonEmpty(env.name)) problems.push(`${where}, environment #${e + 1}: expected { "id": "…", "name": "…" } (e.g. { "id": "${RELEASE_ID}", "name": "RELEASE" })`);
+    else if (envIds.has(env.id)) problems.push(`${where}, environment #${e + 1}: the id ${env.id} is taken by an earlier environment`);
+    else envIds.add(env.id);
+  });
+  const apiIds = new Set();
+  apis.forEach((api, a) => {
+    const at = `${where}, API #${a + 1}`;
+    if (!api || !nonEmpty(api.id) || !nonEmpty(api.name)) return problems.push(`${at}: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri and published_in`);
+    if (apiIds.has(api.id)) problems.push(`${at}: the id ${api.id} is taken by an earlier API`);
+    apiIds.add(api.id);
+    for (const field of ['group_id', 'group_name', 'remark', 'req_uri']) if (!optionalString(api[field])) problems.push(`${at}: ${field} must be a string`);
+    if (api.published_in !== undefined && !Array.isArray(api.published_in)) return problems.push(`${at}: published_in must be an array of environment ids`);
+    for (const envId of api.published_in ?? []) if (!envIds.has(envId)) problems.push(`${at}: published_in names ${JSON.stringify(String(envId).slice(0, 40))}, which is not an environment of this tenant`);
+  });
+  return catalogueOf({ environments, apis });
 }
 
 /** The validator of the package's dist/ (built by `npm ci` in a clone, shipped in the package). */
@@ -73,7 +111,8 @@ export async function checkedSeed(entries) {
       }
       apps.push(newApp(parsed.generation, body, id));
     });
-    tenants.push({ key: parsed.key, generation: parsed.generation, apps });
+    const catalogue = checkedCatalogue(entry, `${where} (${parsed.label})`, problems);
+    tenants.push({ key: parsed.key, generation: parsed.generation, apps, ...(catalogue ? { catalogue } : {}) });
   });
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_REPORTED);

@@ -1,6 +1,24 @@
 // Types of `apig-app-contract/mock` (mock/server.mjs), for TypeScript users of the shipped mock.
 
-/** APPs to start with, per tenant. */
+/** An environment APIs are published in and authorized in, e.g. `{ id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', name: 'RELEASE' }`. */
+export interface MockEnvironment {
+  id: string;
+  name: string;
+}
+
+/** An API of a tenant's catalogue: what authorizations point at. */
+export interface MockApi {
+  id: string;
+  name: string;
+  group_id?: string;
+  group_name?: string;
+  remark?: string;
+  req_uri?: string;
+  /** Ids of the environments it is published in (the bound lists show only those authorizations). */
+  published_in?: string[];
+}
+
+/** APPs to start with, per tenant, and the tenant's own APIs and environments. */
 export interface MockSeedTenant {
   /**
    * Whose APPs these are: `"v2 <project_id> <instance_id>"`, `"v1 <project_id> <instance_id>"`,
@@ -10,6 +28,10 @@ export interface MockSeedTenant {
   tenant: string;
   /** Each a Create APP body of that generation (`name` required), checked against the contract. */
   apps: Array<{ name: string; remark?: string; app_key?: string; app_secret?: string; [field: string]: unknown }>;
+  /** The tenant's environments; default RELEASE (`DEFAULT_ENVIRONMENT_RELEASE_ID`) and TEST. */
+  environments?: MockEnvironment[];
+  /** The tenant's APIs; given neither this nor `environments`, four APIs in two groups (three published in RELEASE); given `environments` only, none. */
+  apis?: MockApi[];
 }
 
 /** Credentials that mean something: only these are accepted, and every AK/SK signature is checked. */
@@ -29,7 +51,7 @@ export interface MockServerOptions {
   stateless?: boolean;
   /** APPs per tenant; past it a create answers 403 APIG.3103. Default 1000. */
   quota?: number;
-  /** APPs to start with; `POST /_mock/reset` returns to them. */
+  /** APPs (and APIs and environments) to start with; `POST /_mock/reset` returns to them. */
   seed?: MockSeedTenant[];
   /** Accept only these credentials (else any X-Auth-Token or Authorization is accepted). */
   credentials?: MockCredentials;

@@ -11,6 +11,7 @@ import { apiNotFound, errorBody, errorFromViolations, parameterError, systemErro
 import { credentialProblem, parseCredentials } from './credentials.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
+import { grantRouteOf } from './grant-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
 import { checkedSeed } from './seed.mjs';
 import { loadOperations } from './prism-operations.mjs';
@@ -125,7 +126,7 @@ function toPrismRequest(req, body) {
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
 /**
  * Starts the mock. Resolves to { url, close } once it listens.
- * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]
+ * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>>, environments?: Array<{ id: string, name: string }>, apis?: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]
  *   stateless: answer every call with its page example; quota: APPs per tenant (APIG.3103 past it);
  *   seed: APPs to start with (and to return to on POST /_mock/reset), per tenant (`v1.0 <token or AK>`,
  *     `v1 <project> <instance>`, `v2 …`), each checked against the contract (see seed.mjs);
@@ -156,7 +157,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   function statefulAnswer(req, body) {
     if (!store) return undefined;
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
-    const route = routeOf(req.method, pathname);
+    const route = routeOf(req.method, pathname) ?? grantRouteOf(req.method, pathname);
     if (!route) return undefined;
     const tenant = AppStore.tenantOf(route.generation, route.params, req.headers);
     return store.handle({ ...route, tenant, query: Object.fromEntries(searchParams), body: body ?? {} });

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 
 const standaloneCode = standalone.default;
-const VALIDATION_KEYWORDS = new Set(['type', 'required', 'properties', 'minLength', 'maxLength', 'pattern', 'enum', 'additionalProperties', 'not']);
+const VALIDATION_KEYWORDS = new Set(['type', 'required', 'properties', 'minLength', 'maxLength', 'pattern', 'enum', 'additionalProperties', 'not', 'items', 'minItems', 'maxItems']);
 
 // ajv's `ucs2length` (counts code points, so an emoji is one character), inlined.
 const UCS2LENGTH = `function ucs2length(str) {
@@ -48,6 +48,8 @@ function fieldRules(schema) {
       field,
       {
         required: required.includes(field),
+        type: prop.type,
+        ...(prop.minItems !== undefined ? { minItems: prop.minItems } : {}),
         ...(prop.minLength !== undefined ? { minLength: prop.minLength } : {}),
         ...(prop.maxLength !== undefined ? { maxLength: prop.maxLength } : {}),
         ...(prop.pattern !== undefined ? { pattern: prop.pattern, charactersPattern: withoutLength(prop.pattern) } : {}),
@@ -70,7 +72,7 @@ function queryRules(bundled) {
       const query = [...(item.parameters ?? []), ...(item[method].parameters ?? [])].map(deref).filter((p) => p.in === 'query');
       if (query.length === 0) continue;
       byOperation[`${method.toUpperCase()} ${path}`] = Object.fromEntries(
-        query.map((p) => [p.name, Object.fromEntries(['type', 'minimum', 'maximum', 'enum'].filter((k) => p.schema[k] !== undefined).map((k) => [k, p.schema[k]]))]),
+        query.map((p) => [p.name, { ...Object.fromEntries(['type', 'minimum', 'maximum', 'enum'].filter((k) => p.schema[k] !== undefined).map((k) => [k, p.schema[k]])), ...(p.required ? { required: true } : {}) }]),
       );
     }
   }
@@ -127,6 +129,10 @@ export declare const validate: StandaloneValidator;
 export default validate;
 export interface RequestFieldRule {
   required: boolean;
+  /** A string, or a list of strings (the authorization's ids). */
+  type: 'string' | 'array';
+  /** A list's fewest entries. */
+  minItems?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;
@@ -147,6 +153,8 @@ ${names.map((name) => `  ${name}: Record<${union(Object.keys(bundled.components.
 export declare const REQUEST_FIELD_RULES: (typeof FIELD_RULES)['CreateAppRequest'];
 export interface QueryRule {
   type: 'string' | 'integer';
+  /** 是否必选: 是. */
+  required?: true;
   minimum?: number;
   maximum?: number;
   enum?: readonly string[];

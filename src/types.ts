@@ -15,3 +15,7 @@ export type AppV2 = components['schemas']['AppV2'];
 /** One page of APPs: v1.0/v1 (`AppList`) and v2 (`AppListV2`). */
 export type AppList = components['schemas']['AppList'];
 export type AppListV2 = components['schemas']['AppListV2'];
+/** An AppCode of an APP (every generation). */
+export type AppCode = components['schemas']['AppCode'];
+/** The APP outline: how many APPs are authorized to an API, how many are not. */
+export type AppOutline = components['schemas']['AppOutline'];

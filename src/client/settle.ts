@@ -13,11 +13,10 @@ export type FetchResult = { data?: unknown; error?: unknown; response: Response 
 /** The longest part of a non-Huawei error body (an HTML page from a proxy) kept in the message. */
 export const ERROR_TEXT_LIMIT = 300;
 
-/** The body's app_secret, if it has one: it must never appear in an error. */
+/** The body's app_secret and app_code (an AppCode is a credential too): they must never appear in an error. */
 export function appSecretsOf(body: unknown): string[] {
-  const appSecret = (body as { app_secret?: unknown } | undefined)?.app_secret;
-  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: redact skips anything that is not a string of 4 or more characters
-  return typeof appSecret === 'string' ? [appSecret] : [];
+  const { app_secret: appSecret, app_code: appCode } = (body ?? {}) as { app_secret?: unknown; app_code?: unknown };
+  return [appSecret, appCode].filter((value): value is string => typeof value === 'string');
 }
 
 function failureFrom(response: Response, error: unknown, secrets: readonly string[]): ApigError {

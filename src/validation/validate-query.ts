@@ -7,6 +7,9 @@ import type { ValidationIssue } from './validate-request-body.js';
 export function queryIssues(operation: string, query: Record<string, unknown> | undefined): ValidationIssue[] {
   const rules = QUERY_RULES_OF[operation] ?? {};
   const issues: ValidationIssue[] = [];
+  for (const [name, rule] of Object.entries(rules)) {
+    if (rule.required && query?.[name] === undefined) issues.push({ field: name, rule: 'required', message: `${name} is required (是否必选：是).` });
+  }
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
     const rule = rules[name];

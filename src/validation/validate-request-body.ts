@@ -35,14 +35,24 @@ function charactersPattern(rule: RequestFieldRule): RegExp | undefined {
   return re;
 }
 
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
 function describe(field: string, rule: RequestFieldRule, error: AjvError, value: unknown): Omit<ValidationIssue, 'field'> | undefined {
   const because = `Rule: ${rule.en}. 规则：${rule.zh}`;
   const charactersIssue = { rule: 'characters' as const, message: `${field} has a character that is not allowed, or starts with one that is not allowed there. ${because}` };
+  // An entry of a list (`/api_ids/0`): every entry must be a non-empty string.
+  const entry = error.instancePath.split('/')[2];
+  if (entry !== undefined) {
+    const item = (value as unknown[])[Number(entry)];
+    return { rule: 'type', message: `${field} must list non-empty strings; entry ${entry} is ${typeof item === 'string' ? 'empty' : kindOf(item)}. ${because}` };
+  }
   switch (error.keyword) {
     case 'required':
       return { rule: 'required', message: `${field} is required (是否必选：是). ${because}` };
     case 'type':
-      return { rule: 'type', message: `${field} must be a string, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}. ${because}` };
+      return { rule: 'type', message: `${field} must be ${rule.type === 'array' ? 'a list' : 'a string'}, not ${kindOf(value)}. ${because}` };
+    case 'minItems':
+      return { rule: 'minLength', message: `${field} must list at least ${error.params.limit} (it lists ${(value as unknown[]).length}). ${because}` };
     case 'minLength':
       return { rule: 'minLength', message: `${field} must be at least ${error.params.limit} characters (it has ${characters(String(value))}). ${because}` };
     case 'maxLength':

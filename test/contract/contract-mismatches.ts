@@ -328,6 +328,11 @@ function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof sch
       if (prop.type !== expected.type) out.push(`${where}: ${field} must be ${expected.type === 'array' ? 'an array' : 'a string'}`);
       for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (expected[key] !== undefined && prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
       if (expected.refusedCharacters !== undefined && prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
+      // The English rule names every symbol the field allows (the client's messages quote it).
+      const symbols = (expected.refusedCharacters ?? '').replace(/^\[\^|\]$/g, '').replace(/A-Z|a-z|0-9/g, '').split('');
+      const missingSymbols = symbols.filter((c) => !String(prop['x-rule-en'] ?? '').includes(c));
+      if (missingSymbols.length) out.push(`${where}: ${field} x-rule-en does not name ${missingSymbols.join(' ')}`);
+      if (!prop['x-rule-zh']) out.push(`${where}: ${field} has no x-rule-zh`);
     }
     const validate = validators(schemaName(body.content['application/json'].schema.$ref));
     const cases = rule.kind === 'authorize' ? AUTHORIZE_CASES : APP_CODE_CASES.filter((c) => c.generation === rule.generation).map((c) => ({ ...c, body: { app_code: c.value } }));

@@ -73,6 +73,7 @@ const MUTATIONS: Array<[string, (d: any) => void]> = [
   ['AppCode v1.0 pattern drops the digits its page examples carry', (d) => (d.components.schemas.CreateAppCodeRequest.properties.app_code.pattern = '^[A-Za-z+/][A-Za-z+_!@#$%/=]{63,179}$')],
   ['AppCode v2 back to the 2021 rule (no digit first, no -)', (d) => { const p = d.components.schemas.CreateAppCodeRequestV2.properties.app_code; p.pattern = '^[A-Za-z+/][A-Za-z0-9+_!@#$%/=]{63,179}$'; p.not.pattern = '[^A-Za-z0-9+_!@#$%/=]'; }],
   ['AppCode v2 maxLength 180 → 200', (d) => { const p = d.components.schemas.CreateAppCodeRequestV2.properties.app_code; p.maxLength = 200; p.pattern = '^[A-Za-z0-9+/][A-Za-z0-9+_!@#$%/=-]{63,199}$'; }],
+  ['AppCode v1.0 English rule cut at its # (an unquoted YAML comment)', (d) => (d.components.schemas.CreateAppCodeRequest.properties.app_code['x-rule-en'] = '64 to 180 characters; English letters, digits and + _ ! @')],
   ['authorize accepts an empty api_ids', (d) => delete d.components.schemas.AuthorizeAppsRequest.properties.api_ids.minItems],
   ['authorize env_id optional', (d) => (d.components.schemas.AuthorizeAppsRequest.required = ['api_ids', 'app_ids'])],
   ['v1.0 authorize answers an object, not the page\'s bare array', (d) => (d.components.responses.AppsAuthorized.content['application/json'].schema = { $ref: '#/components/schemas/AppAuthRelationListV2' })],

@@ -2,13 +2,8 @@
 // quota, filters and paging as each generation's page describes them — and every answer
 // valid against the contract's response schema for its operation and status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deref } from '../../scripts/json-pointer.mjs';
 import { startMockServer } from '../../mock/server.mjs';
-import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
-
-const doc = loadBundledDocument();
-const validators = schemaValidators(doc);
-const TEMPLATES = Object.keys(doc.paths).map((path) => ({ path, re: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`) }));
+import { checkedCaller } from '../helpers/checked-call.js';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
@@ -19,20 +14,7 @@ afterAll(async () => {
 });
 
 /** Sends a request and checks the answer against the contract's schema for that status. */
-async function call(method: string, path: string, body?: unknown, token = 'tenant-a') {
-  const response = await fetch(`${mock.url}${path}`, { method, headers: { 'x-auth-token': token, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : undefined;
-  const template = TEMPLATES.find((t) => t.re.test(new URL(path, 'http://x').pathname))!.path;
-  const declared = deref(doc, doc.paths[template][method.toLowerCase()].responses[String(response.status)]);
-  expect(declared, `${method} ${template} ${response.status} is not in the contract`).toBeDefined();
-  const ref = declared.content?.['application/json']?.schema?.$ref;
-  if (ref) {
-    const validate = validators(ref.split('/').pop());
-    expect(validate(json), `${method} ${path} ${response.status}: ${JSON.stringify(validate.errors)}`).toBe(true);
-  } else expect(text).toBe('');
-  return { status: response.status, json };
-}
+const call = checkedCaller(() => mock.url);
 
 const BASES = { 'v1.0': '/v1.0/apigw/apps', v1: '/v1/p1/apigw/instances/i1/apps', v2: '/v2/p1/apigw/instances/i1/apps' } as const;
 

@@ -10,6 +10,7 @@ import { CASES, disagreements } from './cases.js';
 import { DOCUMENTS } from './documents.js';
 import { ENDPOINTS } from '../rules/create-app-rules.js';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
+import { GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 
 describe.each(DOCUMENTS)('$name', ({ path }) => {
   it('passes @apidevtools/swagger-parser 13 (validate: schema and $refs)', async () => {
@@ -40,7 +41,7 @@ describe('openapi-backend (default options) on the 3.0.3 rendering', () => {
   });
 
   it('loads the document and routes every operation of every generation', () => {
-    expect(api.router.getOperations().map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+    expect(api.router.getOperations().map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual([...OPERATIONS, ...GRANT_OPERATIONS].map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
   });
 
   it.each(ENDPOINTS.map((e) => ({ path: e.path, url: e.path.replace('{project_id}', 'p1').replace('{instance_id}', 'i1') })))(

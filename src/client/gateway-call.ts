@@ -1,0 +1,51 @@
+// One call of the contract on a gateway generation, for the operations beside the APP itself
+// (AppCodes, authorizations, the outline): the path is the generation's prefix and the
+// operation's rest, every path parameter and the query are checked before anything is sent,
+// and the answer is settled into `{ ok, … }`.
+import { ApigValidationError } from '../errors.js';
+import { queryIssues } from '../validation/validate-query.js';
+import type { ApigClient } from './create-apig-client.js';
+import type { CallOptions, Gateway, Outcome } from './app-lifecycle.js';
+import { notSent } from './operation-name.js';
+import { settle, type FetchResult } from './settle.js';
+
+const PREFIX = {
+  shared: '/v1.0/apigw',
+  dedicated: '/v1/{project_id}/apigw/instances/{instance_id}',
+  dedicatedV2: '/v2/{project_id}/apigw/instances/{instance_id}',
+} as const;
+
+export type GatewayName = keyof typeof PREFIX;
+/** A path parameter: its name in the helper's arguments, its name in the path, its value. */
+export type PathValue = readonly [argument: string, param: string, value: unknown];
+
+export function refused(field: string, message: string, lead?: string): { ok: false; error: ApigValidationError } {
+  return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }], lead) };
+}
+
+/** The generation named by `target`, or the refusal a call with no (known) generation gets. */
+export function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigValidationError } {
+  if (!target || !Object.hasOwn(PREFIX, target.gateway)) return refused('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`, 'The call names no gateway generation of the contract and was not sent');
+  return target.gateway;
+}
+
+/**
+ * `METHOD prefix+rest` on `target`. `rest` uses the generation's own parameter names (`{id}` on
+ * v1.0 and v1, `{app_code_id}` or `{app_auth_id}` on v2); `ids` are the parameters beyond the
+ * instance's, checked like the instance's: each a non-empty string.
+ */
+export async function callOn<T>(client: ApigClient, method: 'GET' | 'POST' | 'PUT' | 'DELETE', target: Gateway, rest: string, ids: readonly PathValue[], init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
+  const generation = generationOf(target);
+  if (typeof generation !== 'string') return generation;
+  const path = `${PREFIX[generation]}${rest}`;
+  const instance: PathValue[] = generation === 'shared' ? [] : [['projectId', 'project_id', (target as { projectId: unknown }).projectId], ['instanceId', 'instance_id', (target as { instanceId: unknown }).instanceId]];
+  const params: Record<string, string> = {};
+  for (const [argument, param, value] of [...instance, ...ids]) {
+    if (typeof value !== 'string' || value.length === 0) return refused(argument, `${argument} must be a non-empty string (path parameter ${param})`, notSent('path parameters', method, path));
+    params[param] = value;
+  }
+  const issues = queryIssues(`${method} ${path}`, init.query);
+  if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues, notSent('query', method, path)) };
+  const request = { params: { path: params, query: init.query }, body: init.body, ...options };
+  return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);
+}
