@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
+import { GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 import { ERROR_CODES, REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS, STATUSES } from '../rules/create-app-rules.js';
 import { startMockServer } from '../../mock/server.mjs';
 
@@ -142,6 +143,17 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
             expect(text, `${op.method} ${op.path}`).toContain(op.path);
             for (const param of Object.keys(op.query)) expect(text, `${op.path} ?${param}`).toContain(param);
             for (const [field, rule] of Object.entries(op.body ?? {})) {
+              if (rule.maxLength !== undefined) expect(text, `${op.path} ${field} length`).toContain(lengthText(view.lang, rule.minLength, rule.maxLength));
+              if (rule.pattern) expect(text, `${op.path} ${field} pattern`).toContain(rule.pattern);
+            }
+            for (const code of Object.values(op.errorCodes).flat()) expect(text, `${op.path} ${code}`).toContain(code);
+          }
+          // And the 28 beside the APP: AppCodes, authorizations, the outline.
+          for (const op of GRANT_OPERATIONS) {
+            expect(text, `${op.method} ${op.path}`).toContain(op.path);
+            for (const param of Object.keys(op.query)) expect(text, `${op.path} ?${param}`).toContain(param);
+            for (const [field, rule] of Object.entries(op.body ?? {})) {
+              expect(text, `${op.path} ${field}`).toContain(field);
               if (rule.maxLength !== undefined) expect(text, `${op.path} ${field} length`).toContain(lengthText(view.lang, rule.minLength, rule.maxLength));
               if (rule.pattern) expect(text, `${op.path} ${field} pattern`).toContain(rule.pattern);
             }

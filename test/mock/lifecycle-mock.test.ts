@@ -2,6 +2,7 @@
 // status, a delete's 204 has no body, and a broken query or path parameter is named in the 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
+import { GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 import { startMockServer } from '../../mock/server.mjs';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
@@ -32,6 +33,29 @@ describe('every operation of every generation', () => {
     } else {
       for (const field of op.kind === 'list' ? ['total', 'size', 'apps'] : op.responseFields) expect(JSON.parse(text)).toHaveProperty(field);
     }
+  });
+});
+
+const GRANT_BODIES: Record<string, unknown> = { createAppCode: { app_code: 'a'.repeat(64) }, authorize: { app_ids: ['a1'], api_ids: ['b1'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' } };
+const grantConcrete = (path: string) => concrete(path).replace(/\{(id|app_code_id|app_auth_id)\}/, 'x1');
+const REQUIRED_QUERY: Record<string, string> = { boundApis: '?app_id=a1', unboundApis: '?app_id=a1&env_id=e1' };
+
+describe('every AppCode, authorization and outline operation, stateless', () => {
+  it.each(GRANT_OPERATIONS.map((o) => ({ ...o, label: `${o.method.toUpperCase()} ${o.path}` })))('$label answers $statuses.0 with its page example', async (op) => {
+    const body = GRANT_BODIES[op.kind];
+    const response = await fetch(`${mock.url}${grantConcrete(op.path)}${REQUIRED_QUERY[op.kind] ?? ''}`, {
+      method: op.method.toUpperCase(),
+      headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    expect(response.status).toBe(Number(op.statuses[0]));
+    const text = await response.text();
+    const success = op.success;
+    if (success.shape === 'none') return expect(text).toBe('');
+    const json = JSON.parse(text);
+    if (success.shape === 'array') for (const field of success.fields) expect(json[0]).toHaveProperty(field);
+    if (success.shape === 'object') for (const field of success.fields) expect(json).toHaveProperty(field);
+    if (success.shape === 'list') expect(json).toHaveProperty(success.listField);
   });
 });
 

@@ -19,8 +19,8 @@ describe('README: Calling Create APP', () => {
     for (const { name, code } of README_EXAMPLES) writeFileSync(join(SCRATCH, `${name}.ts`), code);
   });
 
-  it('has the token, the AK/SK and the lifecycle example', () => {
-    expect(README_EXAMPLES.map((e) => e.code.match(/createAppOnShared\w+|createAppOnDedicatedGateway\b|findAppByName/)?.[0])).toEqual(['createAppOnSharedGateway', 'createAppOnDedicatedGateway', 'findAppByName']);
+  it('has the token, the AK/SK, the lifecycle and the provisioning example', () => {
+    expect(README_EXAMPLES.map((e) => e.code.match(/createAppOnShared\w+|createAppOnDedicatedGateway\b|findAppByName|authorizeApps/)?.[0])).toEqual(['createAppOnSharedGateway', 'createAppOnDedicatedGateway', 'findAppByName', 'authorizeApps']);
   });
 
   it('type-checks as written (strict, every name declared)', () => {

@@ -56,7 +56,7 @@ describe('README: Calling Create APP, as printed', () => {
   });
 
   const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-  const PRINTS = [new RegExp(`^${uuid} [0-9a-f]{32}\\n$`), new RegExp(`^${uuid}\\n$`), /^updated [0-9a-f]{32} \(201\)\ndeleted \(204\)\n$/];
+  const PRINTS = [new RegExp(`^${uuid} [0-9a-f]{32}\\n$`), new RegExp(`^${uuid}\\n$`), /^updated [0-9a-f]{32} \(201\)\ndeleted \(204\)\n$/, /^\{"app_id":"[0-9a-f]{32}","app_key":"[0-9a-f]{32}","app_secret":"[0-9a-f]{32}","app_code":"[0-9a-f]{64}","apis":\["5f918d104dc84480a75166ba99efff21","11cbec3a7a8345ca981b86d161bc436e"\]\}\n$/];
 
   it.each(README_EXAMPLES.map((e, i) => ({ ...e, prints: PRINTS[i]! })))('$name runs with only APIG_BASE_URL set and prints what the text says', ({ name, code, prints }) => {
     writeFileSync(join(app, `${name}.ts`), code);
