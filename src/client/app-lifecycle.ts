@@ -3,11 +3,10 @@
 // first contract's result shape for v1.0 and v1). Each returns
 // `{ ok: true, … }` or `{ ok: false, error }`; expected failures are returned, not thrown.
 import type { components } from '../types.js';
-import { ApigError, ApigValidationError } from '../errors.js';
-import { queryIssues } from '../validation/validate-query.js';
+import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
-import { settle, type FetchResult, type Settled } from './settle.js';
-import { notSent } from './operation-name.js';
+import type { Settled } from './settle.js';
+import { callOn, refused, type PathValue } from './gateway-call.js';
 
 type Schemas = components['schemas'];
 
@@ -27,45 +26,16 @@ export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & Dedica
 
 export type Outcome<T> = Settled<T>;
 
-const BASE = {
-  shared: '/v1.0/apigw/apps',
-  dedicated: '/v1/{project_id}/apigw/instances/{instance_id}/apps',
-  dedicatedV2: '/v2/{project_id}/apigw/instances/{instance_id}/apps',
-} as const;
-
 /** What follows the generation's base path; `{id}` is the APP's id (`{app_id}` on v2). */
 type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';
 
-function invalid(field: string, message: string, lead?: string): { ok: false; error: ApigValidationError } {
-  return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }], lead) };
-}
-
-/** The path parameters of a call, checked: every one must be a non-empty string. */
-function pathParams(target: Gateway, appId: string | null, lead: string): { params: Record<string, string> } | { ok: false; error: ApigValidationError } {
-  // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
-  const given: Array<[string, string, unknown]> = [];
-  if (target.gateway !== 'shared') given.push(['projectId', 'project_id', target.projectId], ['instanceId', 'instance_id', target.instanceId]);
-  if (appId !== null) given.push(['appId', target.gateway === 'dedicatedV2' ? 'app_id' : 'id', appId]);
-  const params: Record<string, string> = {};
-  for (const [name, param, value] of given) {
-    if (typeof value !== 'string' || value.length === 0) return invalid(name, `${name} must be a non-empty string (path parameter ${param})`, lead);
-    params[param] = value;
-  }
-  return { params };
-}
-
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-async function call<T>(client: ApigClient, method: Method, suffix: Suffix, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
-  if (!target || !Object.hasOwn(BASE, target.gateway)) return invalid('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`, 'The call names no gateway generation of the contract and was not sent');
-  const path = `${BASE[target.gateway]}${target.gateway === 'dedicatedV2' ? suffix.replace('{id}', '{app_id}') : suffix}`;
-  const checked = pathParams(target, appId, notSent('path parameters', method, path));
-  if ('error' in checked) return checked;
-  const issues = queryIssues(`${method} ${path}`, init.query);
-  if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues, notSent('query', method, path)) };
-  // openapi-fetch leaves out undefined query values and an undefined body.
-  const request = { params: { path: checked.params, query: init.query }, body: init.body, ...options };
-  return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);
+/** `METHOD …/apps{suffix}` on `target`, checked and sent like every call (./gateway-call.ts). */
+function call<T>(client: ApigClient, method: Method, suffix: Suffix, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
+  const v2 = target?.gateway === 'dedicatedV2';
+  const ids: PathValue[] = appId === null ? [] : [['appId', v2 ? 'app_id' : 'id', appId]];
+  return callOn<T>(client, method, target, `/apps${v2 ? suffix.replace('{id}', '{app_id}') : suffix}`, ids, init, options);
 }
 
 // ---- List ----------------------------------------------------------------------------
@@ -118,7 +88,7 @@ export async function* listApps(client: ApigClient, target: Gateway, filters: Ap
 
 /** The APP with exactly this name, using the pages' exact-name search (`precise_search=name`). */
 export async function findAppByName(client: ApigClient, target: Gateway, name: string, options: CallOptions = {}): Promise<Outcome<ListedApp | undefined>> {
-  if (typeof name !== 'string' || name.length === 0) return invalid('name', 'name must be a non-empty string');
+  if (typeof name !== 'string' || name.length === 0) return refused('name', 'name must be a non-empty string');
   const result = await listAppsPage(client, target, { name, preciseSearch: 'name' }, target?.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 }, options);
   if (!result.ok) return result;
   const apps = result.data?.apps as ListedApp[] | undefined;

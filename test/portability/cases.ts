@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BODY_CASES, FIELD_CASES, REQUEST_FIELDS, bodyWith, label } from '../rules/create-app-rules.js';
 import { OPERATIONS, V1_RESET_CASES, V2_BODY_CASES, type OperationKind } from '../rules/lifecycle-rules.js';
+import { APP_CODE_CASES, AUTHORIZE_CASES, GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 
 export interface PortableCase {
   id: string;
@@ -34,6 +35,7 @@ export function disagreements(verdicts: readonly boolean[], cases: readonly Port
 }
 
 const operationsOf = (test: (o: (typeof OPERATIONS)[number]) => boolean) => OPERATIONS.filter(test).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+const grantOperationsOf = (test: (o: (typeof GRANT_OPERATIONS)[number]) => boolean) => GRANT_OPERATIONS.filter(test).map((o) => `${o.method.toUpperCase()} ${o.path}`);
 const v2Cases = (kind: OperationKind): PortableCase[] => V2_BODY_CASES.filter((c) => c.kind === kind).map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid }));
 
 /** Every operation that takes a body, with the cases its page's rules decide. */
@@ -43,6 +45,12 @@ export const CASE_SETS: ReadonlyArray<{ name: string; operations: string[]; case
   { name: 'create, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'create'), cases: v2Cases('create') },
   { name: 'update, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'update'), cases: v2Cases('update') },
   { name: 'reset secret, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'reset'), cases: v2Cases('reset') },
+  ...(['v1.0', 'v2'] as const).map((generation) => ({
+    name: `create AppCode, ${generation}`,
+    operations: grantOperationsOf((o) => o.generation === generation && o.kind === 'createAppCode'),
+    cases: APP_CODE_CASES.filter((c) => c.generation === generation).map((c) => ({ id: `app_code = ${label(c.value)} (${c.why})`, body: { app_code: c.value }, valid: c.valid })),
+  })),
+  { name: 'authorize APPs, every generation', operations: grantOperationsOf((o) => o.kind === 'authorize'), cases: AUTHORIZE_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })) },
 ];
 
 /**

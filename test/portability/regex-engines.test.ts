@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases.js';
+import { APP_CODE_CASES } from '../rules/app-grant-rules.js';
 import { DOCUMENTS } from './documents.js';
 import { toolchain } from './toolchain.js';
 
@@ -58,5 +59,23 @@ describe.each(ENGINES)('$name', ({ command, cwd, available }) => {
       const wrong = stringCases.filter((c, i) => verdicts[i] !== c.valid).map((c) => `${c.id}: pages say ${c.valid ? 'valid' : 'invalid'}`);
       expect(wrong).toEqual([]);
     });
+  });
+});
+
+// The AppCode rule, each generation's own: pattern + not + length in each engine.
+const APP_CODE_SCHEMAS = [['v1.0', 'CreateAppCodeRequest'], ['v2', 'CreateAppCodeRequestV2']] as const;
+describe.each(ENGINES)('$name, app_code', ({ command, cwd, available }) => {
+  describe.skipIf(!available).each(DOCUMENTS)('$name', ({ path }) => {
+    it.each(APP_CODE_SCHEMAS)('%s (%s): every string case gets the pages’ verdict', (generation, schemaName) => {
+      const schema = JSON.parse(readFileSync(path, 'utf8')).components.schemas[schemaName].properties.app_code as FieldSchema;
+      const cases = APP_CODE_CASES.filter((c) => c.generation === generation && typeof c.value === 'string');
+      const found = findAll(command, cwd, cases.flatMap((c): Array<[string, string]> => [[schema.pattern!, c.value as string], [schema.not!.pattern!, c.value as string]]));
+      const wrong = cases.filter((c, i) => {
+        const n = codePoints(c.value as string);
+        const verdict = found[2 * i]! && !found[2 * i + 1]! && n >= schema.minLength! && n <= schema.maxLength!;
+        return verdict !== c.valid;
+      });
+      expect(wrong.map((c) => `${c.why}: pages say ${c.valid ? 'valid' : 'invalid'}`)).toEqual([]);
+    }, 60_000);
   });
 });
