@@ -48,6 +48,12 @@ describe('a seed', () => {
     ['a dedicated tenant without an instance', [{ tenant: 'v2 p', apps: [{ name: 'app_1' }] }], /seed tenant #1 \("v2"…\): no request can reach it; write "v1\.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"/],
     ['a tenant of no generation', [{ tenant: 'shared', apps: [{ name: 'app_1' }] }], /seed tenant #1 \("shared"…\): no request can reach it/],
     ['a tenant with a slash in its project', [{ tenant: 'v1 p/x i1', apps: [{ name: 'app_1' }] }], /no request can reach it/],
+    ['an API without a name', [{ tenant: 'v2 p1 i1', apps: [], apis: [{ id: 'api-1' }] }], /seed tenant #1 \(v2 p1 i1\), API #1: expected \{ "id": "…", "name": "…" \}/],
+    ['two APIs of one id', [{ tenant: 'v2 p1 i1', apps: [], apis: [{ id: 'api-1', name: 'a' }, { id: 'api-1', name: 'b' }] }], /API #2: the id api-1 is taken by an earlier API/],
+    ['an API published in an environment the tenant lacks', [{ tenant: 'v1 p1 i1', apps: [], environments: [{ id: 'env-a', name: 'A' }], apis: [{ id: 'api-1', name: 'a', published_in: ['DEFAULT_ENVIRONMENT_RELEASE_ID'] }] }], /API #1: published_in names "DEFAULT_ENVIRONMENT_RELEASE_ID", which is not an environment of this tenant/],
+    ['two environments of one id', [{ tenant: 'v2 p1 i1', apps: [], environments: [{ id: 'e', name: 'A' }, { id: 'e', name: 'B' }] }], /environment #2: the id e is taken by an earlier environment/],
+    ['apis that are not a list', [{ tenant: 'v2 p1 i1', apps: [], apis: { id: 'x' } }], /"environments" and "apis" must be arrays/],
+    ['an API whose group_name is a number', [{ tenant: 'v2 p1 i1', apps: [], apis: [{ id: 'api-1', name: 'a', group_name: 7 }] }], /API #1: group_name must be a string/],
   ])('with %s is refused, naming the tenant, the APP and the rule', async (_label, seed, message) => {
     await expect(startMockServer({ port: 0, seed: seed as never })).rejects.toThrow(message);
   });

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/server.mjs';
 import { startChild } from '../helpers/child-process.js';
 import { gitSnapshot } from '../helpers/git-snapshot.js';
 import { ROOT } from '../../scripts/tools.mjs';
+import { README_EXAMPLES } from '../helpers/readme.js';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -126,7 +127,8 @@ export type Shared = paths['/v1.0/apigw/apps'];
   });
 });
 
-// A tester in another team: the mock from the installed package, `npx apig-app-mock`. Prism's
+// A tester in another team: the mock from the installed package, `npx apig-app-mock`, and the
+// README's provisioning example run against it. Prism's
 // engine is an optional peer dependency, so a client-only install says what to add.
 describe('the mock from the packed tarball (npx apig-app-mock)', () => {
   let dir: string;
@@ -187,6 +189,14 @@ export async function run(): Promise<string> {
       expect((await fetch(`${base}/v2/p1/apigw/instances/i1/apps/${id}`, { headers: { 'x-auth-token': 't' } })).status).toBe(404);
       const served = await (await fetch(`${base}/openapi.json`)).json();
       expect(served.servers.map((s: { url: string }) => s.url)).toContain(base);
+
+      // The README's provisioning example, as printed, against this mock: create, authorize to
+      // two APIs of the mock's catalogue, an AppCode, and the one JSON line the consumer needs.
+      const provisioning = README_EXAMPLES.find((e) => e.code.includes('authorizeApps'))!;
+      const { code } = await transform(provisioning.code, { loader: 'ts', format: 'esm' });
+      writeFileSync(join(dir, 'provision.mjs'), code);
+      const { stdout } = await promisify(execFile)(process.execPath, ['provision.mjs'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, APIG_BASE_URL: base } });
+      expect(JSON.parse(stdout)).toEqual({ app_id: expect.stringMatching(/^[0-9a-f]{32}$/), app_key: expect.stringMatching(/^[0-9a-f]{32}$/), app_secret: expect.stringMatching(/^[0-9a-f]{32}$/), app_code: expect.stringMatching(/^[0-9a-f]{64}$/), apis: ['5f918d104dc84480a75166ba99efff21', '11cbec3a7a8345ca981b86d161bc436e'] });
     } finally {
       await mockProcess.stop();
     }
