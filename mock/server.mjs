@@ -63,7 +63,8 @@ function indexPage(has) {
 <style>body { font: 15px/1.6 sans-serif; margin: 32px; } code { background: #f2f2f7; padding: 0 4px; }</style></head>
 <body><h1>apig-app-contract mock</h1>
 <p>The APP API (应用) of Huawei Cloud API Gateway, served by Prism's engine from the contract, on three generations:
-<code>/v1.0/apigw/apps</code>, <code>/v1/{project_id}/apigw/instances/{instance_id}/apps</code>, <code>/v2/{project_id}/apigw/instances/{instance_id}/apps</code>.</p>
+<code>/v1.0/apigw/…</code>, <code>/v1/{project_id}/apigw/instances/{instance_id}/…</code>, <code>/v2/{project_id}/apigw/instances/{instance_id}/…</code>:
+APPs (<code>…/apps</code>), their AppCodes (<code>…/apps/{app_id}/app-codes</code>), authorizations (<code>…/app-auths</code>) and the outline (<code>…/resources/outline/apps</code>).</p>
 <ul>
 ${line('Docs', [link('/docs/index.html', 'English'), link('/docs/zh-CN/index.html', '简体中文')])}
 ${line('Contract at a glance (review sheet)', [link('/review/index.html', 'English'), link('/review/review.pdf', 'PDF'), link('/review/zh-CN/index.html', '契约一览'), link('/review/zh-CN/review.pdf', 'PDF')])}

@@ -6,7 +6,7 @@ import type { components } from '../types.js';
 import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome } from './app-lifecycle.js';
-import { callOn, generationOf, refused } from './gateway-call.js';
+import { callOn, refused } from './gateway-call.js';
 
 type S = components['schemas'];
 
@@ -22,35 +22,35 @@ function appCodesRest(target: Gateway, withCode: boolean) {
 export function createAppCode(client: ApigClient, target: Gateway, appId: string, body: S['CreateAppCodeRequest'] | S['CreateAppCodeRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'POST', target, rest, [['appId', 'app_id', appId]], { body }, options);
+  return callOn(client, 'POST', target, rest, { body }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `PUT …/apps/{app_id}/app-codes`: gives the APP an AppCode the gateway generates. */
 export function generateAppCode(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'PUT', target, rest, [['appId', 'app_id', appId]], {}, options);
+  return callOn(client, 'PUT', target, rest, {}, options, [['appId', 'app_id', appId]]);
 }
 
 /** `GET …/apps/{app_id}/app-codes`: one page of the APP's AppCodes. */
 export function listAppCodesPage(client: ApigClient, target: Gateway, appId: string, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<S['AppCodeList']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'GET', target, rest, [['appId', 'app_id', appId]], { query: pagingQuery(paging) }, options);
+  return callOn(client, 'GET', target, rest, { query: pagingQuery(paging) }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `GET …/apps/{app_id}/app-codes/{id}`: one AppCode. */
 export function showAppCode(client: ApigClient, target: Gateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, true);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'GET', target, rest, [['appId', 'app_id', appId], ['appCodeId', target.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]], {}, options);
+  return callOn(client, 'GET', target, rest, {}, options, [['appId', 'app_id', appId], ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]]);
 }
 
 /** `DELETE …/apps/{app_id}/app-codes/{id}`: 204, no body. */
 export function deleteAppCode(client: ApigClient, target: Gateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
   const rest = appCodesRest(target, true);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'DELETE', target, rest, [['appId', 'app_id', appId], ['appCodeId', target.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]], {}, options);
+  return callOn(client, 'DELETE', target, rest, {}, options, [['appId', 'app_id', appId], ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]]);
 }
 
 // ---- Authorizations -----------------------------------------------------------------------
@@ -115,9 +115,10 @@ export function authorizationPairs(input: AuthorizeAppsInput, records: Authoriza
  * is `{ ok: false, error }`.
  */
 export async function authorizeApps(client: ApigClient, target: Gateway, input: AuthorizeAppsInput, options: CallOptions = {}): Promise<Outcome<AuthorizationReport>> {
-  if (!input || typeof input !== 'object') return refused('input', 'authorizeApps needs { appIds, apiIds, envId }');
-  const body = { app_ids: input.appIds, api_ids: input.apiIds, env_id: input.envId };
-  const result = await callOn<AuthorizationRecords>(client, 'POST', target, '/app-auths', [], { body }, options);
+  // Whatever is missing from `input` is named by the body check (app_ids, api_ids, env_id).
+  const { appIds, apiIds, envId } = input ?? ({} as Partial<AuthorizeAppsInput>);
+  const body = { app_ids: appIds, api_ids: apiIds, env_id: envId };
+  const result = await callOn<AuthorizationRecords>(client, 'POST', target, '/app-auths', { body }, options);
   if (!result.ok) return result;
   const pairs = authorizationPairs(input, result.data);
   return { ...result, data: { records: result.data, pairs, failed: pairs.filter((p) => p.status !== 'SUCCESS') } };
@@ -126,7 +127,7 @@ export async function authorizeApps(client: ApigClient, target: Gateway, input: 
 /** `DELETE …/app-auths/{id}`: cancels one authorization; 204, no body. */
 export function cancelAppAuthorization(client: ApigClient, target: Gateway, authorizationId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
   const v2 = target?.gateway === 'dedicatedV2';
-  return callOn(client, 'DELETE', target, v2 ? '/app-auths/{app_auth_id}' : '/app-auths/{id}', [['authorizationId', v2 ? 'app_auth_id' : 'id', authorizationId]], {}, options);
+  return callOn(client, 'DELETE', target, v2 ? '/app-auths/{app_auth_id}' : '/app-auths/{id}', {}, options, [['authorizationId', v2 ? 'app_auth_id' : 'id', authorizationId]]);
 }
 
 /** Paging: page_no/page_size on v1.0 and v1, offset/limit on v2 (each generation's own is checked). */
@@ -172,22 +173,22 @@ export type BoundPage = S['AppAuthorizationList'] | S['AppAuthorizationListV2'];
 
 /** `GET …/app-auths/binded-apis`: one page of the APIs authorized to an APP. */
 export function listApisBoundToAppPage(client: ApigClient, target: Gateway, filters: BoundApisQuery, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<BoundPage>> {
-  return callOn(client, 'GET', target, '/app-auths/binded-apis', [], { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
+  return callOn(client, 'GET', target, '/app-auths/binded-apis', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
 /** `GET …/app-auths/unbinded-apis`: one page of the APIs of an environment not authorized to an APP. */
 export function listApisNotBoundToAppPage(client: ApigClient, target: Gateway, filters: UnboundApisQuery, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<S['UnboundApiList']>> {
-  return callOn(client, 'GET', target, '/app-auths/unbinded-apis', [], { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
+  return callOn(client, 'GET', target, '/app-auths/unbinded-apis', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
 /** `GET …/app-auths/binded-apps`: one page of the APPs authorized to an API. */
 export function listAppsBoundToApiPage(client: ApigClient, target: Gateway, filters: BoundAppsQuery = {}, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<BoundPage>> {
-  return callOn(client, 'GET', target, '/app-auths/binded-apps', [], { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
+  return callOn(client, 'GET', target, '/app-auths/binded-apps', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
 /** `GET …/resources/outline/apps`: how many APPs are authorized to at least one API, and how many are not. */
 export function showAppOutline(client: ApigClient, target: Gateway, options: CallOptions = {}): Promise<Outcome<S['AppOutline']>> {
-  return callOn(client, 'GET', target, '/resources/outline/apps', [], {}, options);
+  return callOn(client, 'GET', target, '/resources/outline/apps', {}, options);
 }
 
 // ---- Every page -----------------------------------------------------------------------------
@@ -197,19 +198,18 @@ export function showAppOutline(client: ApigClient, target: Gateway, options: Cal
  * page, or an answer without its list or total, is thrown as the typed error.
  */
 export async function* everyEntry<E>(target: Gateway, listField: string, page: (paging: PagingOf) => Promise<Outcome<unknown>>, pageSize = 100): AsyncGenerator<E> {
-  const generation = generationOf(target);
-  if (typeof generation !== 'string') throw generation.error;
   let seen = 0;
   for (let pageNo = 1; ; pageNo++) {
-    const result = await page(generation === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo, pageSize });
+    // A target naming no generation is refused by the page call itself.
+    const result = await page(target?.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo, pageSize });
     if (!result.ok) throw result.error;
-    const data = result.data as Record<string, unknown> | undefined;
-    const entries = data?.[listField];
+    const data = (result.data ?? {}) as Record<string, unknown>;
+    const entries = data[listField];
     // A page without its list would loop forever or yield nothing silently: refuse it.
-    if (!Array.isArray(entries) || typeof data?.total !== 'number') throw new ApigError(result.status, undefined, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
+    if (!Array.isArray(entries) || typeof data.total !== 'number') throw new ApigError(result.status, undefined, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
     yield* entries as E[];
     seen += entries.length;
-    if (entries.length === 0 || seen >= data.total) return;
+    if (entries.length === 0 || seen >= (data.total as number)) return;
   }
 }
 

@@ -80,6 +80,7 @@ describe.each(GATEWAYS)('on %s, against the stateful mock', (label, target) => {
 
     const unknown = await authorizeApps(client(), target, { appIds: [app], apiIds: ['no-such-api'], envId: RELEASE });
     expect(unknown.ok).toBe(false);
+    expect(Object.keys(unknown)).toEqual(['ok', 'error']); // no report made up for a refused request
     if (!unknown.ok) expect(unknown.error).toMatchObject({ status: 404, errorCode: 'APIG.3002' });
 
     const boundPage = await listApisBoundToAppPage(client(), target, { appId: app, apiName: 'Api_' }, label === 'dedicatedV2' ? { offset: 0, limit: 1 } : { pageNo: 1, pageSize: 1 });
@@ -144,12 +145,21 @@ describe('the per-generation helpers', () => {
       authorizeApps: [{ appIds: ['a1'], apiIds: ['x1'], envId: RELEASE }], cancelAppAuthorization: ['z1'], listApisBoundToApp: [{ appId: 'a1' }],
       listApisNotBoundToApp: [{ appId: 'a1', envId: RELEASE }], listAppsBoundToApi: [{}], showAppOutline: [],
     };
+    // Each operation's method and path below the generation's base, as its page gives it.
+    const expected: Record<string, string> = {
+      createAppCode: 'POST /apps/a1/app-codes', generateAppCode: 'PUT /apps/a1/app-codes', listAppCodes: 'GET /apps/a1/app-codes', showAppCode: 'GET /apps/a1/app-codes/c1', deleteAppCode: 'DELETE /apps/a1/app-codes/c1',
+      authorizeApps: 'POST /app-auths', cancelAppAuthorization: 'DELETE /app-auths/z1', listApisBoundToApp: 'GET /app-auths/binded-apis', listApisNotBoundToApp: 'GET /app-auths/unbinded-apis', listAppsBoundToApi: 'GET /app-auths/binded-apps', showAppOutline: 'GET /resources/outline/apps',
+    };
+    const BASES: Record<string, string> = { SharedGateway: '/v1.0/apigw', DedicatedGateway: '/v1/p-grants/apigw/instances/i-grants', DedicatedGatewayV2: '/v2/p-grants/apigw/instances/i-grants' };
     for (const name of names) {
       const [, op, generation] = /^(.*)On(SharedGateway|DedicatedGateway|DedicatedGatewayV2)$/.exec(name)!;
       const fn = (api as unknown as Record<string, (...a: unknown[]) => Promise<{ ok: boolean }>>)[name]!;
-      await fn(c, ...(generation === 'SharedGateway' ? [] : [INSTANCE]), ...args[op!]!);
-      const url = new URL(sent.at(-1)!.url);
-      expect(url.pathname, name).toMatch(generation === 'SharedGateway' ? /^\/v1\.0\/apigw\// : generation === 'DedicatedGateway' ? /^\/v1\/p-grants\/apigw\/instances\/i-grants\// : /^\/v2\/p-grants\/apigw\/instances\/i-grants\//);
+      const before = sent.length;
+      const result = await fn(c, ...(generation === 'SharedGateway' ? [] : [INSTANCE]), ...args[op!]!);
+      expect(result.ok, name).toBe(true);
+      expect(sent.length, name).toBe(before + 1);
+      const [method, rest] = expected[op!]!.split(' ');
+      expect(`${sent.at(-1)!.method} ${new URL(sent.at(-1)!.url).pathname}`, name).toBe(`${method} ${BASES[generation!]}${rest}`);
     }
     expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(expect.arrayContaining([
       'GET /v2/p-grants/apigw/instances/i-grants/apps/a1/app-codes/c1',
@@ -176,7 +186,13 @@ describe('checked before sending', () => {
   };
 
   it('AppCodes on the dedicated gateway v1, which has none', async () => {
-    expect(await notSent(createAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', { app_code: 'c'.repeat(64) }))).toContain('the dedicated gateway v1 has no AppCode operations');
+    expect(await notSent(createAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', { app_code: 'c'.repeat(64) }))).toBe("The AppCode call was not sent: the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'");
+    const refused = await generateAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1');
+    expect(!refused.ok && (refused.error as ApigValidationError).issues).toEqual([{ field: 'gateway', rule: 'required', message: expect.any(String) }]);
+    // No target at all: refused as naming no generation, never a TypeError.
+    for (const call of [createAppCode(c, undefined as never, 'a1', { app_code: 'c'.repeat(64) }), showAppCode(c, undefined as never, 'a1', 'c1'), cancelAppAuthorization(c, undefined as never, 'z1')]) {
+      expect(await notSent(call)).toContain("gateway must be 'shared', 'dedicated' or 'dedicatedV2'");
+    }
     for (const call of [generateAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1'), listAppCodesPage(c, { gateway: 'dedicated', ...INSTANCE }, 'a1'), showAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', 'c1'), deleteAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', 'c1')]) {
       expect(await notSent(call)).toContain("use 'shared' or 'dedicatedV2'");
     }
@@ -186,6 +202,15 @@ describe('checked before sending', () => {
     expect(await notSent(showAppCode(c, v2, 'a1', ''))).toBe('The Show AppCode path parameters (GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}) break the contract and the call was not sent: appCodeId must be a non-empty string (path parameter app_code_id)');
     expect(await notSent(deleteAppCode(c, { gateway: 'shared' }, '', 'c1'))).toContain('appId must be a non-empty string (path parameter app_id)');
     expect(await notSent(cancelAppAuthorization(c, { gateway: 'dedicated', ...INSTANCE }, undefined as never))).toContain('authorizationId must be a non-empty string (path parameter id)');
+    expect(await notSent(cancelAppAuthorization(c, v2, ''))).toBe('The Cancel authorization path parameters (DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-auths/{app_auth_id}) break the contract and the call was not sent: authorizationId must be a non-empty string (path parameter app_auth_id)');
+    expect(await notSent(listAppCodesPage(c, { gateway: 'shared' }, ''))).toContain('(GET /v1.0/apigw/apps/{app_id}/app-codes) break the contract and the call was not sent: appId must be a non-empty string (path parameter app_id)');
+    expect(await notSent(generateAppCode(c, v2, ''))).toContain('appId must be a non-empty string (path parameter app_id)');
+    expect(await notSent(createAppCode(c, v2, '', { app_code: 'c'.repeat(64) }))).toContain('appId must be a non-empty string (path parameter app_id)');
+    expect(await notSent(showAppCode(c, v2, '', 'c1'))).toContain('appId must be a non-empty string (path parameter app_id)');
+    expect(await notSent(deleteAppCode(c, undefined as never, 'a1', 'c1'))).toContain("gateway must be 'shared', 'dedicated' or 'dedicatedV2'");
+    await expect(listAppCodes(c, undefined as never, 'a1').next()).rejects.toBeInstanceOf(ApigValidationError);
+    expect(await notSent(showAppCode(c, { gateway: 'shared' }, 'a1', ''))).toContain('appCodeId must be a non-empty string (path parameter id)');
+    expect(await notSent(deleteAppCode(c, v2, 'a1', ''))).toContain('appCodeId must be a non-empty string (path parameter app_code_id)');
     expect(await notSent(showAppOutline(c, { gateway: 'dedicatedV2', projectId: '', instanceId: 'i' }))).toContain('projectId must be a non-empty string (path parameter project_id)');
     expect(await notSent(showAppOutline(c, { gateway: 'v3' } as never))).toContain("gateway must be 'shared', 'dedicated' or 'dedicatedV2'");
   });
@@ -193,6 +218,12 @@ describe('checked before sending', () => {
   it('the query: required filters, unknown ones, the generation’s paging', async () => {
     expect(await notSent(listApisBoundToAppPage(c, v2, {} as never))).toBe('The List APIs bound to APP query (GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis) breaks the contract and it was not sent: app_id is required (是否必选：是).');
     expect(await notSent(listApisNotBoundToAppPage(c, v2, { appId: 'a1' } as never))).toContain('env_id is required (是否必选：是).');
+    const missing = await listApisNotBoundToAppPage(c, v2, { envId: 'e1' } as never);
+    expect(!missing.ok && (missing.error as ApigValidationError).issues).toEqual([{ field: 'app_id', rule: 'required', message: 'app_id is required (是否必选：是).' }]);
+    await listApisBoundToAppPage(c, v2, { appId: 'a1', groupName: 'shop', groupId: 'g1', apiId: 'x1', apiName: 'n', envId: 'e1' });
+    expect(new URL(sent.at(-1)!.url).search).toBe('?app_id=a1&group_name=shop&group_id=g1&api_id=x1&api_name=n&env_id=e1');
+    await listAppsBoundToApiPage(c, { gateway: 'shared' }, { appName: 'a', appId: 'b', apiId: 'c', envId: 'd' }, { pageNo: 2, pageSize: 5 });
+    expect(new URL(sent.at(-1)!.url).search).toBe('?app_name=a&app_id=b&api_id=c&env_id=d&page_no=2&page_size=5');
     expect(await notSent(listAppsBoundToApiPage(c, v2, { apiName: 'x' } as never))).toContain('api_name is not a query parameter of GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps');
     expect(await notSent(listAppCodesPage(c, v2, 'a1', { pageNo: 2 }))).toContain('page_no is not a query parameter');
     expect(await notSent(listAppCodesPage(c, { gateway: 'shared' }, 'a1', { limit: 2 }))).toContain('limit is not a query parameter');
@@ -205,10 +236,14 @@ describe('checked before sending', () => {
     expect(messages).toContain('api_ids must be a list, not string. Rule: a list of at least one API id, each a non-empty string. 规则：API的编号列表');
     expect(messages).toContain('app_ids must list at least 1 (it lists 0).');
     expect(messages).toContain('env_id must be at least 1 characters');
+    const refusedBody = await authorizeApps(c, v2, { appIds: [], apiIds: ['x', 9 as never], envId: RELEASE });
+    expect(!refusedBody.ok && (refusedBody.error as ApigValidationError).issues.map((i) => [i.field, i.rule])).toEqual([['api_ids', 'type'], ['app_ids', 'minLength']]);
     const entries = await notSent(authorizeApps(c, v2, { appIds: ['a', 7 as never], apiIds: [''], envId: RELEASE }));
     expect(entries).toContain('app_ids must list non-empty strings; entry 1 is number.');
     expect(entries).toContain('api_ids must list non-empty strings; entry 0 is empty.');
-    expect(await notSent(authorizeApps(c, v2, undefined as never))).toContain('authorizeApps needs { appIds, apiIds, envId }');
+    // No input at all: the body check names what is missing.
+    const none = await notSent(authorizeApps(c, v2, undefined as never));
+    for (const field of ['api_ids', 'app_ids', 'env_id']) expect(none).toContain(`${field} is required (是否必选：是)`);
   });
 
   it('the AppCode body, by each generation’s rule', async () => {
@@ -229,6 +264,11 @@ describe('authorizationPairs: every requested pair, whatever the answer holds', 
       { appId: 'app1', apiId: 'api1', status: 'MISSING', errorMsg: 'the answer has no record for this APP and API' },
       { appId: 'app2', apiId: 'api1', status: 'FAILED', authorizationId: 'r2', errorCode: 'APIG.3411', errorMsg: 'The APIs belong to different tenants.' },
     ]);
+  });
+  it('a pair carries only the codes its record has', () => {
+    expect(authorizationPairs({ ...input, appIds: ['app1'] }, { auths: [{ id: 'r', app_id: 'app1', api_id: 'api1', auth_result: { status: 'SUCCESS', error_code: undefined, error_msg: undefined } }] } as never)).toStrictEqual([{ appId: 'app1', apiId: 'api1', status: 'SUCCESS', authorizationId: 'r' }]);
+    expect(authorizationPairs({ ...input, appIds: ['app1'] }, { auths: [{ id: 'r', app_id: 'app1', api_id: 'api1', auth_result: { status: 'SKIPPED', error_code: 'APIG.3316' } }] } as never)).toStrictEqual([{ appId: 'app1', apiId: 'api1', status: 'SKIPPED', authorizationId: 'r', errorCode: 'APIG.3316' }]);
+    expect(authorizationPairs({ ...input, appIds: ['app1'] }, { auths: [{ id: 'r', app_id: 'app1', api_id: 'api1', auth_result: { status: 'FAILED', error_msg: 'no' } }] } as never)).toStrictEqual([{ appId: 'app1', apiId: 'api1', status: 'FAILED', authorizationId: 'r', errorMsg: 'no' }]);
   });
   it('an unknown or absent result is a failure, not a success', () => {
     expect(authorizationPairs({ ...input, appIds: ['app1'] }, [{ app_id: 'app1', api_id: 'api1', auth_result: 'PENDING' }] as never)[0]!.status).toBe('FAILED');
@@ -253,6 +293,12 @@ describe('iterators refuse a broken page', () => {
     const c2 = createApigClient({ baseUrl: 'https://apig.example.com', auth: TOKEN, fetch: listless.fetch });
     await expect(listApisBoundToApp(c2, { gateway: 'shared' }, { appId: 'a1' }).next()).rejects.toThrow(new ApigError(200, undefined, 'the list answer has no auths array or no total (列表响应不符合契约)', 'r1'));
     await expect(listAppsBoundToApi(c2, { gateway: 'nope' } as never).next()).rejects.toBeInstanceOf(ApigValidationError);
+    const totalless = fakeGateway(() => json(200, { size: 1, auths: [{ id: 'x' }] }));
+    const c3 = createApigClient({ baseUrl: 'https://apig.example.com', auth: TOKEN, fetch: totalless.fetch });
+    await expect(listApisBoundToApp(c3, { gateway: 'shared' }, { appId: 'a1' }).next()).rejects.toThrow('the list answer has no auths array or no total');
+    const bodiless = fakeGateway(() => json(204, undefined));
+    const c4 = createApigClient({ baseUrl: 'https://apig.example.com', auth: TOKEN, fetch: bodiless.fetch });
+    await expect(listAppCodes(c4, { gateway: 'shared' }, 'a1').next()).rejects.toBeInstanceOf(ApigError);
   });
 
   it('stops at the total, and at an empty page', async () => {

@@ -101,3 +101,11 @@ describe('request bodies', () => {
     expect(validateRequestBody('CreateAppRequest', { name: 'app_001', tags: 'x' }, { allowUnknownFields: true })).toEqual({ valid: true, value: { name: 'app_001', tags: 'x' } });
   });
 });
+
+describe('required query parameters (查看APP已绑定的API列表: app_id 是否必选 是)', () => {
+  it('are named when the query is left out entirely', () => {
+    expect(queryIssues('GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis', undefined)).toEqual([{ field: 'app_id', rule: 'required', message: 'app_id is required (是否必选：是).' }]);
+    expect(queryIssues('GET /v1.0/apigw/app-auths/unbinded-apis', { app_id: 'a' }).map((i) => i.field)).toEqual(['env_id']);
+    expect(queryIssues('GET /v1.0/apigw/app-auths/binded-apps', undefined)).toEqual([]);
+  });
+});

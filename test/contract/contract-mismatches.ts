@@ -228,15 +228,7 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
       out.push(`${where}: request body missing`);
       continue;
     }
-    if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(rule.body))) out.push(`${where}: body fields expected [${Object.keys(rule.body)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
-    const required = Object.entries(rule.body).filter(([, f]) => f.required).map(([n]) => n);
-    if (!sameSet(bodySchema.required ?? [], required)) out.push(`${where}: body required expected [${required}]; got [${bodySchema.required ?? ''}]`);
-    for (const [field, expected] of Object.entries(rule.body)) {
-      const prop = bodySchema.properties?.[field] ?? {};
-      if (prop.type !== 'string') out.push(`${where}: ${field} must be a string`);
-      for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
-      if (prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
-    }
+    out.push(...bodyFieldMismatches(where, bodySchema, rule.body));
     const validate = validators(schemaName(body.content['application/json'].schema.$ref));
     if (rule.generation === 'v2') {
       for (const c of V2_BODY_CASES.filter((c) => c.kind === rule.kind)) {
@@ -245,6 +237,24 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
     } else if (rule.kind === 'reset') {
       for (const c of V1_RESET_CASES) if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
     }
+  }
+  return out;
+}
+
+type BodyFieldRule = { required: boolean; type?: 'string' | 'array'; minLength?: number; maxLength?: number; pattern?: string; refusedCharacters?: string };
+
+/** A request body's fields against a rule table's: the same fields, required ones, types and exact rules. */
+function bodyFieldMismatches(where: string, bodySchema: any, fields: Readonly<Record<string, BodyFieldRule>>): string[] {
+  const out: string[] = [];
+  if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(fields))) out.push(`${where}: body fields expected [${Object.keys(fields)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
+  const required = Object.entries(fields).filter(([, f]) => f.required).map(([n]) => n);
+  if (!sameSet(bodySchema.required ?? [], required)) out.push(`${where}: body required expected [${required}]; got [${bodySchema.required ?? ''}]`);
+  for (const [field, expected] of Object.entries(fields)) {
+    const prop = bodySchema.properties?.[field] ?? {};
+    const type = expected.type ?? 'string';
+    if (prop.type !== type) out.push(`${where}: ${field} must be ${type === 'array' ? 'an array' : 'a string'}`);
+    for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
+    if (prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
   }
   return out;
 }
@@ -320,14 +330,9 @@ function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof sch
       out.push(`${where}: a required request body is missing`);
       continue;
     }
-    if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(rule.body))) out.push(`${where}: body fields expected [${Object.keys(rule.body)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
-    const required = Object.entries(rule.body).filter(([, f]) => f.required).map(([n]) => n);
-    if (!sameSet(bodySchema.required ?? [], required)) out.push(`${where}: body required expected [${required}]; got [${bodySchema.required ?? ''}]`);
+    out.push(...bodyFieldMismatches(where, bodySchema, rule.body));
     for (const [field, expected] of Object.entries(rule.body)) {
       const prop = bodySchema.properties?.[field] ?? {};
-      if (prop.type !== expected.type) out.push(`${where}: ${field} must be ${expected.type === 'array' ? 'an array' : 'a string'}`);
-      for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (expected[key] !== undefined && prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
-      if (expected.refusedCharacters !== undefined && prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
       // The English rule names every symbol the field allows (the client's messages quote it).
       const symbols = (expected.refusedCharacters ?? '').replace(/^\[\^|\]$/g, '').replace(/A-Z|a-z|0-9/g, '').split('');
       const missingSymbols = symbols.filter((c) => !String(prop['x-rule-en'] ?? '').includes(c));

@@ -125,7 +125,7 @@ function operations(generation: Generation): GrantOperationRule[] {
   }
   list.push(
     op('authorize', 'post', '/app-auths', v2 ? 'APP授权' : '授权', {
-      body: { api_ids: { required: true, type: 'array' }, app_ids: { required: true, type: 'array' }, env_id: { required: true, type: 'string' } },
+      body: { api_ids: { required: true, type: 'array' }, app_ids: { required: true, type: 'array' }, env_id: { required: true, type: 'string', minLength: 1 } },
       statuses: v2 ? ['201', '400', '401', '403', '404', '500'] : ['201', '400', '401', '403', '404', '409', '500'],
       success: v2 ? { shape: 'list', listField: 'auths', itemFields: AUTH_RECORD_FIELDS_V2 } : { shape: 'array', fields: AUTH_RECORD_FIELDS },
       errorCodes: { '400': ['APIG.2011'], '404': ['APIG.3004', 'APIG.3002', 'APIG.3003'] },
