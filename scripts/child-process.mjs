@@ -15,6 +15,18 @@ export function freePort() {
   });
 }
 
+/** Process groups started here and not stopped yet: killed when this process exits, however it exits. */
+const running = new Set();
+process.once('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+});
+
 /**
  * @param {string} command
  * @param {string[]} args
@@ -23,14 +35,27 @@ export function freePort() {
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, match: RegExpMatchArray, output: () => string, stop: (signal?: NodeJS.Signals) => Promise<number | null> }>}
  */
 export async function startChild(command, args, ready, { timeoutMs = 30_000, env = {}, cwd } = {}) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
+  // Its own process group: `npm start` and `npx` run the mock as a grandchild, which a signal to
+  // npm alone left running after the test; the whole group is signalled instead.
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(cwd ? { cwd } : {}) });
+  running.add(child.pid);
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
   const stop = async (signal = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    signalGroup(signal);
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
     const code = await exited;
     clearTimeout(timer);
+    // What the leader left behind (npm's child) goes with it.
+    signalGroup('SIGKILL');
+    running.delete(child.pid);
     return code;
   };
   try {
