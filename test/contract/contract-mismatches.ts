@@ -185,23 +185,7 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
       out.push(`${where} (${rule.page}, ${rule.generation}): operation missing`);
       continue;
     }
-    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
-    const pathParams = params.filter((p: any) => p.in === 'path');
-    if (!sameSet(pathParams.map((p: any) => p.name), rule.pathParams)) out.push(`${where}: path parameters expected [${rule.pathParams}]; got [${pathParams.map((p: any) => p.name)}]`);
-    for (const p of pathParams) if (p.required !== true || p.schema?.type !== 'string') out.push(`${where}: path parameter ${p.name} must be a required string`);
-    const query = params.filter((p: any) => p.in === 'query');
-    if (!sameSet(query.map((p: any) => p.name), Object.keys(rule.query))) out.push(`${where}: query parameters expected [${Object.keys(rule.query)}]; got [${query.map((p: any) => p.name)}]`);
-    for (const p of query) {
-      const expected = rule.query[p.name];
-      if (!expected) continue;
-      const schema = p.schema ?? {};
-      if (p.required) out.push(`${where}: query ${p.name} must be optional (是否必选: 否)`);
-      if (schema.type !== expected.type) out.push(`${where}: query ${p.name} type expected ${expected.type}; got ${schema.type}`);
-      for (const key of ['default', 'minimum', 'maximum'] as const) {
-        if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
-      }
-      if (!sameSet(schema.enum ?? [], expected.enum ?? [])) out.push(`${where}: query ${p.name} enum expected [${expected.enum ?? ''}]; got [${schema.enum ?? ''}]`);
-    }
+    out.push(...parameterMismatches(doc, where, item, op, rule.pathParams, rule.query));
     const statuses = Object.keys(op.responses ?? {});
     if (!sameSet(statuses, rule.statuses)) out.push(`${where}: statuses expected ${rule.statuses}; got ${statuses}`);
     for (const [status, codes] of Object.entries(rule.errorCodes)) {
@@ -241,6 +225,31 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
   return out;
 }
 
+type QueryParameterRule = { type: 'string' | 'integer'; required?: boolean; default?: number; minimum?: number; maximum?: number; enum?: readonly string[] };
+
+/** An operation's path and query parameters against a rule table's: names, required or not, types and limits. */
+function parameterMismatches(doc: OpenApiDocument, where: string, item: any, op: any, expectedPath: readonly string[], expectedQuery: Readonly<Record<string, QueryParameterRule>>): string[] {
+  const out: string[] = [];
+  const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
+  const pathParams = params.filter((p: any) => p.in === 'path');
+  if (!sameSet(pathParams.map((p: any) => p.name), expectedPath)) out.push(`${where}: path parameters expected [${expectedPath}]; got [${pathParams.map((p: any) => p.name)}]`);
+  for (const p of pathParams) if (p.required !== true || p.schema?.type !== 'string' || p.schema?.minLength !== 1) out.push(`${where}: path parameter ${p.name} must be a required non-empty string`);
+  const query = params.filter((p: any) => p.in === 'query');
+  if (!sameSet(query.map((p: any) => p.name), Object.keys(expectedQuery))) out.push(`${where}: query parameters expected [${Object.keys(expectedQuery)}]; got [${query.map((p: any) => p.name)}]`);
+  for (const p of query) {
+    const expected = expectedQuery[p.name];
+    if (!expected) continue;
+    const schema = p.schema ?? {};
+    const required = expected.required ?? false;
+    if (Boolean(p.required) !== required) out.push(`${where}: query ${p.name} must be ${required ? 'required (是否必选: 是)' : 'optional (是否必选: 否)'}`);
+    if (schema.type !== expected.type) out.push(`${where}: query ${p.name} type expected ${expected.type}; got ${schema.type}`);
+    for (const key of ['default', 'minimum', 'maximum'] as const) if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
+    if (!sameSet(schema.enum ?? [], expected.enum ?? [])) out.push(`${where}: query ${p.name} enum expected [${expected.enum ?? ''}]; got [${schema.enum ?? ''}]`);
+  }
+  if (params.some((p: any) => p.in === 'header' && p.required)) out.push(`${where}: unexpected required header parameter`);
+  return out;
+}
+
 type BodyFieldRule = { required: boolean; type?: 'string' | 'array'; minLength?: number; maxLength?: number; pattern?: string; refusedCharacters?: string };
 
 /** A request body's fields against a rule table's: the same fields, required ones, types and exact rules. */
@@ -274,21 +283,7 @@ function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof sch
     const methods = Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch'].includes(k));
     const expectMethods = GRANT_OPERATIONS.filter((o) => o.path === rule.path).map((o) => o.method);
     if (!sameSet(methods, expectMethods)) out.push(`${where}: methods expected [${expectMethods}]; got [${methods}]`);
-    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
-    const pathParams = params.filter((p: any) => p.in === 'path');
-    if (!sameSet(pathParams.map((p: any) => p.name), rule.pathParams)) out.push(`${where}: path parameters expected [${rule.pathParams}]; got [${pathParams.map((p: any) => p.name)}]`);
-    for (const p of pathParams) if (p.required !== true || p.schema?.type !== 'string' || p.schema?.minLength !== 1) out.push(`${where}: path parameter ${p.name} must be a required non-empty string`);
-    const query = params.filter((p: any) => p.in === 'query');
-    if (!sameSet(query.map((p: any) => p.name), Object.keys(rule.query))) out.push(`${where}: query parameters expected [${Object.keys(rule.query)}]; got [${query.map((p: any) => p.name)}]`);
-    for (const p of query) {
-      const expected = rule.query[p.name];
-      if (!expected) continue;
-      const schema = p.schema ?? {};
-      if (Boolean(p.required) !== expected.required) out.push(`${where}: query ${p.name} must be ${expected.required ? 'required (是否必选: 是)' : 'optional (是否必选: 否)'}`);
-      if (schema.type !== expected.type) out.push(`${where}: query ${p.name} type expected ${expected.type}; got ${schema.type}`);
-      for (const key of ['default', 'minimum', 'maximum'] as const) if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
-    }
-    if (params.some((p: any) => p.in === 'header' && p.required)) out.push(`${where}: unexpected required header parameter`);
+    out.push(...parameterMismatches(doc, where, item, op, rule.pathParams, rule.query));
     const statuses = Object.keys(op.responses ?? {});
     if (!sameSet(statuses, rule.statuses)) out.push(`${where}: statuses expected ${rule.statuses}; got ${statuses}`);
     for (const status of statuses) {
