@@ -2,9 +2,10 @@
 // `npx apig-app-mock` (the package's bin), `npm start` / `npm run mock` in the repository:
 // serves the API mock, the docs and the bundled document.
 //   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
+//   apig-app-mock --proxy <upstream URL> [--report report.json] [--port N] [--host H]
 // PORT and HOST set the defaults; flags win.
 import module from 'node:module';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -25,12 +26,19 @@ function options(args) {
       quota: { type: 'string' },
       seed: { type: 'string' },
       credentials: { type: 'string' },
+      proxy: { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)');
+    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--port N] [--host H]  (the contract in the request path)');
     process.exit(0);
+  }
+  if (values.proxy === undefined && values.report !== undefined) throw new Error('--report goes with --proxy <upstream URL>');
+  if (values.proxy !== undefined) {
+    const mockOnly = ['stateless', 'quota', 'seed', 'credentials'].filter((flag) => values[flag] !== undefined && values[flag] !== false);
+    if (mockOnly.length > 0) throw new Error(`--proxy forwards to a gateway; ${mockOnly.map((f) => `--${f}`).join(', ')} ${mockOnly.length > 1 ? 'are' : 'is'} for the mock`);
   }
   const rawPort = values.port ?? process.env.PORT ?? '4010';
   const port = Number(rawPort);
@@ -57,13 +65,30 @@ function options(args) {
     }
     parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
   }
-  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials };
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report };
+}
+
+/** The proxy: forwards to `upstream`, and at the end prints one line and writes the JSON report. */
+async function serveProxy({ upstream, port, host, report }) {
+  const { startProxy } = await import('./proxy.mjs');
+  const proxy = await startProxy({ upstream, port, host });
+  const stop = async (signal) => {
+    await proxy.close();
+    const result = proxy.report();
+    if (report) writeFileSync(report, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\n${signal}: ${result.summary}${report ? ` (report: ${report})` : ''}`);
+    process.exit(result.findings.length > 0 ? 1 : 0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`);
 }
 
 /** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
 export async function main(args = process.argv.slice(2)) {
   try {
-    const { port, host, stateless, quota, seed, credentials } = options(args);
+    const { port, host, stateless, quota, seed, credentials, proxy, report } = options(args);
+    if (proxy !== undefined) return await serveProxy({ upstream: proxy, port, host, report });
     const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
     const stop = async (signal) => {
       console.log(`\n${signal}: stopping the mock.`);

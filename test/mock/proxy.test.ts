@@ -1,0 +1,163 @@
+// The validating proxy (first stage): what passes through is forwarded as it came, and each
+// drift from the contract is reported at its place — nothing else. Upstreams: this project's
+// mock (which keeps to the contract: no findings), and a drifting gateway written here that
+// answers each kind of drift.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer } from '../../mock/server.mjs';
+import { startProxy } from '../../mock/proxy.mjs';
+
+const V2 = '/v2/p1/apigw/instances/i1';
+const json = (body: unknown) => JSON.stringify(body);
+
+describe('with the mock as upstream', () => {
+  let mock: Awaited<ReturnType<typeof startMockServer>>;
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  beforeAll(async () => {
+    mock = await startMockServer({ port: 0 });
+    proxy = await startProxy({ upstream: mock.url, port: 0 });
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await mock?.close();
+  });
+
+  it('forwards the lifecycle and the grants unchanged, and finds nothing', async () => {
+    const send = (method: string, path: string, body?: unknown) => fetch(`${proxy.url}${path}`, { method, headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? json(body) : undefined });
+    const made = await send('POST', `${V2}/apps`, { name: 'proxied_app' });
+    expect(made.status).toBe(201);
+    const app = await made.json();
+    expect(app.name).toBe('proxied_app');
+    expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(200);
+    expect((await send('PUT', `${V2}/apps/${app.id}/app-codes`)).status).toBe(201);
+    const granted = await send('POST', `${V2}/app-auths`, { app_ids: [app.id], api_ids: ['5f918d104dc84480a75166ba99efff21'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' });
+    expect(granted.status).toBe(201);
+    expect((await send('GET', `${V2}/app-auths/binded-apis?app_id=${app.id}`)).status).toBe(200);
+    expect((await send('GET', `${V2}/resources/outline/apps`)).status).toBe(200);
+    const refused = await send('POST', `${V2}/apps`, { name: 'proxied_app' });
+    expect([refused.status, (await refused.json()).error_code]).toEqual([400, 'APIG.3203']);
+    expect((await send('DELETE', `${V2}/apps/${app.id}`)).status).toBe(204);
+    expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(404);
+    expect(proxy.findings()).toEqual([]);
+    expect(proxy.report()).toMatchObject({ exchanges: 9, summary: '9 exchanges, 0 findings' });
+  });
+
+  it('reports a request that breaks the contract, and still forwards it', async () => {
+    const before = proxy.findings().length;
+    const answer = await fetch(`${proxy.url}${V2}/apps?limit=501`, { headers: { 'x-auth-token': 't' } });
+    expect(answer.status).toBe(400); // the upstream's own answer
+    const found = proxy.findings().slice(before);
+    expect(found).toEqual([expect.objectContaining({ kind: 'request', where: 'request', location: 'query.limit', method: 'GET', status: 400 })]);
+  });
+});
+
+/** A gateway that drifts, one way per path. */
+function driftingGateway(): Promise<Server> {
+  const ok = { 'content-type': 'application/json', 'x-request-id': 'r-1' };
+  const app = { id: 'a1', name: 'app_1', status: 1, app_key: 'k', app_secret: 's', creator: 'USER', register_time: '2020-08-03T13:09:13Z', update_time: '2020-08-03T13:09:13Z', remark: '', app_type: 'apig' };
+  const answers: Record<string, (res: import('node:http').ServerResponse) => void> = {
+    [`${V2}/apps/missing-field`]: (res) => res.writeHead(200, ok).end(json({ ...app, name: undefined })),
+    [`${V2}/apps/wrong-type`]: (res) => res.writeHead(200, ok).end(json({ ...app, status: '1' })),
+    [`${V2}/apps/extra-field`]: (res) => res.writeHead(200, ok).end(json({ ...app, brand_new: true })),
+    [`${V2}/apps/undeclared-status`]: (res) => res.writeHead(418, ok).end(json({ error_code: 'APIG.0418', error_msg: 'teapot' })),
+    [`${V2}/apps/html-error`]: (res) => res.writeHead(502, { 'content-type': 'text/html', 'x-request-id': 'r-2' }).end('<html>Bad gateway</html>'),
+    [`${V2}/apps/bad-code`]: (res) => res.writeHead(404, ok).end(json({ error_code: 'NOT_FOUND', error_msg: 'gone' })),
+    [`${V2}/apps/no-request-id`]: (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(json(app)),
+    [`${V2}/apps/slow`]: (res) => setTimeout(() => res.writeHead(200, ok).end(json(app)), 1_500),
+  };
+  const server = createServer((req, res) => (answers[req.url ?? ''] ?? ((r) => r.writeHead(200, ok).end(json(app))))(res));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('with a drifting gateway as upstream', () => {
+  let gateway: Server;
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  beforeAll(async () => {
+    gateway = await driftingGateway();
+    const { port } = gateway.address() as { port: number };
+    proxy = await startProxy({ upstream: `http://127.0.0.1:${port}`, port: 0, timeoutMs: 1_000 });
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await new Promise((resolve) => gateway?.close(resolve));
+  });
+
+  const showThrough = async (id: string) => {
+    const before = proxy.findings().length;
+    const answer = await fetch(`${proxy.url}${V2}/apps/${id}`, { headers: { 'x-auth-token': 't' } });
+    await answer.arrayBuffer();
+    return { status: answer.status, found: proxy.findings().slice(before).map((f) => [f.kind, f.location]) };
+  };
+
+  it.each([
+    ['missing-field', [['response', 'body']]],
+    ['wrong-type', [['response', 'body.status']]],
+    ['undeclared-status', [['status', '(whole)']]],
+    ['html-error', [['response', 'headers.Content-Type'], ['response', 'body'], ['status', '(whole)']]],
+    ['bad-code', [['response', 'body.error_code']]],
+    ['no-request-id', [['response', 'headers.X-Request-Id']]],
+  ])('%s is reported at its place, and nothing else', async (id, expected) => {
+    const { found } = await showThrough(id);
+    expect(found).toEqual(expected);
+  });
+
+  it('an extra field is no break: the contract stays open, so nothing is reported (yet)', async () => {
+    expect((await showThrough('extra-field')).found).toEqual([]);
+  });
+
+  it('an upstream that does not answer in time gets a Huawei-style 502, reported', async () => {
+    const { status, found } = await showThrough('slow');
+    expect(status).toBe(502);
+    expect(found).toEqual([['upstream', '(upstream)']]);
+  });
+
+  it('a route the contract does not have is reported', async () => {
+    const before = proxy.findings().length;
+    await (await fetch(`${proxy.url}/v3/elsewhere`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
+    expect(proxy.findings().slice(before)).toEqual([expect.objectContaining({ kind: 'unknown-route', location: 'path', path: '/v3/elsewhere' })]);
+  });
+});
+
+describe('startProxy', () => {
+  it('refuses an upstream that is not an http(s) URL, saying what it needs', async () => {
+    await expect(startProxy({ upstream: 'ftp://example.com', port: 0 })).rejects.toThrow('--proxy needs the upstream\'s http(s) URL');
+  });
+});
+
+describe('apig-app-mock --proxy', () => {
+  it('forwards, then on Ctrl-C prints one line, writes the JSON report and exits 1 on findings', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startChild } = await import('../helpers/child-process.js');
+    const dir = mkdtempSync(join(tmpdir(), 'apig-proxy-'));
+    const mock = await startMockServer({ port: 0 });
+    const report = join(dir, 'report.json');
+    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', mock.url, '--report', report, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    try {
+      const base = cli.match[1]!;
+      expect((await fetch(`${base}${V2}/apps`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
+      expect((await fetch(`${base}${V2}/apps?limit=0`, { headers: { 'x-auth-token': 't' } })).status).toBe(400);
+      expect(await cli.stop('SIGINT')).toBe(1);
+      expect(cli.output()).toContain('SIGINT: 2 exchanges, 1 findings (report: ');
+      const written = JSON.parse(readFileSync(report, 'utf8'));
+      expect(written).toMatchObject({ upstream: mock.url, exchanges: 2, findings: [{ kind: 'request', location: 'query.limit', operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps' }] });
+    } finally {
+      await cli.stop();
+      await mock.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.each([
+    [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
+    [['--report', 'r.json'], '--report goes with --proxy <upstream URL>'],
+    [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
+  ])('%j is refused, saying why', async (args, message) => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const failed = await promisify(execFile)(process.execPath, ['mock/cli.mjs', ...args, '--port', '0'], { encoding: 'utf8' }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(message);
+  });
+});
