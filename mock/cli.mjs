@@ -2,7 +2,7 @@
 // `npx apig-app-mock` (the package's bin), `npm start` / `npm run mock` in the repository:
 // serves the API mock, the docs and the bundled document.
 //   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
-//   apig-app-mock --proxy <upstream URL> [--report report.json] [--port N] [--host H]
+//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--port N] [--host H]
 // PORT and HOST set the defaults; flags win.
 import module from 'node:module';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -32,12 +32,12 @@ function options(args) {
     },
   });
   if (values.help) {
-    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--port N] [--host H]  (the contract in the request path)');
+    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--port N] [--host H]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK)');
     process.exit(0);
   }
   if (values.proxy === undefined && values.report !== undefined) throw new Error('--report goes with --proxy <upstream URL>');
   if (values.proxy !== undefined) {
-    const mockOnly = ['stateless', 'quota', 'seed', 'credentials'].filter((flag) => values[flag] !== undefined && values[flag] !== false);
+    const mockOnly = ['stateless', 'quota', 'seed'].filter((flag) => values[flag] !== undefined && values[flag] !== false);
     if (mockOnly.length > 0) throw new Error(`--proxy forwards to a gateway; ${mockOnly.map((f) => `--${f}`).join(', ')} ${mockOnly.length > 1 ? 'are' : 'is'} for the mock`);
   }
   const rawPort = values.port ?? process.env.PORT ?? '4010';
@@ -69,9 +69,9 @@ function options(args) {
 }
 
 /** The proxy: forwards to `upstream`, and at the end prints one line and writes the JSON report. */
-async function serveProxy({ upstream, port, host, report }) {
+async function serveProxy({ upstream, port, host, report, credentials }) {
   const { startProxy } = await import('./proxy.mjs');
-  const proxy = await startProxy({ upstream, port, host });
+  const proxy = await startProxy({ upstream, port, host, credentials });
   const stop = async (signal) => {
     await proxy.close();
     const result = proxy.report();
@@ -81,14 +81,19 @@ async function serveProxy({ upstream, port, host, report }) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`);
+  console.log(`APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${credentials?.secrets.size ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`);
 }
 
 /** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
 export async function main(args = process.argv.slice(2)) {
   try {
     const { port, host, stateless, quota, seed, credentials, proxy, report } = options(args);
-    if (proxy !== undefined) return await serveProxy({ upstream: proxy, port, host, report });
+    if (proxy !== undefined) {
+      // The SDK's environment variables name one AK/SK pair when no --credentials file is given.
+      const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = process.env;
+      const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
+      return await serveProxy({ upstream: proxy, port, host, report, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
+    }
     const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
     const stop = async (signal) => {
       console.log(`\n${signal}: stopping the mock.`);

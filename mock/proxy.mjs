@@ -1,8 +1,10 @@
 // The contract in the request path: a proxy that forwards each request to a real gateway (or any
 // upstream) byte for byte and judges both directions against the contract with Prism's own
 // router and validators, recording every finding. It never changes what passes through: the
-// caller gets the upstream's answer as it came. (First stage of the validating proxy: no
-// re-signing, reports beyond JSON, or strict mode yet.)
+// caller gets the upstream's answer as it came. Given the AK/SK pairs, it checks a caller's
+// signature (made for the proxy's host) and signs the forwarded request anew for the
+// upstream's host, over the same bytes; token requests pass untouched. (Reports beyond JSON and
+// a strict mode are still to come.)
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -12,11 +14,23 @@ import { loadOperations } from './prism-operations.mjs';
 import { loadPrism } from './load-prism.mjs';
 import { readBody } from './request-body.mjs';
 import { errorBody } from './huawei-errors.mjs';
+import { credentialProblem } from './credentials.mjs';
 
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
 /** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the host. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 const ERROR_CODE = /^APIG\.[0-9]{4}$/;
+
+const AK_OF = /^SDK-HMAC-SHA256\s+Access=([^,\s]+)/;
+
+/** The package's own signer (dist/, built by `npm ci` in a clone, shipped in the package). */
+async function loadSigner() {
+  try {
+    return (await import('../dist/src/auth/sign-request.js')).signRequest;
+  } catch (error) {
+    throw new Error(`--proxy with credentials needs the package's signer in dist/, which is missing (run npm run build): ${error.message}`);
+  }
+}
 
 /** Prism's router and validators, from the same engine the mock loads. */
 async function loadJudge() {
@@ -47,10 +61,11 @@ function parsedJson(bytes) {
 const where = (path) => (path && path.length ? path.join('.') : '(whole)');
 
 /**
- * Starts the proxy. Resolves to `{ url, findings, exchanges, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number }} options
+ * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
+ * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> } }} options
+ *   credentials: parsed as the mock's (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000 }) {
+export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials }) {
   let base;
   try {
     base = new URL(upstream);
@@ -60,6 +75,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   }
   const { prism, version, route, validateInput, validateOutput } = await loadJudge();
   const operations = await loadOperations(prism, generatedDir, version);
+  const signRequest = credentials?.secrets.size ? await loadSigner() : undefined;
   /** Every finding: what broke the contract, where, in which exchange. */
   const findings = [];
   let exchanges = 0;
@@ -103,11 +119,25 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     findings.push(...found.values());
   }
 
-  function forward(req, bytes) {
-    const target = new URL(req.url ?? '/', base);
+  /** The request's headers for the upstream: its host, and a signature of its own when the proxy holds the AK's SK. */
+  async function upstreamHeaders(req, target, bytes) {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     headers.host = target.host;
     if (bytes.length > 0) headers['content-length'] = String(bytes.length);
+    const ak = AK_OF.exec(String(req.headers.authorization ?? ''))?.[1];
+    const sk = ak === undefined ? undefined : credentials?.secrets.get(ak);
+    if (sk === undefined) return headers;
+    delete headers.authorization;
+    delete headers['x-sdk-date'];
+    // Signed: host, x-sdk-date and the headers that describe the request; sent exactly so.
+    const signed = Object.fromEntries(['content-type', 'x-project-id'].filter((name) => headers[name] !== undefined).map((name) => [name, String(headers[name])]));
+    Object.assign(headers, await signRequest({ method: req.method, url: target.href, headers: { ...signed, host: target.host }, body: bytes }, { ak, sk }));
+    return headers;
+  }
+
+  async function forward(req, bytes) {
+    const target = new URL(req.url ?? '/', base);
+    const headers = await upstreamHeaders(req, target, bytes);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
       const out = send(target, { method: req.method, headers, timeout: timeoutMs }, (res) => {
@@ -127,6 +157,13 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     if (read.aborted) return;
     const bytes = read.bytes ?? Buffer.alloc(0);
     exchanges += 1;
+    // A caller signs for the proxy; the proxy checks that signature before it signs anew.
+    const problem = credentials && AK_OF.test(String(req.headers.authorization ?? '')) ? credentialProblem(req, bytes, credentials) : undefined;
+    if (problem) {
+      const body = Buffer.from(JSON.stringify(errorBody('APIG.1002', 'Incorrect token or token resolution failed')));
+      res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', ''), 'x-mock-auth-reason': problem.reason });
+      return res.end(body);
+    }
     const answer = await forward(req, bytes);
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://proxy.invalid');
     const request = { method: String(req.method), path: pathname, query: queryOf(searchParams), headers: req.headers, requestBody: parsedJson(bytes).value };

@@ -149,6 +149,17 @@ describe('apig-app-mock --proxy', () => {
     }
   }, 60_000);
 
+  it('takes the AK/SK pair from the SDK variables, and says it re-signs', async () => {
+    const { startChild } = await import('../helpers/child-process.js');
+    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', 'http://127.0.0.1:9', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/, { env: { HUAWEICLOUD_SDK_AK: 'ENVAK0001', HUAWEICLOUD_SDK_SK: 'env-secret-never-printed' } });
+    try {
+      expect(cli.output()).toContain('(AK/SK requests are checked and signed anew for the upstream)');
+      expect(cli.output()).not.toContain('env-secret-never-printed');
+    } finally {
+      expect(await cli.stop('SIGTERM')).toBe(0); // no exchange, no finding
+    }
+  });
+
   it.each([
     [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
     [['--report', 'r.json'], '--report goes with --proxy <upstream URL>'],
@@ -159,5 +170,44 @@ describe('apig-app-mock --proxy', () => {
     const failed = await promisify(execFile)(process.execPath, ['mock/cli.mjs', ...args, '--port', '0'], { encoding: 'utf8' }).then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain(message);
+  });
+});
+
+describe('re-signing for the upstream', () => {
+  const AKSK = { ak: 'PROXYAK0000000001', sk: 'proxy-sk-never-shown-1234567890' };
+  let upstream: Awaited<ReturnType<typeof startMockServer>>;
+  beforeAll(async () => {
+    upstream = await startMockServer({ port: 0, credentials: { aksk: [AKSK], tokens: ['proxy-token-1'] } });
+  });
+  afterAll(async () => {
+    await upstream?.close();
+  });
+
+  it('signed for the proxy, the request reaches a credentials-checking upstream only when the proxy signs it anew', async () => {
+    const { parseCredentials } = await import('../../mock/credentials.mjs');
+    const { createApigClient, createAppOnDedicatedGatewayV2, listApisBoundToAppPage } = await import('../../src/index.js');
+    const instance = { projectId: 'p-sign', instanceId: 'i-sign' };
+    const plain = await startProxy({ upstream: upstream.url, port: 0 });
+    const resigning = await startProxy({ upstream: upstream.url, port: 0, credentials: parseCredentials({ aksk: [AKSK] }) });
+    try {
+      const without = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: plain.url, auth: AKSK }), instance, { name: 'signed_app_1' });
+      expect(!without.ok && without.error).toMatchObject({ status: 401, errorCode: 'APIG.1002' }); // the signature covers the proxy's host
+      const client = createApigClient({ baseUrl: resigning.url, auth: AKSK });
+      const made = await createAppOnDedicatedGatewayV2(client, instance, { name: 'signed_app_2', remark: '汉字 remark' });
+      expect(made.ok && made.status).toBe(201);
+      if (made.ok) expect((await listApisBoundToAppPage(client, { gateway: 'dedicatedV2', ...instance }, { appId: made.data.id, apiName: 'a b&c' })).ok).toBe(true);
+      // Tokens pass untouched.
+      const token = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: resigning.url, auth: { token: 'proxy-token-1' } }), instance, { name: 'token_app' });
+      expect(token.ok).toBe(true);
+      // A signature that does not match is refused by the proxy itself, never forwarded.
+      const forged = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: resigning.url, auth: { ak: AKSK.ak, sk: 'not-the-secret-1' } }), instance, { name: 'forged_app' });
+      expect(!forged.ok && forged.error).toMatchObject({ status: 401, errorCode: 'APIG.1002' });
+      // No secret in what the proxy keeps.
+      for (const proxy of [plain, resigning]) expect(JSON.stringify(proxy.report())).not.toMatch(/proxy-sk-never-shown|not-the-secret|proxy-token-1/);
+      expect(resigning.findings()).toEqual([]);
+    } finally {
+      await plain.close();
+      await resigning.close();
+    }
   });
 });
