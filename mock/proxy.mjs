@@ -60,6 +60,21 @@ function parsedJson(bytes) {
 
 const where = (path) => (path && path.length ? path.join('.') : '(whole)');
 
+/** Where `value` has object fields `schema` does not list (each place once; array entries as `[]`). */
+function undeclaredFields(schema, value, at, found = new Set()) {
+  if (!schema || typeof schema !== 'object' || value === null || typeof value !== 'object') return found;
+  if (Array.isArray(value)) {
+    for (const item of value) undeclaredFields(schema.items, item, `${at}[]`, found);
+    return found;
+  }
+  if (!schema.properties) return found;
+  for (const [key, child] of Object.entries(value)) {
+    if (!(key in schema.properties)) found.add(`${at}.${key}`);
+    else undeclaredFields(schema.properties[key], child, `${at}.${key}`, found);
+  }
+  return found;
+}
+
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
  * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> } }} options
@@ -76,8 +91,12 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const { prism, version, route, validateInput, validateOutput } = await loadJudge();
   const operations = await loadOperations(prism, generatedDir, version);
   const signRequest = credentials?.secrets.size ? await loadSigner() : undefined;
-  /** Every finding: what broke the contract, where, in which exchange. */
+  /** Drift: where the upstream's answer breaks the contract (or it accepted what the contract refuses). */
   const findings = [];
+  /** Callers' requests that break the contract, which the upstream refused as it should. */
+  const requests = [];
+  /** Response fields the contract does not list: news, not necessarily a break (the contract stays open). */
+  const news = [];
   let exchanges = 0;
 
   function judge({ method, path, query, headers, requestBody, status, responseHeaders, responseBytes }) {
@@ -101,7 +120,12 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       else found.set(key, { ...base, operation: name, kind, where: direction, location, message });
     };
     const checkedInput = validateInput({ resource: operation, element: input });
-    if (checkedInput._tag === 'Left') for (const v of checkedInput.left) add('request', 'request', where(v.path), v.message);
+    const invalid = checkedInput._tag === 'Left' ? checkedInput.left : [];
+    for (const v of invalid) {
+      // Accepted anyway: the upstream does not enforce a rule of the contract.
+      if (status < 300) add('accepted-invalid', 'request', where(v.path), `the upstream answered ${status} to a request the contract refuses: ${v.message}`);
+      else requests.push({ ...base, operation: name, kind: 'request', where: 'request', location: where(v.path), message: v.message });
+    }
 
     const type = String(responseHeaders['content-type'] ?? '');
     const parsed = parsedJson(responseBytes);
@@ -113,6 +137,8 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const output = { statusCode: status, headers: responseHeaders, body: parsed.value };
     const checkedOutput = parsed.invalid || !declared.includes(String(status)) ? { _tag: 'Right' } : validateOutput({ resource: operation, element: output });
     if (checkedOutput._tag === 'Left') for (const v of checkedOutput.left) if (v.path) add('response', 'response', where(v.path), v.message);
+    const schema = operation.responses.find((r) => r.code === String(status))?.contents?.find((c) => /json/.test(c.mediaType))?.schema;
+    for (const location of undeclaredFields(schema, parsed.value, 'body')) news.push({ ...base, operation: name, kind: 'undeclared-field', where: 'response', location, message: `${location} is not a field the contract lists for ${status}` });
     if (status >= 400 && parsed.value && typeof parsed.value.error_code === 'string' && !ERROR_CODE.test(parsed.value.error_code)) {
       add('response', 'response', 'body.error_code', `error_code ${JSON.stringify(parsed.value.error_code.slice(0, 40))} is not APIG.xxxx`);
     }
@@ -190,10 +216,17 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const address = server.address();
   return {
     url: `http://${address.address}:${address.port}`,
-    /** The findings so far, oldest first. */
+    /** The drift found so far, oldest first. */
     findings: () => findings.slice(),
-    /** `{ exchanges, findings, summary }`: what a run's JSON report holds. */
-    report: () => ({ upstream: base.origin, exchanges, findings: findings.slice(), summary: `${exchanges} exchanges, ${findings.length} findings` }),
+    /** `{ upstream, exchanges, findings, requests, news, summary }`: what a run's JSON report holds. */
+    report: () => ({
+      upstream: base.origin,
+      exchanges,
+      findings: findings.slice(),
+      requests: requests.slice(),
+      news: news.slice(),
+      summary: `${exchanges} exchanges, ${findings.length} drift findings, ${requests.length} requests outside the contract (refused upstream), ${news.length} response fields the contract does not list`,
+    }),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

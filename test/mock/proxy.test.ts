@@ -39,15 +39,15 @@ describe('with the mock as upstream', () => {
     expect((await send('DELETE', `${V2}/apps/${app.id}`)).status).toBe(204);
     expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(404);
     expect(proxy.findings()).toEqual([]);
-    expect(proxy.report()).toMatchObject({ exchanges: 9, summary: '9 exchanges, 0 findings' });
+    expect(proxy.report()).toMatchObject({ exchanges: 9, findings: [], requests: [], news: [], summary: '9 exchanges, 0 drift findings, 0 requests outside the contract (refused upstream), 0 response fields the contract does not list' });
   });
 
-  it('reports a request that breaks the contract, and still forwards it', async () => {
-    const before = proxy.findings().length;
+  it('reports a request that breaks the contract apart from drift, and still forwards it', async () => {
+    const before = proxy.report().requests.length;
     const answer = await fetch(`${proxy.url}${V2}/apps?limit=501`, { headers: { 'x-auth-token': 't' } });
-    expect(answer.status).toBe(400); // the upstream's own answer
-    const found = proxy.findings().slice(before);
-    expect(found).toEqual([expect.objectContaining({ kind: 'request', where: 'request', location: 'query.limit', method: 'GET', status: 400 })]);
+    expect(answer.status).toBe(400); // the upstream's own answer: it refused, as it should
+    expect(proxy.report().requests.slice(before)).toEqual([expect.objectContaining({ kind: 'request', where: 'request', location: 'query.limit', method: 'GET', status: 400 })]);
+    expect(proxy.findings()).toEqual([]);
   });
 });
 
@@ -65,7 +65,7 @@ function driftingGateway(): Promise<Server> {
     [`${V2}/apps/no-request-id`]: (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(json(app)),
     [`${V2}/apps/slow`]: (res) => setTimeout(() => res.writeHead(200, ok).end(json(app)), 1_500),
   };
-  const server = createServer((req, res) => (answers[req.url ?? ''] ?? ((r) => r.writeHead(200, ok).end(json(app))))(res));
+  const server = createServer((req, res) => (answers[req.url ?? ''] ?? ((r) => r.writeHead(req.method === 'POST' ? 201 : 200, ok).end(json(app))))(res));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
@@ -101,8 +101,17 @@ describe('with a drifting gateway as upstream', () => {
     expect(found).toEqual(expected);
   });
 
-  it('an extra field is no break: the contract stays open, so nothing is reported (yet)', async () => {
+  it('an extra field is no break (the contract stays open): it is reported apart, as news', async () => {
+    const before = proxy.report().news.length;
     expect((await showThrough('extra-field')).found).toEqual([]);
+    expect(proxy.report().news.slice(before)).toEqual([expect.objectContaining({ kind: 'undeclared-field', location: 'body.brand_new', status: 200 })]);
+  });
+
+  it('a request the contract refuses, accepted by the upstream, is drift', async () => {
+    const before = proxy.findings().length;
+    const answer = await fetch(`${proxy.url}${V2}/apps`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: '1_starts_with_a_digit' }) });
+    await answer.arrayBuffer();
+    expect(proxy.findings().slice(before)).toEqual([expect.objectContaining({ kind: 'accepted-invalid', where: 'request', location: 'body.name' })]);
   });
 
   it('an upstream that does not answer in time gets a Huawei-style 502, reported', async () => {
@@ -138,10 +147,11 @@ describe('apig-app-mock --proxy', () => {
       const base = cli.match[1]!;
       expect((await fetch(`${base}${V2}/apps`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
       expect((await fetch(`${base}${V2}/apps?limit=0`, { headers: { 'x-auth-token': 't' } })).status).toBe(400);
+      expect((await fetch(`${base}/v9/nowhere`, { headers: { 'x-auth-token': 't' } })).status).toBe(404);
       expect(await cli.stop('SIGINT')).toBe(1);
-      expect(cli.output()).toContain('SIGINT: 2 exchanges, 1 findings (report: ');
+      expect(cli.output()).toContain('SIGINT: 3 exchanges, 1 drift findings, 1 requests outside the contract (refused upstream), 0 response fields the contract does not list (report: ');
       const written = JSON.parse(readFileSync(report, 'utf8'));
-      expect(written).toMatchObject({ upstream: mock.url, exchanges: 2, findings: [{ kind: 'request', location: 'query.limit', operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps' }] });
+      expect(written).toMatchObject({ upstream: mock.url, exchanges: 3, findings: [{ kind: 'unknown-route', path: '/v9/nowhere' }], requests: [{ kind: 'request', location: 'query.limit', operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps' }] });
     } finally {
       await cli.stop();
       await mock.close();
