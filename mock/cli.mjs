@@ -2,7 +2,7 @@
 // `npx apig-app-mock` (the package's bin), `npm start` / `npm run mock` in the repository:
 // serves the API mock, the docs and the bundled document.
 //   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
-//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--port N] [--host H]
+//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--strict] [--port N] [--host H] [-- <command> …]
 // PORT and HOST set the defaults; flags win.
 import module from 'node:module';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,10 @@ module.enableCompileCache?.();
 const { startMockServer } = await import('./server.mjs');
 const { parseCredentials } = await import('./credentials.mjs');
 
-function options(args) {
+function options(allArgs) {
+  // `-- <command> …`: run that command through the proxy.
+  const end = allArgs.indexOf('--');
+  const [args, command] = end === -1 ? [allArgs, []] : [allArgs.slice(0, end), allArgs.slice(end + 1)];
   const { values } = parseArgs({
     args,
     options: {
@@ -28,14 +31,15 @@ function options(args) {
       credentials: { type: 'string' },
       proxy: { type: 'string' },
       report: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--port N] [--host H]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK)');
+    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--strict] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)');
     process.exit(0);
   }
-  if (values.proxy === undefined && values.report !== undefined) throw new Error('--report goes with --proxy <upstream URL>');
+  if (values.proxy === undefined && (values.report !== undefined || values.strict || command.length > 0)) throw new Error('--report, --strict and -- <command> go with --proxy <upstream URL>');
   if (values.proxy !== undefined) {
     const mockOnly = ['stateless', 'quota', 'seed'].filter((flag) => values[flag] !== undefined && values[flag] !== false);
     if (mockOnly.length > 0) throw new Error(`--proxy forwards to a gateway; ${mockOnly.map((f) => `--${f}`).join(', ')} ${mockOnly.length > 1 ? 'are' : 'is'} for the mock`);
@@ -65,34 +69,51 @@ function options(args) {
     }
     parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
   }
-  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report };
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, strict: values.strict, command };
 }
 
 /** The proxy: forwards to `upstream`, and at the end prints one line and writes the JSON report. */
-async function serveProxy({ upstream, port, host, report, credentials }) {
+async function serveProxy({ upstream, port, host, report, strict, command, credentials }) {
   const { startProxy } = await import('./proxy.mjs');
-  const proxy = await startProxy({ upstream, port, host, credentials });
-  const stop = async (signal) => {
+  const proxy = await startProxy({ upstream, port, host, credentials, strict });
+  /** Prints the run's one line, writes the report, exits: the command's failure, else 1 on drift. */
+  const finish = async (why, commandCode = 0) => {
     await proxy.close();
     const result = proxy.report();
     if (report) writeFileSync(report, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\n${signal}: ${result.summary}${report ? ` (report: ${report})` : ''}`);
-    process.exit(result.findings.length > 0 ? 1 : 0);
+    console.log(`\n${why}: ${result.summary}${report ? ` (report: ${report})` : ''}`);
+    process.exit(commandCode !== 0 ? commandCode : result.findings.length > 0 ? 1 : 0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (command.length > 0) {
+    // The command talks to the proxy: APIG_BASE_URL names it (the conformance suite and the README examples read it).
+    const { spawn } = await import('node:child_process');
+    const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, APIG_BASE_URL: proxy.url } });
+    const forwardSignal = (signal) => child.kill(signal);
+    process.on('SIGINT', forwardSignal);
+    process.on('SIGTERM', forwardSignal);
+    child.once('error', (error) => {
+      console.error(`mock: could not run ${command[0]}: ${error.message}`);
+      finish(`${command.join(' ')}`, 127);
+    });
+    child.once('exit', (code, signal) => finish(`${command.join(' ')} exited ${signal ?? code}`, code ?? 1));
+    console.log(`APP contract proxy on ${proxy.url} → ${new URL(upstream).origin}; running ${command.join(' ')} with APIG_BASE_URL=${proxy.url}`);
+    return;
+  }
+  // (A signal handler gets the signal's number too: not an exit code.)
+  process.once('SIGINT', () => finish('SIGINT'));
+  process.once('SIGTERM', () => finish('SIGTERM'));
   console.log(`APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${credentials?.secrets.size ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`);
 }
 
 /** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
 export async function main(args = process.argv.slice(2)) {
   try {
-    const { port, host, stateless, quota, seed, credentials, proxy, report } = options(args);
+    const { port, host, stateless, quota, seed, credentials, proxy, report, strict, command } = options(args);
     if (proxy !== undefined) {
       // The SDK's environment variables name one AK/SK pair when no --credentials file is given.
       const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = process.env;
       const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
-      return await serveProxy({ upstream: proxy, port, host, report, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
+      return await serveProxy({ upstream: proxy, port, host, report, strict, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
     }
     const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
     const stop = async (signal) => {

@@ -3,8 +3,8 @@
 // router and validators, recording every finding. It never changes what passes through: the
 // caller gets the upstream's answer as it came. Given the AK/SK pairs, it checks a caller's
 // signature (made for the proxy's host) and signs the forwarded request anew for the
-// upstream's host, over the same bytes; token requests pass untouched. (Reports beyond JSON and
-// a strict mode are still to come.)
+// upstream's host, over the same bytes; token requests pass untouched. Strict, it refuses a
+// request that breaks the contract with the mock's 400 instead of forwarding it.
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadOperations } from './prism-operations.mjs';
 import { loadPrism } from './load-prism.mjs';
 import { readBody } from './request-body.mjs';
-import { errorBody } from './huawei-errors.mjs';
+import { errorBody, errorFromViolations } from './huawei-errors.mjs';
 import { credentialProblem } from './credentials.mjs';
 
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
@@ -77,10 +77,11 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> } }} options
+ * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean }} options
  *   credentials: parsed as the mock's (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
+ *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials }) {
+export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false }) {
   let base;
   try {
     base = new URL(upstream);
@@ -99,9 +100,16 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const news = [];
   let exchanges = 0;
 
-  function judge({ method, path, query, headers, requestBody, status, responseHeaders, responseBytes }) {
+  /** The operation a request is and what it breaks of the contract (before anything is sent). */
+  function checkRequest({ method, path, query, headers, requestBody }) {
     const input = { method: method.toLowerCase(), url: { path, query }, headers, body: requestBody };
     const routed = route({ resources: operations, input });
+    if (routed._tag === 'Left') return { routed };
+    const checked = validateInput({ resource: routed.right, element: input });
+    return { routed, violations: checked._tag === 'Left' ? checked.left : [] };
+  }
+
+  function judge({ method, path, status, responseHeaders, responseBytes }, { routed, violations }) {
     const requestId = responseHeaders['x-request-id'];
     const base = { method, path, status, requestId: typeof requestId === 'string' ? requestId : undefined };
     if (routed._tag === 'Left') {
@@ -119,9 +127,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       if (seen) seen.message = `${seen.message}; ${message}`;
       else found.set(key, { ...base, operation: name, kind, where: direction, location, message });
     };
-    const checkedInput = validateInput({ resource: operation, element: input });
-    const invalid = checkedInput._tag === 'Left' ? checkedInput.left : [];
-    for (const v of invalid) {
+    for (const v of violations) {
       // Accepted anyway: the upstream does not enforce a rule of the contract.
       if (status < 300) add('accepted-invalid', 'request', where(v.path), `the upstream answered ${status} to a request the contract refuses: ${v.message}`);
       else requests.push({ ...base, operation: name, kind: 'request', where: 'request', location: where(v.path), message: v.message });
@@ -190,9 +196,18 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', ''), 'x-mock-auth-reason': problem.reason });
       return res.end(body);
     }
-    const answer = await forward(req, bytes);
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://proxy.invalid');
     const request = { method: String(req.method), path: pathname, query: queryOf(searchParams), headers: req.headers, requestBody: parsedJson(bytes).value };
+    const checked = checkRequest(request);
+    if (strict && checked.violations?.length) {
+      // Strict: the mock's 400 naming the field, and nothing sent upstream.
+      const name = `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}`;
+      for (const v of checked.violations) requests.push({ method: request.method, path: pathname, status: 400, requestId: undefined, operation: name, kind: 'request', where: 'request', location: where(v.path), message: `${v.message} (refused by the proxy: --strict)` });
+      const body = Buffer.from(JSON.stringify(errorFromViolations(checked.violations)));
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', '') });
+      return res.end(body);
+    }
+    const answer = await forward(req, bytes);
     if (answer.failed) {
       // The upstream is down or silent: a Huawei-style 502, reported.
       const body = Buffer.from(JSON.stringify(errorBody('APIG.9999', `Bad gateway: the upstream did not answer (${answer.failed.code ?? answer.failed.message})`)));
@@ -200,7 +215,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       res.writeHead(502, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', '') });
       return res.end(body);
     }
-    judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes });
+    judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     res.writeHead(answer.status, { ...headers, 'content-length': answer.bytes.length });
     res.end(answer.bytes);

@@ -114,6 +114,22 @@ describe('with a drifting gateway as upstream', () => {
     expect(proxy.findings().slice(before)).toEqual([expect.objectContaining({ kind: 'accepted-invalid', where: 'request', location: 'body.name' })]);
   });
 
+  it('strict: a request the contract refuses gets the mock\'s 400 naming the field and never reaches the upstream', async () => {
+    const { port } = gateway.address() as { port: number };
+    const strict = await startProxy({ upstream: `http://127.0.0.1:${port}`, port: 0, strict: true });
+    try {
+      const answer = await fetch(`${strict.url}${V2}/apps`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: '1_starts_with_a_digit' }) });
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toEqual({ error_code: 'APIG.2011', error_msg: 'Invalid parameter value,parameterName:name. Please refer to the support documentation' });
+      expect(strict.findings()).toEqual([]); // the drifting upstream never saw it, so it could not accept it
+      expect(strict.report().requests).toEqual([expect.objectContaining({ location: 'body.name', message: expect.stringContaining('(refused by the proxy: --strict)') })]);
+      const valid = await fetch(`${strict.url}${V2}/apps`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: 'fine_name' }) });
+      expect(valid.status).toBe(201); // forwarded
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('an upstream that does not answer in time gets a Huawei-style 502, reported', async () => {
     const { status, found } = await showThrough('slow');
     expect(status).toBe(502);
@@ -172,7 +188,8 @@ describe('apig-app-mock --proxy', () => {
 
   it.each([
     [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report goes with --proxy <upstream URL>'],
+    [['--report', 'r.json'], '--report, --strict and -- <command> go with --proxy <upstream URL>'],
+    [['--strict'], '--report, --strict and -- <command> go with --proxy <upstream URL>'],
     [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');

@@ -4,7 +4,7 @@
 // second run against the same target must pass too. A missing or wrong credential is the
 // first thing the run says.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,23 @@ describe('npm run test:conformance against a mock started by hand', () => {
       expect(code, output.slice(-4000)).toBe(0);
       expect(summary(output).passed).toBeGreaterThan(250);
       expect(output).not.toContain(pair.sk);
+      expect(await storedApps(base, pair)).toEqual([0, 0, 0]);
+    }, 180_000);
+
+    it('through the validating proxy, AK/SK re-signed for this mock: passes, and the proxy finds no drift', async () => {
+      const report = join(dir, 'proxy-report.json');
+      const args = [MOCK_CLI, '--proxy', base, '--credentials', join(dir, 'creds.json'), '--report', report, '--port', '0', '--', 'npm', 'run', '--silent', 'test:conformance'];
+      const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
+        execFile(process.execPath, args, { cwd: ROOT, env: shellEnv({ APIG_AK: pair.ak, APIG_SK: pair.sk, ...DEDICATED }), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });
+        });
+      });
+      expect(code, output.slice(-4000)).toBe(0);
+      expect(summary(output).passed).toBeGreaterThan(250);
+      const written = JSON.parse(readFileSync(report, 'utf8'));
+      expect(written.findings, JSON.stringify(written.findings.slice(0, 5))).toEqual([]);
+      expect(written.exchanges).toBeGreaterThan(250);
+      expect(`${output}${JSON.stringify(written)}`).not.toContain(pair.sk);
       expect(await storedApps(base, pair)).toEqual([0, 0, 0]);
     }, 180_000);
 
