@@ -7,13 +7,15 @@
 // request that breaks the contract with the mock's 400 instead of forwarding it.
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { rootCertificates } from 'node:tls';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadOperations } from './prism-operations.mjs';
 import { loadPrism } from './load-prism.mjs';
 import { readBody } from './request-body.mjs';
-import { errorBody, errorFromViolations } from './huawei-errors.mjs';
+import { errorBody, errorFromViolations, parameterError } from './huawei-errors.mjs';
 import { credentialProblem } from './credentials.mjs';
 
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
@@ -77,11 +79,12 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean }} options
+ * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer }} options
  *   credentials: parsed as the mock's (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
  *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
+ *   ca: PEM certificates to trust for an HTTPS upstream (besides the system's), e.g. a company CA
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false }) {
+export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false, ca }) {
   let base;
   try {
     base = new URL(upstream);
@@ -92,6 +95,8 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const { prism, version, route, validateInput, validateOutput } = await loadJudge();
   const operations = await loadOperations(prism, generatedDir, version);
   const signRequest = credentials?.secrets.size ? await loadSigner() : undefined;
+  // Connections to the upstream are kept alive between requests, as a client's would be.
+  const agent = base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   /** Drift: where the upstream's answer breaks the contract (or it accepted what the contract refuses). */
   const findings = [];
   /** Callers' requests that break the contract, which the upstream refused as it should. */
@@ -172,7 +177,8 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const headers = await upstreamHeaders(req, target, bytes);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
-      const out = send(target, { method: req.method, headers, timeout: timeoutMs }, (res) => {
+      const tls = target.protocol === 'https:' && ca ? { ca: [...rootCertificates, ca] } : {};
+      const out = send(target, { method: req.method, headers, timeout: timeoutMs, agent, ...tls }, (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, bytes: Buffer.concat(chunks) }));
@@ -187,7 +193,13 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const server = createServer(async (req, res) => {
     const read = await readBody(req);
     if (read.aborted) return;
-    const bytes = read.bytes ?? Buffer.alloc(0);
+    if (read.tooLarge) {
+      // Never forward a part of a body: refuse it as the mock does.
+      const body = Buffer.from(JSON.stringify(parameterError('the request body is larger than 4 MiB')));
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', ''), connection: 'close' });
+      return res.end(body);
+    }
+    const bytes = read.bytes;
     exchanges += 1;
     // A caller signs for the proxy; the proxy checks that signature before it signs anew.
     const problem = credentials && AK_OF.test(String(req.headers.authorization ?? '')) ? credentialProblem(req, bytes, credentials) : undefined;
@@ -244,6 +256,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     }),
     close: () =>
       new Promise((resolve) => {
+        agent.destroy();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -188,8 +188,8 @@ describe('apig-app-mock --proxy', () => {
 
   it.each([
     [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report, --strict and -- <command> go with --proxy <upstream URL>'],
-    [['--strict'], '--report, --strict and -- <command> go with --proxy <upstream URL>'],
+    [['--report', 'r.json'], '--report, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--strict'], '--report, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
     [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');
@@ -237,4 +237,58 @@ describe('re-signing for the upstream', () => {
       await resigning.close();
     }
   });
+});
+
+describe('an HTTPS upstream with its own CA', () => {
+  it('is reached when the proxy is given the CA, refused (502, reported) when not', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createServer: createHttpsServer } = await import('node:https');
+    const dir = mkdtempSync(join(tmpdir(), 'apig-ca-'));
+    const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    // A CA of this test's own, and a certificate for 127.0.0.1 that it signs.
+    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=apig test CA');
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+    writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+    ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'san.ext');
+    const app = { id: 'a1', name: 'app_1', status: 1, app_key: 'k', app_secret: 's', creator: 'USER', register_time: 't', update_time: 't', remark: '', app_type: 'apig' };
+    let received = 0;
+    const upstream = createHttpsServer({ key: readFileSync(join(dir, 'server.key')), cert: readFileSync(join(dir, 'server.pem')) }, (req, res) => {
+      req.on('data', (chunk: Buffer) => (received += chunk.length));
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'r-tls' }).end(JSON.stringify(app)));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
+    const url = `https://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+    const trusting = await startProxy({ upstream: url, port: 0, ca: readFileSync(join(dir, 'ca.pem'), 'utf8') });
+    const untrusting = await startProxy({ upstream: url, port: 0 });
+    try {
+      const shown = await fetch(`${trusting.url}${V2}/apps/a1`, { headers: { 'x-auth-token': 't' } });
+      expect([shown.status, (await shown.json()).name]).toEqual([200, 'app_1']);
+      expect(trusting.findings()).toEqual([]);
+      // Keep-alive: a second and third request on the proxy's pooled connection.
+      for (let i = 0; i < 2; i++) expect((await fetch(`${trusting.url}${V2}/apps/a1`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
+      // A large body arrives whole (3 MiB of remark; the contract refuses it, the upstream decides).
+      const big = JSON.stringify({ name: 'big_app', remark: 'r'.repeat(3 * 1024 * 1024) });
+      received = 0;
+      const answer = await fetch(`${trusting.url}${V2}/apps/a1`, { method: 'PUT', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: big });
+      await answer.arrayBuffer();
+      expect(received).toBe(Buffer.byteLength(big));
+      // Over 4 MiB: refused whole, never forwarded in part.
+      received = 0;
+      const tooBig = await fetch(`${trusting.url}${V2}/apps/a1`, { method: 'PUT', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', remark: 'r'.repeat(5 * 1024 * 1024) }) });
+      expect([tooBig.status, (await tooBig.json()).error_code]).toEqual([400, 'APIG.2000']);
+      expect(received).toBe(0);
+
+      const refused = await fetch(`${untrusting.url}${V2}/apps/a1`, { headers: { 'x-auth-token': 't' } });
+      expect([refused.status, (await refused.json()).error_code]).toEqual([502, 'APIG.9999']);
+      expect(untrusting.findings()).toEqual([expect.objectContaining({ kind: 'upstream', message: expect.stringMatching(/SELF_SIGNED|UNABLE_TO_VERIFY|certificate/i) })]);
+    } finally {
+      await trusting.close();
+      await untrusting.close();
+      await new Promise((resolve) => upstream.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
