@@ -2,7 +2,7 @@
 // `npx apig-app-mock` (the package's bin), `npm start` / `npm run mock` in the repository:
 // serves the API mock, the docs and the bundled document.
 //   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
-//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]
+//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]
 // PORT and HOST set the defaults; flags win.
 import module from 'node:module';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -33,14 +33,16 @@ function options(allArgs) {
       report: { type: 'string' },
       strict: { type: 'boolean', default: false },
       ca: { type: 'string' },
+      har: { type: 'string' },
+      junit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)');
+    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)');
     process.exit(0);
   }
-  if (values.proxy === undefined && (values.report !== undefined || values.strict || values.ca !== undefined || command.length > 0)) throw new Error('--report, --strict, --ca and -- <command> go with --proxy <upstream URL>');
+  if (values.proxy === undefined && (values.report !== undefined || values.har !== undefined || values.junit !== undefined || values.strict || values.ca !== undefined || command.length > 0)) throw new Error('--report, --har, --junit, --strict, --ca and -- <command> go with --proxy <upstream URL>');
   let ca;
   if (values.ca !== undefined) {
     try {
@@ -79,11 +81,11 @@ function options(allArgs) {
     }
     parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
   }
-  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, strict: values.strict, ca, command };
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, har: values.har, junit: values.junit, strict: values.strict, ca, command };
 }
 
 /** The proxy: forwards to `upstream`, and at the end prints one line and writes the JSON report. */
-async function serveProxy({ upstream, port, host, report, strict, ca, command, credentials }) {
+async function serveProxy({ upstream, port, host, report, har, junit, strict, ca, command, credentials }) {
   const { startProxy } = await import('./proxy.mjs');
   const proxy = await startProxy({ upstream, port, host, credentials, strict, ca });
   /** Prints the run's one line, writes the report, exits: the command's failure, else 1 on drift. */
@@ -91,7 +93,10 @@ async function serveProxy({ upstream, port, host, report, strict, ca, command, c
     await proxy.close();
     const result = proxy.report();
     if (report) writeFileSync(report, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\n${why}: ${result.summary}${report ? ` (report: ${report})` : ''}`);
+    if (har) writeFileSync(har, `${JSON.stringify(proxy.har(), null, 2)}\n`);
+    if (junit) writeFileSync(junit, proxy.junit());
+    const written = [report && `report: ${report}`, har && `HAR: ${har}`, junit && `JUnit: ${junit}`].filter(Boolean);
+    console.log(`\n${why}: ${result.summary}${written.length ? ` (${written.join(', ')})` : ''}`);
     process.exit(commandCode !== 0 ? commandCode : result.findings.length > 0 ? 1 : 0);
   };
   if (command.length > 0) {
@@ -118,12 +123,12 @@ async function serveProxy({ upstream, port, host, report, strict, ca, command, c
 /** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
 export async function main(args = process.argv.slice(2)) {
   try {
-    const { port, host, stateless, quota, seed, credentials, proxy, report, strict, ca, command } = options(args);
+    const { port, host, stateless, quota, seed, credentials, proxy, report, har, junit, strict, ca, command } = options(args);
     if (proxy !== undefined) {
       // The SDK's environment variables name one AK/SK pair when no --credentials file is given.
       const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = process.env;
       const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
-      return await serveProxy({ upstream: proxy, port, host, report, strict, ca, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
+      return await serveProxy({ upstream: proxy, port, host, report, har, junit, strict, ca, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
     }
     const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
     const stop = async (signal) => {

@@ -17,11 +17,14 @@ import { loadPrism } from './load-prism.mjs';
 import { readBody } from './request-body.mjs';
 import { errorBody, errorFromViolations, parameterError } from './huawei-errors.mjs';
 import { credentialProblem } from './credentials.mjs';
+import { harOf, junitOf } from './proxy-reports.mjs';
 
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
 /** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the host. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 const ERROR_CODE = /^APIG\.[0-9]{4}$/;
+/** The HAR keeps at most this many exchanges (the first ones); the report says when it dropped some. */
+const MAX_RECORDED = 10_000;
 
 const AK_OF = /^SDK-HMAC-SHA256\s+Access=([^,\s]+)/;
 
@@ -103,6 +106,9 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const requests = [];
   /** Response fields the contract does not list: news, not necessarily a break (the contract stays open). */
   const news = [];
+  /** The operations the traffic reached, and the exchanges kept for the HAR. */
+  const seen = new Set();
+  const recorded = [];
   let exchanges = 0;
 
   /** The operation a request is and what it breaks of the contract (before anything is sent). */
@@ -123,6 +129,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     }
     const operation = routed.right;
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
+    seen.add(name);
     // One finding per place: Prism may say two things of one field (its type and its enum, a
     // pattern and its not), which are one drift.
     const found = new Map();
@@ -181,7 +188,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       const out = send(target, { method: req.method, headers, timeout: timeoutMs, agent, ...tls }, (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, bytes: Buffer.concat(chunks) }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, bytes: Buffer.concat(chunks), url: target.href, sentHeaders: headers }));
         res.on('error', (error) => resolve({ failed: error }));
       });
       out.on('timeout', () => out.destroy(new Error(`no answer within ${timeoutMs} ms`)));
@@ -219,7 +226,11 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', '') });
       return res.end(body);
     }
+    const started = new Date();
     const answer = await forward(req, bytes);
+    if (!answer.failed && recorded.length < MAX_RECORDED) {
+      recorded.push({ startedDateTime: started.toISOString(), time: Date.now() - started.getTime(), method: request.method, url: answer.url, requestHeaders: answer.sentHeaders, requestText: bytes.length ? bytes.toString('utf8') : '', status: answer.status, responseHeaders: answer.headers, responseText: answer.bytes.toString('utf8') });
+    }
     if (answer.failed) {
       // The upstream is down or silent: a Huawei-style 502, reported.
       const body = Buffer.from(JSON.stringify(errorBody('APIG.9999', `Bad gateway: the upstream did not answer (${answer.failed.code ?? answer.failed.message})`)));
@@ -249,11 +260,18 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     report: () => ({
       upstream: base.origin,
       exchanges,
+      operations: [...seen],
       findings: findings.slice(),
       requests: requests.slice(),
       news: news.slice(),
       summary: `${exchanges} exchanges, ${findings.length} drift findings, ${requests.length} requests outside the contract (refused upstream), ${news.length} response fields the contract does not list`,
     }),
+    /** HAR 1.2 of the traffic (secrets replaced), for `redocly drift` and other HAR readers. */
+    har: () => harOf(recorded),
+    /** JUnit XML: a test case per operation reached, failing with its drift. */
+    junit: function () {
+      return junitOf(this.report());
+    },
     close: () =>
       new Promise((resolve) => {
         agent.destroy();

@@ -143,6 +143,68 @@ describe('with a drifting gateway as upstream', () => {
   });
 });
 
+/** `redocly drift` (a tool nobody here wrote) on a HAR the proxy wrote: its JSON report. */
+async function redoclyDrift(har: unknown, server: string) {
+  const { execFile } = await import('node:child_process');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { binOf, GENERATED } = await import('../../scripts/tools.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'apig-har-'));
+  writeFileSync(join(dir, 'traffic.har'), JSON.stringify(har));
+  try {
+    const stdout = await new Promise<string>((resolve) => {
+      execFile(process.execPath, [binOf('@redocly/cli', 'redocly'), 'drift', join(dir, 'traffic.har'), '--api', join(GENERATED, 'openapi.json'), '--server', server, '--format', 'json', '--min-severity', 'warning'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }, (_error, out) => resolve(out));
+    });
+    return JSON.parse(stdout.slice(stdout.indexOf('{')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('HAR and JUnit', () => {
+  it('redocly drift reads the HAR of clean traffic and finds nothing; no secret is in it', async () => {
+    const mock = await startMockServer({ port: 0 });
+    const proxy = await startProxy({ upstream: mock.url, port: 0 });
+    try {
+      const send = (method: string, path: string, body?: unknown) => fetch(`${proxy.url}${path}`, { method, headers: { 'x-auth-token': 'har-token-never-kept', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? json(body) : undefined }).then((r) => r.json().catch(() => undefined));
+      const app = await send('POST', `${V2}/apps`, { name: 'har_app', app_secret: 'MySecret_12345' });
+      await send('POST', `${V2}/apps/${app.id}/app-codes`, { app_code: `SecretCode${'c'.repeat(70)}` });
+      await send('GET', `${V2}/apps?limit=5`);
+      await send('GET', `${V2}/app-auths/binded-apis?app_id=${app.id}`);
+      await send('DELETE', `${V2}/apps/${app.id}`);
+      const har = proxy.har();
+      expect(har.log.entries).toHaveLength(5);
+      expect(JSON.stringify(har)).not.toMatch(/har-token-never-kept|MySecret_12345|SecretCode/);
+      const drift = await redoclyDrift(har, mock.url);
+      expect(drift.run).toMatchObject({ totalExchanges: 5, documentedExchanges: 5, undocumentedExchanges: 0 });
+      expect(drift.problems).toEqual([]);
+      expect(proxy.junit()).toMatch(/<testsuite name="apig-app-contract proxy \(http:\/\/127\.0\.0\.1:\d+\)" tests="5" failures="0">/);
+    } finally {
+      await proxy.close();
+      await mock.close();
+    }
+  }, 60_000);
+
+  it('on drifting traffic, redocly drift and the JUnit report both name the broken field', async () => {
+    const gateway = await driftingGateway();
+    const upstream = `http://127.0.0.1:${(gateway.address() as { port: number }).port}`;
+    const proxy = await startProxy({ upstream, port: 0 });
+    try {
+      await (await fetch(`${proxy.url}${V2}/apps/wrong-type`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
+      const drift = await redoclyDrift(proxy.har(), upstream);
+      expect(drift.problems.length).toBeGreaterThan(0);
+      expect(JSON.stringify(drift.problems)).toContain('status');
+      const junit = proxy.junit();
+      expect(junit).toContain('tests="1" failures="1"');
+      expect(junit).toMatch(/<testcase classname="apig-app-contract.proxy" name="GET \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\/\{app_id\}"><failure message="1 drift finding\(s\)">200 response body\.status: /);
+    } finally {
+      await proxy.close();
+      await new Promise((resolve) => gateway.close(resolve));
+    }
+  }, 60_000);
+});
+
 describe('startProxy', () => {
   it('refuses an upstream that is not an http(s) URL, saying what it needs', async () => {
     await expect(startProxy({ upstream: 'ftp://example.com', port: 0 })).rejects.toThrow('--proxy needs the upstream\'s http(s) URL');
@@ -188,8 +250,8 @@ describe('apig-app-mock --proxy', () => {
 
   it.each([
     [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
-    [['--strict'], '--report, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--report', 'r.json'], '--report, --har, --junit, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--strict'], '--report, --har, --junit, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
     [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');

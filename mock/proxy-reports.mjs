@@ -1,0 +1,103 @@
+// The validating proxy's reports for tools: a HAR of the traffic (which `redocly drift` and
+// other HAR readers judge on their own), and JUnit XML for CI dashboards. Secrets never get
+// in: credential headers are replaced, and the secret fields of JSON bodies (app_secret,
+// app_code) get stand-ins that keep to the contract's rules, so a tool reading the HAR sees a
+// valid value, never the real one.
+
+const SECRET_HEADERS = new Set(['authorization', 'x-auth-token', 'cookie', 'set-cookie', 'x-apig-appcode']);
+/** Stand-ins that satisfy the fields' own rules (app_secret 8–64, app_code 64–180 characters). */
+const STAND_INS = { app_secret: 'Redacted00000000', app_code: 'Redacted'.repeat(8), sk: 'Redacted' };
+
+/** JSON text with every secret field replaced, at any depth; other text as it is. */
+export function redactedText(text) {
+  if (!text) return text;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, Object.hasOwn(STAND_INS, key) && typeof child === 'string' ? STAND_INS[key] : walk(child)]));
+  };
+  return JSON.stringify(walk(value));
+}
+
+const harHeaders = (headers) =>
+  Object.entries(headers)
+    .flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]]))
+    .map(([name, value]) => ({ name, value: SECRET_HEADERS.has(name.toLowerCase()) ? 'redacted' : String(value) }));
+
+/**
+ * HAR 1.2 of the exchanges: `{ startedDateTime, time, method, url, requestHeaders, requestText,
+ * status, responseHeaders, responseText }` each, with the upstream's URL (what was called).
+ */
+export function harOf(exchanges) {
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'apig-app-contract proxy', version: '1' },
+      entries: exchanges.map((e) => {
+        const url = new URL(e.url);
+        const requestType = String(e.requestHeaders['content-type'] ?? 'application/json');
+        const responseType = String(e.responseHeaders['content-type'] ?? '');
+        const requestText = redactedText(e.requestText);
+        const responseText = redactedText(e.responseText);
+        return {
+          startedDateTime: e.startedDateTime,
+          time: e.time,
+          request: {
+            method: e.method,
+            url: url.href,
+            httpVersion: 'HTTP/1.1',
+            headers: harHeaders(e.requestHeaders),
+            queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+            cookies: [],
+            headersSize: -1,
+            bodySize: e.requestText ? Buffer.byteLength(e.requestText) : 0,
+            ...(e.requestText ? { postData: { mimeType: requestType, text: requestText } } : {}),
+          },
+          response: {
+            status: e.status,
+            statusText: '',
+            httpVersion: 'HTTP/1.1',
+            headers: harHeaders(e.responseHeaders),
+            cookies: [],
+            content: { size: responseText ? Buffer.byteLength(responseText) : 0, mimeType: responseType, text: responseText ?? '' },
+            redirectURL: '',
+            headersSize: -1,
+            bodySize: responseText ? Buffer.byteLength(responseText) : 0,
+          },
+          cache: {},
+          timings: { send: 0, wait: e.time, receive: 0 },
+        };
+      }),
+    },
+  };
+}
+
+const xml = (text) => String(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
+
+/**
+ * JUnit XML of a run's report: one test case per operation the traffic reached (and one for
+ * routes the contract does not have), failing with its drift findings.
+ */
+export function junitOf(report) {
+  const cases = new Map();
+  for (const name of report.operations) cases.set(name, []);
+  for (const finding of report.findings) {
+    const name = finding.operation ?? 'routes and upstream';
+    if (!cases.has(name)) cases.set(name, []);
+    cases.get(name).push(finding);
+  }
+  const failures = [...cases.values()].filter((f) => f.length > 0).length;
+  const body = [...cases.entries()]
+    .map(([name, found]) => {
+      const failure = found.length === 0 ? '' : `<failure message="${xml(`${found.length} drift finding(s)`)}">${xml(found.map((f) => `${f.status} ${f.where} ${f.location}: ${f.message}${f.requestId ? ` [request id ${f.requestId}]` : ''}`).join('\n'))}</failure>`;
+      return `  <testcase classname="apig-app-contract.proxy" name="${xml(name)}">${failure}</testcase>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="apig-app-contract proxy (${xml(report.upstream)})" tests="${cases.size}" failures="${failures}">\n${body}\n</testsuite>\n`;
+}
