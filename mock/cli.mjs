@@ -2,7 +2,7 @@
 // `npx apig-app-mock` (the package's bin), `npm start` / `npm run mock` in the repository:
 // serves the API mock, the docs and the bundled document.
 //   apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]
-//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]
+//   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--compare [--seed seed.json]] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]
 // PORT and HOST set the defaults; flags win.
 import module from 'node:module';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -34,15 +34,16 @@ function options(allArgs) {
       strict: { type: 'boolean', default: false },
       ca: { type: 'string' },
       har: { type: 'string' },
+      compare: { type: 'boolean', default: false },
       junit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)');
+    console.log('usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--compare [--seed seed.json]] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)');
     process.exit(0);
   }
-  if (values.proxy === undefined && (values.report !== undefined || values.har !== undefined || values.junit !== undefined || values.strict || values.ca !== undefined || command.length > 0)) throw new Error('--report, --har, --junit, --strict, --ca and -- <command> go with --proxy <upstream URL>');
+  if (values.proxy === undefined && (values.report !== undefined || values.har !== undefined || values.junit !== undefined || values.strict || values.compare || values.ca !== undefined || command.length > 0)) throw new Error('--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>');
   let ca;
   if (values.ca !== undefined) {
     try {
@@ -53,7 +54,8 @@ function options(allArgs) {
     if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`--ca ${values.ca}: expected PEM certificates (-----BEGIN CERTIFICATE-----)`);
   }
   if (values.proxy !== undefined) {
-    const mockOnly = ['stateless', 'quota', 'seed'].filter((flag) => values[flag] !== undefined && values[flag] !== false);
+    // --seed goes with --compare: it starts the mock the answers are compared with.
+    const mockOnly = ['stateless', 'quota', ...(values.compare ? [] : ['seed'])].filter((flag) => values[flag] !== undefined && values[flag] !== false);
     if (mockOnly.length > 0) throw new Error(`--proxy forwards to a gateway; ${mockOnly.map((f) => `--${f}`).join(', ')} ${mockOnly.length > 1 ? 'are' : 'is'} for the mock`);
   }
   const rawPort = values.port ?? process.env.PORT ?? '4010';
@@ -81,13 +83,13 @@ function options(allArgs) {
     }
     parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
   }
-  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, har: values.har, junit: values.junit, strict: values.strict, ca, command };
+  return { port, host: values.host ?? process.env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, har: values.har, junit: values.junit, strict: values.strict, compare: values.compare, ca, command };
 }
 
 /** The proxy: forwards to `upstream`, and at the end prints one line and writes the JSON report. */
-async function serveProxy({ upstream, port, host, report, har, junit, strict, ca, command, credentials }) {
+async function serveProxy({ upstream, port, host, report, har, junit, strict, compare, seed, ca, command, credentials }) {
   const { startProxy } = await import('./proxy.mjs');
-  const proxy = await startProxy({ upstream, port, host, credentials, strict, ca });
+  const proxy = await startProxy({ upstream, port, host, credentials, strict, ca, compare, seed });
   /** Prints the run's one line, writes the report, exits: the command's failure, else 1 on drift. */
   const finish = async (why, commandCode = 0) => {
     await proxy.close();
@@ -123,12 +125,12 @@ async function serveProxy({ upstream, port, host, report, har, junit, strict, ca
 /** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
 export async function main(args = process.argv.slice(2)) {
   try {
-    const { port, host, stateless, quota, seed, credentials, proxy, report, har, junit, strict, ca, command } = options(args);
+    const { port, host, stateless, quota, seed, credentials, proxy, report, har, junit, strict, compare, ca, command } = options(args);
     if (proxy !== undefined) {
       // The SDK's environment variables name one AK/SK pair when no --credentials file is given.
       const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = process.env;
       const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
-      return await serveProxy({ upstream: proxy, port, host, report, har, junit, strict, ca, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
+      return await serveProxy({ upstream: proxy, port, host, report, har, junit, strict, compare, seed, ca, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
     }
     const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
     const stop = async (signal) => {

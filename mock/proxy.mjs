@@ -82,12 +82,14 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer }} options
+ * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer, compare?: boolean, seed?: unknown[] }} options
  *   credentials: parsed as the mock's (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
  *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
  *   ca: PEM certificates to trust for an HTTPS upstream (besides the system's), e.g. a company CA
+ *   compare: send each request to this project's stateful mock too (started in-process, `seed` its
+ *     start) and report where its answer differs from the upstream's (status, error_code, fields)
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false, ca }) {
+export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false, ca, compare = false, seed }) {
   let base;
   try {
     base = new URL(upstream);
@@ -106,6 +108,9 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const requests = [];
   /** Response fields the contract does not list: news, not necessarily a break (the contract stays open). */
   const news = [];
+  /** Where this project's mock answered otherwise than the upstream (with `compare`). */
+  const differences = [];
+  const mirror = compare ? await startMirror(seed) : undefined;
   /** The operations the traffic reached, and the exchanges kept for the HAR. */
   const seen = new Set();
   const recorded = [];
@@ -239,6 +244,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       return res.end(body);
     }
     judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
+    if (mirror) differences.push(...(await mirror.compare(req, bytes, answer, checked)));
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     res.writeHead(answer.status, { ...headers, 'content-length': answer.bytes.length });
     res.end(answer.bytes);
@@ -264,7 +270,8 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       findings: findings.slice(),
       requests: requests.slice(),
       news: news.slice(),
-      summary: `${exchanges} exchanges, ${findings.length} drift findings, ${requests.length} requests outside the contract (refused upstream), ${news.length} response fields the contract does not list`,
+      ...(mirror ? { differences: differences.slice() } : {}),
+      summary: `${exchanges} exchanges, ${findings.length} drift findings, ${requests.length} requests outside the contract (refused upstream), ${news.length} response fields the contract does not list${mirror ? `, ${differences.length} differences from the mock` : ''}`,
     }),
     /** HAR 1.2 of the traffic (secrets replaced), for `redocly drift` and other HAR readers. */
     har: () => harOf(recorded),
@@ -275,8 +282,62 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     close: () =>
       new Promise((resolve) => {
         agent.destroy();
+        mirror?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Every `id` in an answer, in order (an object's own, then its lists' entries'). */
+function idsOf(value, out = []) {
+  if (Array.isArray(value)) for (const item of value) idsOf(item, out);
+  else if (value && typeof value === 'object') {
+    if (typeof value.id === 'string') out.push(value.id);
+    for (const child of Object.values(value)) if (child && typeof child === 'object') idsOf(child, out);
+  }
+  return out;
+}
+
+/** The fields an answer has: an object's keys, or its first entry's for a bare array. */
+const fieldsOf = (value) => (Array.isArray(value) ? fieldsOf(value[0]) : value && typeof value === 'object' ? Object.keys(value).sort() : []);
+
+/**
+ * This project's stateful mock, in-process, answering each proxied request too. The upstream's
+ * ids are mapped to the mock's as both create things, so a later request for the upstream's
+ * APP reaches the mock's APP of the same create.
+ */
+async function startMirror(seed) {
+  const { startMockServer } = await import('./server.mjs');
+  const mock = await startMockServer({ port: 0, host: '127.0.0.1', ...(seed ? { seed } : {}) });
+  const ids = new Map();
+  const mapped = (text) => {
+    let out = text;
+    for (const [theirs, ours] of ids) out = out.split(theirs).join(ours);
+    return out;
+  };
+  return {
+    close: () => mock.close(),
+    async compare(req, bytes, answer, checked) {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()) && name !== 'content-length'));
+      const body = bytes.length ? mapped(bytes.toString('utf8')) : undefined;
+      const reply = await fetch(`${mock.url}${mapped(req.url ?? '/')}`, { method: req.method, headers, body });
+      const theirs = parsedJson(answer.bytes).value;
+      const ours = parsedJson(Buffer.from(await reply.arrayBuffer())).value;
+      if (answer.status < 300 && reply.status < 300) {
+        const [a, b] = [idsOf(theirs), idsOf(ours)];
+        if (a.length === b.length) a.forEach((id, i) => id !== b[i] && ids.set(id, b[i]));
+      }
+      const operation = checked.routed?._tag === 'Right' ? `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}` : undefined;
+      const base = { operation, method: String(req.method), path: new URL(req.url ?? '/', 'http://proxy.invalid').pathname, requestId: answer.headers['x-request-id'] };
+      const seenBy = (status, value) => ({ status, error_code: status >= 400 ? value?.error_code : undefined, fields: status < 400 ? fieldsOf(value) : undefined });
+      const upstream = seenBy(answer.status, theirs);
+      const mockSaw = seenBy(reply.status, ours);
+      const out = [];
+      if (upstream.status !== mockSaw.status) out.push({ ...base, what: 'status', upstream, mock: mockSaw });
+      else if (upstream.error_code !== mockSaw.error_code) out.push({ ...base, what: 'error_code', upstream, mock: mockSaw });
+      else if (String(upstream.fields) !== String(mockSaw.fields)) out.push({ ...base, what: 'fields', upstream, mock: mockSaw });
+      return out;
+    },
   };
 }

@@ -250,8 +250,8 @@ describe('apig-app-mock --proxy', () => {
 
   it.each([
     [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report, --har, --junit, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
-    [['--strict'], '--report, --har, --junit, --strict, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--report', 'r.json'], '--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--strict'], '--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
     [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');
@@ -353,4 +353,54 @@ describe('an HTTPS upstream with its own CA', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('the mock checked against the upstream (compare)', () => {
+  it('against a mock as upstream: ids are matched across creates, and nothing differs', async () => {
+    const upstream = await startMockServer({ port: 0 });
+    const proxy = await startProxy({ upstream: upstream.url, port: 0, compare: true });
+    try {
+      const send = (method: string, path: string, body?: unknown) => fetch(`${proxy.url}${path}`, { method, headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? json(body) : undefined }).then(async (r) => ({ status: r.status, json: await r.json().catch(() => undefined) }));
+      const app = (await send('POST', `${V2}/apps`, { name: 'compared_app' })).json;
+      expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(200); // the mock's own APP of that create answers too
+      const code = (await send('PUT', `${V2}/apps/${app.id}/app-codes`)).json;
+      expect((await send('GET', `${V2}/apps/${app.id}/app-codes/${code.id}`)).status).toBe(201);
+      expect((await send('POST', `${V2}/apps`, { name: 'compared_app' })).status).toBe(400);
+      expect((await send('DELETE', `${V2}/apps/${app.id}`)).status).toBe(204);
+      expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(404);
+      expect(proxy.report().differences).toEqual([]);
+      expect(proxy.report().summary).toContain('0 differences from the mock');
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
+  it('against a gateway that answers otherwise: each difference says what the upstream and the mock answered', async () => {
+    const base = '/v1/p1/apigw/instances/i1/apps';
+    const app = { id: 'gw-app-1', name: 'gw_app', status: 1, app_key: 'k1234567', app_secret: 's', creator: 'USER', register_time: '2020-08-03T13:09:13Z', update_time: '2020-08-03T13:09:13Z', remark: '' };
+    const gateway = createServer((req, res) => {
+      const ok = { 'content-type': 'application/json', 'x-request-id': 'r-gw' };
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'POST') return res.writeHead(201, ok).end(json({ ...app, app_type: 'apig' }));
+        if (req.url === `${base}/gw-app-1`) return res.writeHead(200, ok).end(json(app)); // no app_type
+        return res.writeHead(404, ok).end(json({ error_code: 'APIG.3002', error_msg: 'App does not exist' }));
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', () => resolve()));
+    const proxy = await startProxy({ upstream: `http://127.0.0.1:${(gateway.address() as { port: number }).port}`, port: 0, compare: true });
+    try {
+      await (await fetch(`${proxy.url}${base}`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: 'gw_app' }) })).arrayBuffer();
+      await (await fetch(`${proxy.url}${base}/gw-app-1`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
+      await (await fetch(`${proxy.url}${base}/nobody`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
+      expect(proxy.report().differences).toEqual([
+        expect.objectContaining({ what: 'fields', path: `${base}/gw-app-1`, upstream: expect.objectContaining({ status: 200, fields: expect.not.arrayContaining(['app_type']) }), mock: expect.objectContaining({ status: 200, fields: expect.arrayContaining(['app_type']) }) }),
+        expect.objectContaining({ what: 'error_code', path: `${base}/nobody`, upstream: { status: 404, error_code: 'APIG.3002', fields: undefined }, mock: { status: 404, error_code: 'APIG.3004', fields: undefined } }),
+      ]);
+    } finally {
+      await proxy.close();
+      await new Promise((resolve) => gateway.close(resolve));
+    }
+  });
 });
