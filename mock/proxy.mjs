@@ -116,10 +116,16 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const recorded = [];
   let exchanges = 0;
 
-  /** The operation a request is and what it breaks of the contract (before anything is sent). */
+  // Prism's router tries every operation (0.8 ms for 49); it is handed only those whose method
+  // and path template match, as the mock does (an empty list leaves it to say "no route").
+  const templates = operations.map((operation) => ({ operation, method: operation.method, re: new RegExp(`^${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]*')}$`) }));
+  const candidatesOf = (method, path) => templates.filter((t) => t.method === method && t.re.test(path)).map((t) => t.operation);
+
+  /** The operation a request is and what it breaks of the contract. */
   function checkRequest({ method, path, query, headers, requestBody }) {
     const input = { method: method.toLowerCase(), url: { path, query }, headers, body: requestBody };
-    const routed = route({ resources: operations, input });
+    const candidates = candidatesOf(input.method, path);
+    const routed = route({ resources: candidates.length > 0 ? candidates : operations, input });
     if (routed._tag === 'Left') return { routed };
     const checked = validateInput({ resource: routed.right, element: input });
     return { routed, violations: checked._tag === 'Left' ? checked.left : [] };
@@ -222,8 +228,10 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     }
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://proxy.invalid');
     const request = { method: String(req.method), path: pathname, query: queryOf(searchParams), headers: req.headers, requestBody: parsedJson(bytes).value };
-    const checked = checkRequest(request);
-    if (strict && checked.violations?.length) {
+    // Strict judges the request before it goes; otherwise the judging waits until the caller has its answer.
+    const early = strict ? checkRequest(request) : undefined;
+    if (early?.violations?.length) {
+      const checked = early;
       // Strict: the mock's 400 naming the field, and nothing sent upstream.
       const name = `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}`;
       for (const v of checked.violations) requests.push({ method: request.method, path: pathname, status: 400, requestId: undefined, operation: name, kind: 'request', where: 'request', location: where(v.path), message: `${v.message} (refused by the proxy: --strict)` });
@@ -243,11 +251,13 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       res.writeHead(502, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', '') });
       return res.end(body);
     }
-    judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
+    const checked = early ?? checkRequest(request);
+    // Compared before answering: the next request's ids depend on this one's (a testing mode).
     if (mirror) differences.push(...(await mirror.compare(req, bytes, answer, checked)));
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     res.writeHead(answer.status, { ...headers, 'content-length': answer.bytes.length });
     res.end(answer.bytes);
+    judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
   });
 
   await new Promise((resolve, reject) => {

@@ -8,9 +8,10 @@ import { benchMock } from './bench/mock-throughput.mjs';
 import { benchClient } from './bench/client-overhead.mjs';
 import { benchStatefulMock } from './bench/stateful-mock.mjs';
 import { benchStartup } from './bench/startup.mjs';
+import { benchProxy } from './bench/proxy.mjs';
 
 const fmt = (n, digits = 1) => n.toFixed(digits);
-const only = process.argv[2]; // `mock`, `state`, `startup` or `client` runs one part
+const only = process.argv[2]; // `mock`, `state`, `startup`, `proxy` or `client` runs one part
 
 console.log(`bench ${new Date().toISOString().slice(0, 10)} on node ${process.version}`);
 
@@ -51,6 +52,17 @@ if (only === undefined || only === 'startup') {
   }
   const ours = ['npm start', 'npm run mock', 'npx apig-app-mock'].map((name) => `${name} ${fmt(times[name] / prism, 2)}×`);
   console.log(`  aim: each ≤ 0.50× plain prism's bin (${ours.join(', ')})`);
+}
+
+if (only === undefined || only === 'proxy') {
+  console.log('\nValidating proxy in front of bare node:http (POST /v1.0/apigw/apps)');
+  const p = await benchProxy();
+  const added = (key) => p.latency.ours[key] - p.latency.direct[key];
+  console.log('  latency, 1 connection        p50 ms  p99 ms');
+  for (const [name, r] of Object.entries(p.latency)) console.log(`  ${name.padEnd(28)} ${fmt(r.p50).padStart(6)}  ${fmt(r.p99).padStart(6)}`);
+  console.log('  throughput, 10 connections   req/s   × prism proxy');
+  for (const [name, r] of Object.entries(p.throughput)) console.log(`  ${name.padEnd(28)} ${fmt(r.rps, 0).padStart(6)}   ${fmt(r.rps / p.throughput['prism proxy'].rps, 2).padStart(6)}`);
+  console.log(`  aim: p99 added ≤ 2 ms (now ${fmt(added('p99'))} ms; p50 ${fmt(added('p50'))} ms), throughput ≥ 2× prism proxy (now ${fmt(p.throughput.ours.rps / p.throughput['prism proxy'].rps, 2)}×); findings on the way: ${p.findings}`);
 }
 
 if (only === undefined || only === 'client') {

@@ -1,0 +1,59 @@
+// The validating proxy's cost: latency it adds over calling the upstream directly (p50, p99, on
+// loopback) and its throughput beside `prism proxy` in front of the same upstream, all measured
+// in this run. The upstream is bare node:http answering the source page's 201, so what is
+// measured is the proxies, not the upstream.
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startProxy } from '../../mock/proxy.mjs';
+import { freePort, startChild } from '../child-process.mjs';
+import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
+import { GENERATED, binOf } from '../tools.mjs';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const BODY = JSON.stringify(SOURCE_REQUEST);
+const HEADERS = { 'content-type': 'application/json', 'x-auth-token': 'bench-token' };
+
+function load(url, connections) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url: `${url}/v1.0/apigw/apps`, method: 'POST', headers: HEADERS, body: BODY, connections, duration: DURATION_S }, (error, result) => {
+      if (error) return reject(error);
+      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
+      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+    });
+  });
+}
+
+async function prismProxy(upstream) {
+  const port = await freePort();
+  const prism = await startChild(process.execPath, [binOf('@stoplight/prism-cli', 'prism'), 'proxy', join(GENERATED, 'openapi.yaml'), upstream, '--host', '127.0.0.1', '--port', String(port), '--errors', 'false'], /Prism is listening/, { timeoutMs: 60_000 });
+  prism.child.stdout.resume();
+  prism.child.stderr.resume();
+  return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
+}
+
+/** `{ latency: { direct, ours }, throughput: { ours, prism } }`: one connection for latency, 10 for throughput. */
+export async function benchProxy() {
+  const upstream = await startCreatedServer();
+  try {
+    const ours = await startProxy({ upstream: upstream.url, port: 0 });
+    const prism = await prismProxy(upstream.url);
+    try {
+      const latency = {};
+      for (const [name, url] of [['direct', upstream.url], ['ours', ours.url]]) {
+        await load(url, 1); // warm-up, discarded
+        latency[name] = await load(url, 1);
+      }
+      const throughput = {};
+      for (const [name, url] of [['direct', upstream.url], ['ours', ours.url], ['prism proxy', prism.url]]) {
+        await load(url, 10);
+        throughput[name] = await load(url, 10);
+      }
+      return { latency, throughput, findings: ours.findings().length };
+    } finally {
+      await ours.close();
+      await prism.close();
+    }
+  } finally {
+    await upstream.close();
+  }
+}
