@@ -404,3 +404,49 @@ describe('the mock checked against the upstream (compare)', () => {
     }
   });
 });
+
+describe('secrets', () => {
+  it('a run with a token, an SK, an app_secret and an AppCode leaves none of them in the report, HAR, JUnit, output or the headers it adds', async () => {
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startChild } = await import('../helpers/child-process.js');
+    const { createApigClient, createAppOnDedicatedGatewayV2, createAppCode } = await import('../../src/index.js');
+    const SECRETS = { token: 'tok-SECRET-never-kept-1', sk: 'sk-SECRET-never-kept-22', appSecret: 'AppSecretNeverKept333', appCode: `CodeNeverKept${'q'.repeat(60)}` };
+    const dir = mkdtempSync(join(tmpdir(), 'apig-proxy-secrets-'));
+    const pair = { ak: 'SECRETTESTAK0001', sk: SECRETS.sk };
+    writeFileSync(join(dir, 'creds.json'), JSON.stringify({ tokens: [SECRETS.token], aksk: [pair] }));
+    const upstream = await startMockServer({ port: 0, credentials: { tokens: [SECRETS.token], aksk: [pair] } });
+    const files = ['report.json', 'traffic.har', 'drift.xml'].map((f) => join(dir, f));
+    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', upstream.url, '--credentials', join(dir, 'creds.json'), '--report', files[0]!, '--har', files[1]!, '--junit', files[2]!, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const added: string[] = [];
+    try {
+      const base = cli.match[1]!;
+      const instance = { projectId: 'p-sec', instanceId: 'i-sec' };
+      const tracking: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        added.push(JSON.stringify([...response.headers]));
+        return response;
+      };
+      for (const auth of [{ token: SECRETS.token }, pair]) {
+        const client = createApigClient({ baseUrl: base, auth, fetch: tracking });
+        const made = await createAppOnDedicatedGatewayV2(client, instance, { name: `secret_app_${'token' in auth ? 't' : 'k'}`, app_secret: SECRETS.appSecret });
+        expect(made.ok).toBe(true);
+        if (made.ok) expect((await createAppCode(client, { gateway: 'dedicatedV2', ...instance }, made.data.id, { app_code: SECRETS.appCode })).ok).toBe(true);
+      }
+      await fetch(`${base}/v2/p-sec/apigw/instances/i-sec/apps`, { method: 'POST', headers: { 'x-auth-token': 'wrong', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x_app', app_secret: SECRETS.appSecret }) });
+      await cli.stop('SIGINT');
+      const written = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+      expect(written).toContain('"exchanges": 5');
+      for (const secret of Object.values(SECRETS)) {
+        expect(written, 'written files').not.toContain(secret);
+        expect(cli.output(), 'output').not.toContain(secret);
+        expect(added.join('\n'), 'headers').not.toContain(secret);
+      }
+    } finally {
+      await cli.stop();
+      await upstream.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -197,6 +197,18 @@ export async function run(): Promise<string> {
       writeFileSync(join(dir, 'provision.mjs'), code);
       const { stdout } = await promisify(execFile)(process.execPath, ['provision.mjs'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, APIG_BASE_URL: base } });
       expect(JSON.parse(stdout)).toEqual({ app_id: expect.stringMatching(/^[0-9a-f]{32}$/), app_key: expect.stringMatching(/^[0-9a-f]{32}$/), app_secret: expect.stringMatching(/^[0-9a-f]{32}$/), app_code: expect.stringMatching(/^[0-9a-f]{64}$/), apis: ['5f918d104dc84480a75166ba99efff21', '11cbec3a7a8345ca981b86d161bc436e'] });
+
+      // The validating proxy from the same bin, in front of this mock: forwards, and on SIGINT
+      // prints its one line with no drift.
+      const proxyProcess = await startChild(bin, ['--proxy', base, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
+      try {
+        const through = await fetch(`${proxyProcess.match[1]}/v2/p1/apigw/instances/i1/apps?limit=5`, { headers: { 'x-auth-token': 't' } });
+        expect(through.status).toBe(200);
+        expect(await proxyProcess.stop('SIGINT')).toBe(0);
+        expect(proxyProcess.output()).toContain('SIGINT: 1 exchanges, 0 drift findings');
+      } finally {
+        await proxyProcess.stop();
+      }
     } finally {
       await mockProcess.stop();
     }
