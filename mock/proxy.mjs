@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadOperations } from './prism-operations.mjs';
 import { loadPrism } from './load-prism.mjs';
 import { readBody } from './request-body.mjs';
+import { listenOn } from './listen.mjs';
 import { errorBody, errorFromViolations, parameterError } from './huawei-errors.mjs';
 import { credentialProblem } from './credentials.mjs';
 import { harOf, junitOf } from './proxy-reports.mjs';
@@ -260,16 +261,9 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
+  const url = await listenOn(server, port, host);
   return {
-    url: `http://${address.address}:${address.port}`,
+    url,
     /** The drift found so far, oldest first. */
     findings: () => findings.slice(),
     /** `{ upstream, exchanges, findings, requests, news, summary }`: what a run's JSON report holds. */

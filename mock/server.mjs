@@ -13,6 +13,7 @@ import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { grantRouteOf } from './grant-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
+import { listenOn } from './listen.mjs';
 import { checkedSeed } from './seed.mjs';
 import { loadOperations } from './prism-operations.mjs';
 import { PRISM_PACKAGE, loadPrism } from './load-prism.mjs';
@@ -263,15 +264,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     );
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const url = await listenOn(server, port, host);
   // The documents name the local mock as http://127.0.0.1:4010: name this one instead.
   for (const path of ['/openapi.json', '/openapi.yaml', '/openapi-3.0.json', '/openapi-3.0.yaml']) {
     if (pages[path]) pages[path] = { ...pages[path], body: Buffer.from(pages[path].body.toString('utf8').replaceAll('http://127.0.0.1:4010', url)) };
