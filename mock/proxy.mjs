@@ -253,6 +253,10 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       return res.end(body);
     }
     const checked = early ?? checkRequest(request);
+    // Every operation needs a credential; the upstream's 401 says so to the caller, the report to the tester.
+    if (checked.routed._tag === 'Right' && req.headers['x-auth-token'] === undefined && req.headers.authorization === undefined) {
+      requests.push({ method: request.method, path: pathname, status: answer.status, requestId: answer.headers['x-request-id'], operation: `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}`, kind: 'request', where: 'request', location: 'headers', message: 'the request carries no credential (X-Auth-Token, or an AK/SK Authorization)' });
+    }
     // Compared before answering: the next request's ids depend on this one's (a testing mode).
     if (mirror) differences.push(...(await mirror.compare(req, bytes, answer, checked)));
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));

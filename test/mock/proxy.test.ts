@@ -136,6 +136,14 @@ describe('with a drifting gateway as upstream', () => {
     expect(found).toEqual([['upstream', '(upstream)']]);
   });
 
+  it('a request without a credential is reported with the callers\' requests, not as drift', async () => {
+    const before = proxy.report().requests.length;
+    const drift = proxy.findings().length;
+    await (await fetch(`${proxy.url}${V2}/apps/a1`)).arrayBuffer();
+    expect(proxy.report().requests.slice(before)).toEqual([expect.objectContaining({ location: 'headers', message: expect.stringContaining('no credential') })]);
+    expect(proxy.findings().length).toBe(drift);
+  });
+
   it('a route the contract does not have is reported', async () => {
     const before = proxy.findings().length;
     await (await fetch(`${proxy.url}/v3/elsewhere`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
