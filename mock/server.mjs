@@ -14,6 +14,7 @@ import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { grantRouteOf } from './grant-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
 import { listenOn } from './listen.mjs';
+import { candidatesFinder, prismQuery } from './prism-request.mjs';
 import { checkedSeed } from './seed.mjs';
 import { loadOperations } from './prism-operations.mjs';
 import { PRISM_PACKAGE, loadPrism } from './load-prism.mjs';
@@ -116,12 +117,7 @@ function toPrismRequest(req, body) {
   // The body was decoded (or refused) here already; Prism gets a content type it can parse.
   const headers = { ...req.headers, 'content-type': 'application/json' };
   const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
-  const query = {};
-  for (const key of new Set(searchParams.keys())) {
-    const values = searchParams.getAll(key);
-    query[key] = values.length === 1 ? values[0] : values;
-  }
-  return { method: String(req.method).toLowerCase(), url: { path: pathname, query }, headers, body };
+  return { method: String(req.method).toLowerCase(), url: { path: pathname, query: prismQuery(searchParams) }, headers, body };
 }
 
 /** The documents and pages beside this folder: the package's generated/. */
@@ -138,15 +134,8 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   const { prism: engine, version } = await loadPrism();
   const { createInstance } = engine;
   const operations = await loadOperations(engine, generatedDir, version);
-  // Prism tries every operation's route and validator on each request; with 21 operations that
-  // halved the mock's throughput. Its candidates are narrowed here first (an empty segment
-  // still matches, so Prism names a missing path parameter); no candidate leaves Prism to
-  // tell a wrong path from a wrong method.
-  const routes = operations.map((operation) => ({ operation, method: operation.method, re: new RegExp(`^${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]*')}$`) }));
-  const candidatesOf = (method, pathname) => {
-    const found = routes.filter((r) => r.method === method && r.re.test(pathname)).map((r) => r.operation);
-    return found.length > 0 ? found : operations;
-  };
+  // Prism gets only the operations a request can be (./prism-request.mjs).
+  const candidatesOf = candidatesFinder(operations);
   const prism = createInstance(BASE_CONFIG, { logger: silentLogger });
   const pages = staticPages(generatedDir);
   // Stateful by default: what is created can be listed, shown, changed and deleted. Stateless,
