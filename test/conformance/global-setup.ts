@@ -1,12 +1,13 @@
-// Starts this project's mock on a free 127.0.0.1 port for the conformance suite, unless
-// APIG_BASE_URL points the suite at another server. The mock runs in this process, and is
-// closed on teardown and when setup itself fails, so nothing is left listening. Another
+// Starts this project's mocks on free 127.0.0.1 ports for the conformance suite (./own-mock.ts),
+// unless APIG_BASE_URL points the suite at another server. The mocks run in this process, and
+// are closed on teardown and when setup itself fails, so nothing is left listening. Another
 // server is probed once: does it remember what is created (a gateway, a stateful mock) or
 // answer every call with an example (a `--stateless` mock)?
 import type { TestProject } from 'vitest/node';
 import { targetFromEnvironment } from '../../scripts/conformance-target.mjs';
 import type { ConformanceTarget } from './target.js';
 import { exchange, type TargetAuth } from './exchange.js';
+import { startOwnMockTarget } from './own-mock.js';
 
 function call(baseUrl: string, auth: TargetAuth, method: string, path: string, json?: unknown) {
   return exchange(`${baseUrl}${path}`, method, json === undefined ? undefined : JSON.stringify(json), auth);
@@ -55,32 +56,7 @@ export default async function setup(project: TestProject) {
     project.provide('target', { baseUrl: external.baseUrl, lifecycleBaseUrl: external.baseUrl, lifecycleAuths: [external.auth], ownMock: false, stateful, auth: external.auth, ...(external.dedicated ? { dedicated: external.dedicated } : {}) } satisfies ConformanceTarget);
     return;
   }
-  const { startMockServer } = await import('../../mock/server.mjs');
-  let rules: Awaited<ReturnType<typeof startMockServer>> | undefined;
-  let lifecycle: Awaited<ReturnType<typeof startMockServer>> | undefined;
-  try {
-    // The field-rule suites run on the mock as `npm start` serves it: stateful, any credential.
-    rules = await startMockServer({ port: 0, host: '127.0.0.1' });
-    // The lifecycle mock accepts only these credentials and checks every signature, so the
-    // scenarios run once with a token and once signed by our client.
-    const pair = { ak: 'CONFORMANCEAK0000001', sk: 'conformance-secret-key-0123456789abcdef' };
-    lifecycle = await startMockServer({ port: 0, host: '127.0.0.1', credentials: { tokens: ['mock-token'], aksk: [pair] } });
-    project.provide('target', {
-      baseUrl: rules.url,
-      lifecycleBaseUrl: lifecycle.url,
-      lifecycleAuths: [{ token: 'mock-token' }, pair],
-      ownMock: true,
-      stateful: true,
-      auth: { token: 'mock-token' },
-      dedicated: { projectId: '77b6a44cba5143ab91d13ab9a8ff44fd', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' },
-    } satisfies ConformanceTarget);
-  } catch (error) {
-    await rules?.close();
-    await lifecycle?.close();
-    throw error;
-  }
-  return async () => {
-    await rules?.close();
-    await lifecycle?.close();
-  };
+  const own = await startOwnMockTarget();
+  project.provide('target', own.target);
+  return own.close;
 }

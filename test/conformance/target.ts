@@ -5,6 +5,7 @@
 import { inject } from 'vitest';
 import { bodyWith, type FieldCase, type Variant } from '../rules/create-app-rules.js';
 import { exchange, type Reply, type TargetAuth } from './exchange.js';
+import { IN_PROCESS_TARGET } from './own-mock.js';
 
 export type { Reply, TargetAuth };
 
@@ -29,7 +30,7 @@ declare module 'vitest' {
   }
 }
 
-export const target = inject('target');
+export const target = ((globalThis as Record<string, unknown>)[IN_PROCESS_TARGET] as ConformanceTarget | undefined) ?? inject('target');
 
 export const ONLY_OWN_MOCK = target.ownMock ? '' : ' [skipped: only this project\'s in-process mock can pass this against other targets]';
 export const NEEDS_STATE = target.stateful ? '' : ' [skipped: the target remembers nothing (a --stateless mock answers every call with its example)]';
