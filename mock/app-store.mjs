@@ -123,7 +123,10 @@ export class AppStore {
     this.reset();
   }
 
-  /** Answers one lifecycle operation; `{ status, body }`. */
+  /**
+   * Answers one lifecycle (or, through grant-store.mjs, AppCode, authorization or outline) operation; `{ status, body }`.
+   * @param {{ generation: string, kind: string, tenant: string, appId?: string, itemId?: string, query?: Record<string, string>, body?: Record<string, any> }} request
+   */
   handle({ generation, kind, tenant, appId, itemId, query = {}, body = {} }) {
     const apps = this.apps(tenant, kind === 'create');
     if (GRANT_KINDS.has(kind)) return handleGrant(apps, { generation, kind, appId, itemId, query, body });

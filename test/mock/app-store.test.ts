@@ -227,7 +227,7 @@ describe('list: paging at its edges', () => {
     return t;
   };
   // Each with and without a filter: the store walks only the page asked for when nothing filters.
-  const filters = [{}, { name: 'page_' }];
+  const filters: Array<Record<string, string>> = [{}, { name: 'page_' }];
 
   it('v2 offset and limit: from 0, across the end, at the end, past it', () => {
     const t = seven('v2');
@@ -245,7 +245,7 @@ describe('list: paging at its edges', () => {
   it('v2 default limit is 20', () => {
     const t = tenantOf('v2');
     for (let i = 1; i <= 21; i++) t.create({ name: `many_${i}` });
-    for (const filter of [{}, { name: 'many_' }]) expect(t.list(filter)).toMatchObject({ total: 21, size: 20 });
+    for (const filter of [{}, { name: 'many_' }] as Array<Record<string, string>>) expect(t.list(filter)).toMatchObject({ total: 21, size: 20 });
   });
 
   it('v1 page_no and page_size: the first page, the last part-filled one, past the end; page_no counts from 1', () => {
