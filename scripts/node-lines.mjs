@@ -1,4 +1,4 @@
-// `npm run test:node-lines [-- 22|24]`: the shipped parts' suites (auth, client, mock, package
+// `npm run test:node-lines [-- 22|24|26]`: the shipped parts' suites (auth, client, mock, package
 // install) on the Node lines users run, beside the machine's own Node that `npm test` uses.
 // Each line's binary comes from the npm registry (node-<platform>-<arch>, the official build
 // repackaged), pinned to one version and, on linux-x64, to its tarball's integrity. It is kept
@@ -10,10 +10,14 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ROOT, binOf } from './tools.mjs';
 
-/** The newest release of each line on 2026-11-30; change a version with the integrity beside it. */
+/**
+ * The newest release of each line on 2026-11-30; change a version with the integrity beside it.
+ * `onRequest`: run only when named (`npm run test:node-lines -- 26`), not by `npm test`.
+ */
 const LINES = [
   { line: '22', version: '22.23.5', integrity: 'sha512-3jhC+wcoWxKZxcRqF2sUSl0c9HEXFnur/nuIPx6O6CWKV0jOUWQm7Htw5SuXqqlMCEhi0cJqybFPEb5hhcBiMw==' },
   { line: '24', version: '24.22.3', integrity: 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==' },
+  { line: '26', version: '26.12.1', integrity: 'sha512-jk5LMAmgHlPlPMWpsUrSOqNaEZG+11UNd35hWQ+p5/XGaelWuTqJ69IcAy/5xtPPN4d5ZRBNOGB6gLMCh2kL9A==', onRequest: true },
 ];
 /** What the package ships, tested in-process and from the packed tarball. */
 export const SHIPPED_SUITES = ['test/auth', 'test/client', 'test/mock', 'test/package'];
@@ -54,7 +58,7 @@ function nodeBinDir({ version, integrity }) {
 function main(wanted) {
   const unknown = wanted.filter((line) => !LINES.some((l) => l.line === line));
   if (unknown.length > 0) throw new Error(`unknown Node line ${unknown.join(', ')}: this script tests ${LINES.map((l) => l.line).join(' and ')}`);
-  const lines = wanted.length > 0 ? LINES.filter((l) => wanted.includes(l.line)) : LINES;
+  const lines = wanted.length > 0 ? LINES.filter((l) => wanted.includes(l.line)) : LINES.filter((l) => !l.onRequest);
   const vitest = binOf('vitest', 'vitest');
   const failed = [];
   for (const line of lines) {

@@ -342,6 +342,6 @@ describe('routeOf: which operation a path and method are', () => {
   });
 
   it('v1.0 has no project or instance', () => {
-    expect(routeOf('GET', '/v1.0/apigw/apps').params).toEqual({ project_id: undefined, instance_id: undefined });
+    expect(routeOf('GET', '/v1.0/apigw/apps')?.params).toEqual({ project_id: undefined, instance_id: undefined });
   });
 });
