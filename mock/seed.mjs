@@ -36,6 +36,7 @@ function checkedCatalogue(entry, where, problems) {
     problems.push(`${where}: "environments" and "apis" must be arrays`);
     return undefined;
   }
+  const before = problems.length;
   const envIds = new Set();
   environments.forEach((env, e) => {
     if (!env || !nonEmpty(env.id) || !nonEmpty(env.name)) problems.push(`${where}, environment #${e + 1}: expected { "id": "…", "name": "…" } (e.g. { "id": "${RELEASE_ID}", "name": "RELEASE" })`);
@@ -52,7 +53,9 @@ function checkedCatalogue(entry, where, problems) {
     if (api.published_in !== undefined && !Array.isArray(api.published_in)) return problems.push(`${at}: published_in must be an array of environment ids`);
     for (const envId of api.published_in ?? []) if (!envIds.has(envId)) problems.push(`${at}: published_in names ${JSON.stringify(String(envId).slice(0, 40))}, which is not an environment of this tenant`);
   });
-  return catalogueOf({ environments, apis });
+  // Built only from a clean catalogue: a null entry or a published_in that is not a list would
+  // otherwise throw a TypeError here instead of the problems listed above.
+  return problems.length > before ? undefined : catalogueOf({ environments, apis });
 }
 
 /** The validator of the package's dist/ (built by `npm ci` in a clone, shipped in the package). */
