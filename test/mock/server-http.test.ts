@@ -2,7 +2,9 @@
 // browser, the reset control, fresh request ids, and the error body for what a gateway refuses
 // before the contract is read (an unknown route, a body too large, malformed HTTP, Prefer).
 import { connect } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock/server.mjs';
@@ -65,6 +67,60 @@ describe('pages and documents', () => {
     const response = await fetch(`${mock.url}/openapi.json`, { method: 'DELETE', headers: TOKEN });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error_code: 'APIG.0101', error_msg: 'The API does not exist or has not been published in the environment' });
+  });
+});
+
+describe('what a mock serves is what its generated/ holds (each mock started in its test)', () => {
+  it('everything: the front page links every page and document, each served with its type, the documents naming this mock', async () => {
+    const own = await startMockServer({ port: 0 });
+    try {
+      const html = await (await fetch(`${own.url}/`)).text();
+      const links = [...html.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
+      expect(links).toEqual([
+        '/docs/index.html English', '/docs/zh-CN/index.html 简体中文',
+        '/review/index.html English', '/review/review.pdf PDF', '/review/zh-CN/index.html 契约一览', '/review/zh-CN/review.pdf PDF',
+        '/openapi.json openapi.json', '/openapi.yaml openapi.yaml', '/openapi-3.0.json openapi-3.0.json (OpenAPI 3.0.3)',
+      ]);
+      expect(html).toContain('<li>Docs: <a href="/docs/index.html">English</a> · <a href="/docs/zh-CN/index.html">简体中文</a></li>');
+      expect(html).toContain('<li>Documents: ');
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(own.served.sort()).toEqual(['/', '/docs', '/docs/index.html', '/docs/zh-CN', '/docs/zh-CN/index.html', '/openapi-3.0.json', '/openapi-3.0.yaml', '/openapi.json', '/openapi.yaml', '/review', '/review/index.html', '/review/review.pdf', '/review/zh-CN', '/review/zh-CN/index.html', '/review/zh-CN/review.pdf'].sort());
+      for (const [path, file, type] of [['/openapi.json', 'openapi.json', 'application/json; charset=utf-8'], ['/openapi.yaml', 'openapi.yaml', 'application/yaml; charset=utf-8'], ['/openapi-3.0.json', 'openapi-3.0.json', 'application/json; charset=utf-8'], ['/openapi-3.0.yaml', 'openapi-3.0.yaml', 'application/yaml; charset=utf-8']] as const) {
+        const response = await fetch(`${own.url}${path}`);
+        expect(response.headers.get('content-type'), path).toBe(type);
+        const text = await response.text();
+        expect(text, path).toBe(readFileSync(`${GENERATED}${file}`, 'utf8').replaceAll('http://127.0.0.1:4010', own.url));
+        expect(text, path).toContain(own.url);
+      }
+      for (const [path, type] of [['/review/zh-CN', 'text/html; charset=utf-8'], ['/review/review.pdf', 'application/pdf'], ['/docs/zh-CN/index.html', 'text/html; charset=utf-8']] as const) {
+        const response = await fetch(`${own.url}${path}`);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('content-type'), path).toBe(type);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('part of it: only what is there is linked and served; the rest is an unknown API', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apig-generated-'));
+    try {
+      for (const file of ['openapi.json', 'prism-operations.json']) copyFileSync(`${GENERATED}${file}`, join(dir, file));
+      const own = await startMockServer({ port: 0, generatedDir: dir });
+      try {
+        expect(own.served.sort()).toEqual(['/', '/openapi.json']);
+        const html = await (await fetch(`${own.url}/`)).text();
+        expect([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/openapi.json']);
+        expect(html).not.toContain('<li>Docs');
+        expect(html).not.toContain('review sheet');
+        expect((await fetch(`${own.url}/docs`, { headers: TOKEN })).status).toBe(404);
+        expect(await (await fetch(`${own.url}/openapi.json`)).text()).toContain(own.url);
+      } finally {
+        await own.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -144,6 +200,12 @@ describe('what is refused before the contract is read', () => {
     const violations = JSON.parse(header);
     expect(violations[0]).toMatchObject({ location: ['request', 'body', 'name'] });
     expect(JSON.stringify(violations)).toMatch(/\\u4e00|一/);
+  });
+
+  it('no violations header on an answer without violations', async () => {
+    const response = await create(JSON.stringify({ name: 'no_violations_app' }));
+    expect(response.status).toBe(201);
+    expect(response.headers.get('sl-violations')).toBeNull();
   });
 
   it('a missing field: APIG.2001 naming it', async () => {
