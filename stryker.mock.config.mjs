@@ -3,16 +3,18 @@
 // `npm run test:mutation` (scripts/mutation.mjs), incrementally, each with its own state.
 // Static mutants (code that runs only while a mock starts: loading Prism and the operations,
 // reading a seed, building the pages) are ignored: each would re-run every suite, hours in
-// all; the README gives their number. mock/cli.mjs, the bin's process wiring (signals, exit
-// codes, printing), is tested as a child process (test/mock/mock-cli.test.ts), which Stryker
-// cannot see; what it decides (the flags) is in cli-options.mjs, mutated here.
+// all; the README gives their number. Left out of the mutated files, each tested in child
+// processes, which Stryker cannot see: mock/cli.mjs, the bin's process wiring (signals, exit
+// codes, printing; what it decides, the flags, is in cli-options.mjs, mutated here), and the
+// two modules that only load Prism once per process (load-prism.mjs: where the engine is;
+// defer-unused-modules.mjs: what it may skip loading, test/mock/defer-unused-modules.test.ts).
 import base from './stryker.config.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
   vitest: { configFile: 'vitest.mutation-mock.config.ts', related: false },
-  mutate: ['mock/**/*.mjs', '!mock/cli.mjs'],
+  mutate: ['mock/**/*.mjs', '!mock/cli.mjs', '!mock/load-prism.mjs', '!mock/defer-unused-modules.mjs'],
   ignoreStatic: true,
   incrementalFile: 'reports/mutation-mock/stryker-incremental.json',
   htmlReporter: { fileName: 'reports/mutation-mock/index.html' },
