@@ -15,7 +15,7 @@ interface Sent { method: string; path: string; query?: Record<string, string | s
 /** A request as node:http gives it to the mock, signed by the official SDK signer. */
 function signed({ method, path, query = {}, headers = {}, body }: Sent, pair = GUIDE_AKSK) {
   const all = { 'Content-Type': 'application/json', 'X-Sdk-Date': DATE, host: HOST, ...headers };
-  const { Authorization } = AKSKSigner.sign({ endpoint: `https://${HOST}${path}`, method, headers: { ...all }, queryParams: query, data: body }, { getAk: () => pair.ak, getSk: () => pair.sk });
+  const { Authorization } = AKSKSigner.sign({ endpoint: `https://${HOST}${path}`, method, headers: { ...all }, queryParams: structuredClone(query), data: body }, { getAk: () => pair.ak, getSk: () => pair.sk });
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))).toString();
   const lower = Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), v]));
   return {
@@ -35,6 +35,16 @@ const CASES: Sent[] = [
 describe('a signature made by Huawei’s SDK signer', () => {
   it.each(CASES)('passes: $method $path', (sent) => {
     expect(problem(signed(sent))).toBeUndefined();
+  });
+
+  it('passes whatever order the query is sent in: keys, then each key’s values, sorted by code unit (B before a, 10 before 2)', () => {
+    const query = { b: ['z', 'a', 'm'], B: '1', a_b: '2', ab: '3', a: ['2', '10', '1'], 'a-b': ['y', 'x'] };
+    const r = signed({ method: 'GET', path: '/v2/p1/apigw/instances/i1/app-auths/binded-apis', query });
+    expect(r.req.url).toBe('/v2/p1/apigw/instances/i1/app-auths/binded-apis?b=z&b=a&b=m&B=1&a_b=2&ab=3&a=2&a=10&a=1&a-b=y&a-b=x');
+    expect(problem(r)).toBeUndefined();
+    // The same query in another order is the same request; other values are not.
+    expect(problem({ ...r, req: { ...r.req, url: '/v2/p1/apigw/instances/i1/app-auths/binded-apis?a-b=x&a=1&a=10&a=2&B=1&b=m&ab=3&b=a&a_b=2&b=z&a-b=y' } })).toBeUndefined();
+    expect(problem({ ...r, req: { ...r.req, url: r.req.url.replace('a=10', 'a=11') } })).toMatch(/^signature does not match/);
   });
 
   it('passes for any of the pairs given, and with a known token', () => {

@@ -145,6 +145,19 @@ describe('errorFromViolations: the one error body the gateway would send', () =>
     expect(errorFromViolations([{ path: ['path', 'app_id'], code: 'pattern', message: 'must match' }]).error_msg).toContain('parameterName:app_id.');
   });
 
+  it('the body is judged before the path and query: a broken field wins over a missing parameter', () => {
+    const missingQuery = { path: ['query'], code: 'required', message: "Request query must have required property 'app_id'" };
+    const missingPath = { code: 'required', message: "Request path must have required property 'project_id'" };
+    expect(errorFromViolations([missingQuery, body('name')]).error_msg).toContain('parameterName:name.');
+    expect(errorFromViolations([missingPath, body('remark')]).error_msg).toContain('parameterName:remark.');
+    expect(errorFromViolations([missingPath])).toEqual(missingParameter('project_id'));
+  });
+
+  it('a parameter’s rule is found among other violations (a whole-body one first)', () => {
+    expect(errorFromViolations([{ path: ['body'], code: 'type', message: 'must be object' }, { path: ['query', 'page_size'], code: 'maximum', message: 'must be <= 500' }]).error_msg).toContain('parameterName:page_size.');
+    expect(errorFromViolations([{ path: ['header', 'x-auth-token'], code: 'type', message: 'x' }, { path: ['path', 'app_id'], code: 'pattern', message: 'x' }]).error_msg).toContain('parameterName:app_id.');
+  });
+
   it('a body that is not an object, or is missing, is APIG.2000', () => {
     expect(errorFromViolations([{ path: ['body'], code: 'type', message: 'must be object' }])).toEqual(parameterError('the request body must be a JSON object'));
     expect(errorFromViolations([{ code: 'required', message: 'Body parameter is required' }])).toEqual(parameterError('the request body is required (a JSON object)'));
