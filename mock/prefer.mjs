@@ -1,5 +1,4 @@
 // Parses Prism's `Prefer` header (`code=403`, `example=name`, `dynamic=true`) into a mock config.
-const KNOWN = new Set(['code', 'example', 'dynamic']);
 
 /** Returns { config } for Prism's `mock` section, or { problem } naming what is wrong. */
 export function preferToMockConfig(header) {
@@ -10,7 +9,7 @@ export function preferToMockConfig(header) {
     const [rawKey, ...rest] = part.split('=');
     const key = rawKey.trim().toLowerCase();
     const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
-    if (!key || !KNOWN.has(key)) continue; // other preferences (e.g. return=minimal) are not ours
+    // Other preferences (return=minimal, respond-async) are not ours: no branch takes them.
     if (key === 'code') {
       if (!/^\d{3}$/.test(value)) return { problem: `Prefer code must be a three-digit status (got ${JSON.stringify(value.slice(0, 20))})` };
       config.code = Number(value);

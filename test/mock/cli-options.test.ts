@@ -55,7 +55,8 @@ describe('the mock', () => {
   it('refuses a seed that is missing, not JSON, or not a list of tenants with named APPs', () => {
     expect(() => cliOptions(['--seed', join(dir, 'none.json')], NO_ENV)).toThrow(`--seed ${join(dir, 'none.json')}: no such file`);
     expect(() => cliOptions(['--seed', file('broken.json', '[{')], NO_ENV)).toThrow(/--seed .*broken\.json: not JSON \(/);
-    for (const bad of [{ apps: [] }, [{ apps: [] }], [{ tenant: 'v2 p i', apps: {} }], [{ tenant: 'v2 p i', apps: [{ remark: 'no name' }] }], [null]]) {
+    const good = { tenant: 'v2 p i', apps: [{ name: 'ok' }] };
+    for (const bad of [{ apps: [] }, [{ apps: [] }], [{ tenant: 'v2 p i', apps: {} }], [{ tenant: 'v2 p i', apps: [{ remark: 'no name' }] }], [null], [good, { apps: [] }], [{ tenant: 'v2 p i', apps: [{ name: 'ok' }, { remark: 'no name' }] }], [{ tenant: 'v2 p i', apps: [null] }]]) {
       expect(() => cliOptions(['--seed', file('bad.json', JSON.stringify(bad))], NO_ENV), JSON.stringify(bad)).toThrow(/bad\.json: expected \[\{ "tenant": "v2 <project_id> <instance_id>", "apps": \[\{ "name": "…" \}\] \}\]/);
     }
   });

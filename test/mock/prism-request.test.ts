@@ -20,7 +20,8 @@ describe('candidatesFinder', () => {
     { method: 'get', path: '/v1.0/apigw/apps/{id}' },
     { method: 'get', path: '/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}' },
   ];
-  const find = candidatesFinder(operations);
+  // Built in each test (not once for the file), so what the finder does is each test's own.
+  const find = (method: string, path: string) => candidatesFinder(operations)(method, path);
 
   it('only the operations whose method and path template match', () => {
     expect(find('get', '/v1.0/apigw/apps')).toEqual([operations[0]]);

@@ -102,6 +102,12 @@ describe('preferToMockConfig (Prism’s Prefer header)', () => {
     expect(preferToMockConfig('example=a=b; dynamic=false')).toEqual({ config: { exampleKey: 'a=b', dynamic: false }, header: 'example=a=b; dynamic=false' });
   });
 
+  it('takes the quotes off a whole quoted value only', () => {
+    expect(preferToMockConfig('example=x"a"').config).toEqual({ exampleKey: 'x"a"' });
+    expect(preferToMockConfig('example="a"b').config).toEqual({ exampleKey: '"a"b' });
+    expect(preferToMockConfig('example="a"').config).toEqual({ exampleKey: 'a' });
+  });
+
   it('leaves other preferences alone (return=minimal, respond-async)', () => {
     expect(preferToMockConfig('return=minimal, respond-async, code=201').config).toEqual({ code: 201 });
   });
