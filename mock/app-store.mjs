@@ -71,7 +71,7 @@ export class AppStore {
   /** The tenant a request belongs to: the credential on v1.0, the instance on v1 and v2. */
   static tenantOf(generation, params, headers) {
     if (generation !== 'v1.0') return `${generation} ${params.project_id} ${params.instance_id}`;
-    const credential = headers['x-auth-token'] ?? /Access=([^,\s]+)/.exec(headers.authorization ?? '')?.[1] ?? '';
+    const credential = headers['x-auth-token'] ?? /Access=([^,\s]+)/.exec(String(headers.authorization))?.[1] ?? '';
     // Keyed by a digest: the token itself is a secret and never kept.
     return sharedTenantKey(credential);
   }
@@ -80,7 +80,7 @@ export class AppStore {
    * A tenant's record: its APPs (byId, byName, byKey), their AppCodes (`codes`: APP id → Map) and
    * authorizations (`auths`), and the catalogue of APIs and environments they are authorized to.
    */
-  apps(tenant, create = false, catalogue = DEFAULT_CATALOGUE) {
+  apps(tenant, create, catalogue = DEFAULT_CATALOGUE) {
     let apps = this.tenants.get(tenant);
     if (apps) {
       this.tenants.delete(tenant);
@@ -137,7 +137,7 @@ export class AppStore {
         if (taken) return taken;
         const app = newApp(generation, body);
         AppStore.put(apps, app);
-        return { status: 201, body: view(app, generation, 'show') };
+        return { status: 201, body: view(app, generation) };
       }
       case 'list':
         return { status: 200, body: this.list(apps, generation, query) };
@@ -155,12 +155,12 @@ export class AppStore {
         Object.assign(app, { name: body.name, update_time: new Date().toISOString() });
         for (const key of ['remark', 'app_key', 'app_secret']) if (body[key] !== undefined) app[key] = body[key];
         AppStore.put(apps, app, before);
-        return { status: generation === 'v2' ? 201 : 200, body: view(app, generation, 'show') };
+        return { status: generation === 'v2' ? 201 : 200, body: view(app, generation) };
       }
       case 'reset': {
         const app = apps.byId.get(appId);
         if (!app) return notFound(generation, appId);
-        Object.assign(app, { app_secret: body?.app_secret ?? hex32(), update_time: new Date().toISOString() });
+        Object.assign(app, { app_secret: body.app_secret ?? hex32(), update_time: new Date().toISOString() });
         return { status: 200, body: view(app, generation, 'reset') };
       }
       case 'delete': {
@@ -181,7 +181,8 @@ export class AppStore {
   conflict(apps, body, selfId) {
     const named = apps.byName.get(body.name);
     if (named !== undefined && named !== selfId) return fail(400, 'APIG.3203', 'The app name already exists');
-    const keyed = body.app_key === undefined ? undefined : apps.byKey.get(body.app_key);
+    // No key sent: byKey has no undefined key, so nothing is found.
+    const keyed = apps.byKey.get(body.app_key);
     if (keyed !== undefined && keyed !== selfId) return fail(400, 'APIG.3310', 'The app key already exists');
     return undefined;
   }
@@ -191,7 +192,9 @@ export class AppStore {
     const [start, size] = generation === 'v2'
       ? [Math.max(0, Number(query.offset ?? 0)), Number(query.limit ?? 20)]
       : [(Math.max(1, Number(query.page_no ?? 1)) - 1) * Number(query.page_size ?? 20), Number(query.page_size ?? 20)];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a fast path; the filtering below with no filter gives the same page
     const filtered = ['id', 'name', 'app_key', 'creator', 'status'].some((key) => query[key] !== undefined);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: the same fast path
     if (!filtered) {
       // No filter: the total is the tenant's size, and only the page asked for is walked,
       // so a list costs the same with 10 APPs stored as with 10,000.

@@ -68,7 +68,7 @@ const equals = (value, wanted) => wanted === undefined || value === wanted;
 
 /** The authorizations a bound list shows: those whose API is published in their environment (查看APP已绑定的API列表: “将API发布到相应的授权的环境后，才能查询到结果”). */
 function visibleAuths(tenant) {
-  return [...tenant.auths.values()].filter((auth) => tenant.catalogue.apis.get(auth.api_id)?.published.has(auth.env_id));
+  return [...tenant.auths.values()].filter((auth) => tenant.catalogue.apis.get(auth.api_id).published.has(auth.env_id));
 }
 
 function boundView(tenant, auth, generation) {
@@ -80,8 +80,8 @@ function boundView(tenant, auth, generation) {
     auth_role: 'PROVIDER', auth_time: auth.auth_time, app_name: app.name, app_creator: 'USER', app_type: 'apig', publish_id: api.published.get(auth.env_id),
   };
   return generation === 'v2'
-    ? { ...common, app_id: app.id, env_name: env?.name ?? '', group_id: api.group_id, auth_tunnel: 'NORMAL' }
-    : { ...common, appid: app.id, envname: env?.name ?? '', app_remark: app.remark };
+    ? { ...common, app_id: app.id, env_name: env.name, group_id: api.group_id, auth_tunnel: 'NORMAL' }
+    : { ...common, appid: app.id, envname: env.name, app_remark: app.remark };
 }
 
 function unboundView(api, envId, env) {
@@ -107,7 +107,7 @@ export function forgetApp(tenant, appId) {
 
 /** Answers one AppCode, authorization or outline operation for a tenant; `{ status, body }`. */
 export function handleGrant(tenant, { generation, kind, appId, itemId, query = {}, body = {} }) {
-  const app = appId === undefined ? undefined : tenant.byId.get(appId);
+  const app = tenant.byId.get(appId);
   switch (kind) {
     case 'createAppCode':
     case 'generateAppCode': {
@@ -192,7 +192,7 @@ function authorize(tenant, generation, { app_ids: appIds, api_ids: apiIds, env_i
     for (const apiId of apiIds) {
       const existing = [...tenant.auths.values()].find((auth) => auth.app_id === appId && auth.api_id === apiId && auth.env_id === envId);
       const auth = existing ?? { id: hex32(), app_id: appId, api_id: apiId, env_id: envId, auth_time: new Date().toISOString() };
-      if (!existing) tenant.auths.set(auth.id, auth);
+      tenant.auths.set(auth.id, auth); // an existing pair: the same record again
       const record = { id: auth.id, api_id: apiId, app_id: appId, auth_time: auth.auth_time, auth_role: 'PROVIDER' };
       if (generation !== 'v2') {
         records.push({ ...record, auth_result: existing ? 'SKIPPED' : 'SUCCESS' });

@@ -24,7 +24,6 @@ export function readBody(req) {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function isJsonContentType(value) {
-  if (!value) return false;
   const [type, ...params] = String(value).toLowerCase().split(';').map((s) => s.trim());
   if (type !== 'application/json' && !/^application\/[a-z0-9.+-]*\+json$/.test(type ?? '')) return false;
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
@@ -36,6 +35,7 @@ function isJsonContentType(value) {
  * { problem } with a message safe to send back.
  */
 export function decodeJsonBody(contentType, bytes) {
+  // Stryker disable next-line ObjectLiteral: { value: undefined } and {} read the same to every caller (decoded.value)
   if (bytes.length === 0) return { value: undefined };
   if (!isJsonContentType(contentType)) {
     return { problem: `Content-Type must be application/json with UTF-8 (got ${JSON.stringify(String(contentType ?? 'none').slice(0, 100))})` };

@@ -4,7 +4,7 @@
 // 查看APP已绑定的API列表), with each generation's codes and paging.
 import { describe, expect, it } from 'vitest';
 import { AppStore } from '../../mock/app-store.mjs';
-import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf } from '../../mock/grant-store.mjs';
+import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf, handleGrant } from '../../mock/grant-store.mjs';
 
 type Generation = 'v1.0' | 'v1' | 'v2';
 const TEST_ENV = '7a1ad0c350844ee69479b47df9a881cb';
@@ -254,6 +254,7 @@ describe('the outline, bind_num, and deleting an APP', () => {
   it('an unknown grant operation is a bug, said as one', () => {
     const t = tenantOf('v2');
     expect(() => t.op('approve')).toThrow('AppStore: unknown operation approve');
+    expect(() => handleGrant(AppStore.emptyTenant(DEFAULT_CATALOGUE), { generation: 'v2', kind: 'approve' })).toThrow('grant store: unknown operation approve');
   });
 });
 
@@ -294,6 +295,10 @@ describe('grantRouteOf: which operation a path and method are', () => {
     ['GET', '/v2/p/apigw/instances/i/apps'],
     ['GET', '/v3/p/apigw/instances/i/resources/outline/apps'],
     ['GET', '/v1.0/apigw/resources/outline/apps/extra'],
+    ['GET', '/v2/p/apigw/instances/i/extra/apps/a1/app-codes'],
+    ['GET', '/v2/p/apigw/instances/i/apps/a1/app-codes/c1/more'],
+    ['DELETE', '/v2/p/apigw/instances/i/extra/app-auths/x1'],
+    ['DELETE', '/v2/p/apigw/instances/i/app-auths/x1/more'],
   ])('%s %s is none of them', (method, path) => {
     expect(grantRouteOf(method, path)).toBeUndefined();
   });

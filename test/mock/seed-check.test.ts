@@ -37,6 +37,7 @@ describe('a valid seed', () => {
       { tenant: 'v2 p j', apps: [], environments: [{ id: 'env-a', name: 'STAGING' }] },
     ] as never);
     expect([...withApis.catalogue.environments.keys()]).toEqual([...DEFAULT_CATALOGUE.environments.keys()]);
+    expect(withApis.catalogue.apis.size).toBe(1);
     expect(withApis.catalogue.apis.get('api-1')).toMatchObject({ id: 'api-1', name: 'Orders', group_id: '', group_name: '', remark: '', req_uri: '/', auth_type: 'APP', api_type: 1 });
     expect([...withApis.catalogue.apis.get('api-1').published.keys()]).toEqual([RELEASE_ID]);
     expect([...withEnvironments.catalogue.environments.values()]).toEqual([{ id: 'env-a', name: 'STAGING' }]);
@@ -67,6 +68,9 @@ describe('a broken seed', () => {
     [{ tenant: 'v2 p i', apps: [{ name: 'app_1', app_key: 'k_1234567' }, { name: 'app_2', app_key: 'k_1234567' }] }, 'seed tenant #1 (v2 p i), APP #2: its app_key is taken by an earlier APP of this tenant (APIG.3310 The app key already exists)'],
     [{ tenant: 'v3 p i', apps: [] }, 'seed tenant #1 ("v3"…): no request can reach it; write "v1.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"'],
     [{ tenant: 'v1.0 two words', apps: [] }, 'seed tenant #1 ("v1.0"…): no request can reach it'],
+    [{ tenant: 'xv1.0 token', apps: [] }, 'seed tenant #1 ("xv1.0"…): no request can reach it'],
+    [{ tenant: 'v1.0-shared-tenant-name token', apps: [] }, 'seed tenant #1 ("v1.0-share"…): no request can reach it'],
+    [{ tenant: 'v2 p i', apps: [{ name: 'app_1' }, 7] }, 'seed tenant #1 (v2 p i), APP #2: expected an object with at least a "name"'],
     [{ tenant: 'v2 p i?x', apps: [] }, 'seed tenant #1 ("v2"…): no request can reach it'],
     [{ tenant: 'v2 p i#x', apps: [] }, 'no request can reach it'],
     [{ tenant: 'v2 p i extra', apps: [] }, 'no request can reach it'],
@@ -102,6 +106,9 @@ describe('a broken seed', () => {
     expect(lines[0]).toMatch(/^ {2}seed tenant #1 \(v2 p i\), APP #1: name/);
     expect(lines[19]).toMatch(/APP #20: name/);
     expect(lines[20]).toBe('  … and 5 more');
-    expect((await failure([{ tenant: 'v2 p i', apps: apps.slice(0, 20) }])).split('\n')).toHaveLength(21);
+    const twenty = (await failure([{ tenant: 'v2 p i', apps: apps.slice(0, 20) }])).split('\n');
+    expect(twenty).toHaveLength(21);
+    expect(twenty[20]).toMatch(/APP #20: name .*规则/);
+    expect(twenty[20]).not.toMatch(/more$/);
   });
 });
