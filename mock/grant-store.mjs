@@ -105,7 +105,10 @@ export function forgetApp(tenant, appId) {
   for (const [id, auth] of tenant.auths) if (auth.app_id === appId) tenant.auths.delete(id);
 }
 
-/** Answers one AppCode, authorization or outline operation for a tenant; `{ status, body }`. */
+/**
+ * Answers one AppCode, authorization or outline operation for a tenant; `{ status, body }`.
+ * @param {{ generation: string, kind: string, appId?: string, itemId?: string, query?: Record<string, string>, body?: Record<string, any> }} request
+ */
 export function handleGrant(tenant, { generation, kind, appId, itemId, query = {}, body = {} }) {
   const app = tenant.byId.get(appId);
   switch (kind) {
