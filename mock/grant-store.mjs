@@ -107,6 +107,7 @@ export function forgetApp(tenant, appId) {
 
 /**
  * Answers one AppCode, authorization or outline operation for a tenant; `{ status, body }`.
+ * @param {ReturnType<typeof import("./app-store.mjs").AppStore.emptyTenant>} tenant
  * @param {{ generation: string, kind: string, appId?: string, itemId?: string, query?: Record<string, string>, body?: Record<string, any> }} request
  */
 export function handleGrant(tenant, { generation, kind, appId, itemId, query = {}, body = {} }) {
