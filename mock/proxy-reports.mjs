@@ -10,12 +10,11 @@ const STAND_INS = { app_secret: 'Redacted00000000', app_code: 'Redacted'.repeat(
 
 /** JSON text with every secret field replaced, at any depth; other text as it is. */
 export function redactedText(text) {
-  if (!text) return text;
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    return text;
+    return text; // not JSON, or none at all
   }
   const walk = (node) => {
     if (Array.isArray(node)) return node.map(walk);

@@ -56,6 +56,7 @@ describe('listenOn', () => {
         expect(url).toMatch(shape);
         expect(url.endsWith(':0')).toBe(false);
         expect(await (await fetch(url)).text()).toBe('ok');
+        expect(server.listenerCount('error')).toBe(0); // the listen's own handler is gone once it listens
       } finally {
         server.close();
       }

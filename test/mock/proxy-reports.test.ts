@@ -72,9 +72,11 @@ describe('harOf', () => {
     expect(entry.response.bodySize).toBe(0);
   });
 
-  it('a body sent without a content type is called JSON', () => {
+  it('a body sent without a content type is called JSON; one with its own type keeps it', () => {
     const [entry] = harOf([{ ...exchange, requestHeaders: {} }]).log.entries;
     expect(entry.request.postData.mimeType).toBe('application/json');
+    const [typed] = harOf([{ ...exchange, requestHeaders: { 'content-type': 'application/merge-patch+json' } }]).log.entries;
+    expect(typed.request.postData.mimeType).toBe('application/merge-patch+json');
   });
 });
 
@@ -96,6 +98,7 @@ describe('junitOf', () => {
     expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="listAppsV2"></testcase>');
     expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="routes and upstream"><failure message="1 drift finding(s)">404 route GET /v3/&quot;x&quot;: the contract has no such route &amp; it&apos;s &lt;new&gt;</failure></testcase>');
     expect(xml.endsWith('</testcase>\n</testsuite>\n')).toBe(true);
+    expect(xml.split('\n').filter((line) => line.startsWith('  <testcase '))).toHaveLength(3);
   });
 
   it('a clean run: every case passes', () => {

@@ -53,6 +53,7 @@ describe('pages and documents', () => {
   });
 
   it('a trailing slash names the same page; HEAD answers the headers without the body', async () => {
+    expect((await fetch(`${mock.url}/docs//`)).status).toBe(200);
     const docs = await fetch(`${mock.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toBe(readFileSync(`${GENERATED}docs/index.html`, 'utf8'));
@@ -121,6 +122,27 @@ describe('what a mock serves is what its generated/ holds (each mock started in 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('options a mock starts with (each mock started in its test)', () => {
+  it('a quota: the tenant’s APPs past it are refused (APIG.3103)', async () => {
+    const own = await startMockServer({ port: 0, quota: 1 });
+    try {
+      const post = (name: string) => fetch(`${own.url}/v1/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', ...TOKEN }, body: JSON.stringify({ name }) });
+      expect((await post('first_app')).status).toBe(201);
+      expect((await post('second_app')).status).toBe(403);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('stateless: the reset control answers 204 all the same; after close the port is free', async () => {
+    const own = await startMockServer({ port: 0, stateless: true });
+    const reset = await fetch(`${own.url}/_mock/reset`, { method: 'POST' });
+    expect(reset.status).toBe(204);
+    await own.close();
+    await expect(fetch(`${own.url}/`)).rejects.toThrow();
   });
 });
 
@@ -202,6 +224,14 @@ describe('what is refused before the contract is read', () => {
     expect(JSON.stringify(violations)).toMatch(/\\u4e00|一/);
   });
 
+  it('a body that does not parse: 400 without a violations header; without a credential, 401 first', async () => {
+    const broken = await create('{"name":');
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('sl-violations')).toBeNull();
+    const anonymous = await fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('no violations header on an answer without violations', async () => {
     const response = await create(JSON.stringify({ name: 'no_violations_app' }));
     expect(response.status).toBe(201);
@@ -219,6 +249,8 @@ describe('what is refused before the contract is read', () => {
     const missing = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: 'code=418' });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ error_code: 'APIG.2000', error_msg: 'Parameter error: the contract has no response for Prefer: code=418' });
+    const long = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: `code=418, example=${'x'.repeat(200)}` });
+    expect((await long.json()).error_msg).toBe(`Parameter error: the contract has no response for Prefer: ${`code=418, example=${'x'.repeat(200)}`.slice(0, 100)}`);
     const example = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: 'example=nope' });
     expect((await example.json()).error_msg).toBe('Parameter error: the contract has no response for Prefer: example=nope');
     const dynamic = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: 'dynamic=true' });
