@@ -240,6 +240,7 @@ describe('an upstream that is not there', () => {
     } finally {
       await gone.close();
     }
+    await expect(fetch(`${gone.url}/v1.0/apigw/apps`)).rejects.toThrow(); // closed: the port is free
   });
 
   it.each(['ftp://gw.example', 'not a url', 'http//gw', 'httpsx://gw'])('an upstream %j is refused, naming what it needs', async (bad) => {
@@ -319,5 +320,9 @@ describe('compare: this project’s mock answers each request too', () => {
     const record = { id: 'up-auth-1', api_id: '5f918d104dc84480a75166ba99efff21', app_id: 'up-app-2', auth_time: '2026-01-01T00:00:00Z', auth_role: 'PROVIDER', auth_result: 'SUCCESS', extra: true };
     await send('POST', '/v1/p1/apigw/instances/i1/app-auths', { status: 201, headers: { ...JSON_TYPE, 'x-request-id': 'c8' }, body: JSON.stringify([record]) }, { app_ids: ['up-app-2'], api_ids: ['5f918d104dc84480a75166ba99efff21'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' });
     expect(differences().at(-1)).toMatchObject({ what: 'fields', requestId: 'c8', upstream: { status: 201, fields: Object.keys(record).sort() }, mock: { status: 201, fields: Object.keys(record).filter((k) => k !== 'extra').sort() } });
+    // The record's id in the upstream's array stands for the mock's: cancelling it reaches the mock's authorization.
+    const count = differences().length;
+    await send('DELETE', '/v1/p1/apigw/instances/i1/app-auths/up-auth-1', { status: 204, headers: { 'x-request-id': 'c9' } });
+    expect(differences()).toHaveLength(count);
   });
 });
