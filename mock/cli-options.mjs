@@ -6,6 +6,16 @@ import { parseCredentials } from './credentials.mjs';
 
 export const USAGE = 'usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--compare [--seed seed.json]] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)';
 
+/** A flag's JSON file, read; a missing or broken one is an Error naming the flag and the file. */
+function jsonFile(flag, path) {
+  try {
+    // Stryker disable next-line StringLiteral: without an encoding JSON.parse reads the Buffer as UTF-8 text all the same
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${flag} ${path}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
+  }
+}
+
 /**
  * The bin's settings from its arguments and environment (PORT, HOST): every file named is read
  * and checked here, so a bad flag is refused with a message before anything listens.
@@ -57,27 +67,13 @@ export function cliOptions(allArgs, env = process.env) {
   if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port/PORT must be a port number from 0 to 65535 (got ${JSON.stringify(rawPort)})`);
   const quota = values.quota === undefined ? undefined : Number(values.quota);
   if (quota !== undefined && (!Number.isSafeInteger(quota) || quota < 0)) throw new Error(`--quota must be a whole number of APPs per tenant (got ${JSON.stringify(values.quota)})`);
-  let seed;
-  if (values.seed !== undefined) {
-    try {
-      // Stryker disable next-line StringLiteral: without an encoding JSON.parse reads the Buffer as UTF-8 text all the same
-      seed = JSON.parse(readFileSync(values.seed, 'utf8'));
-    } catch (error) {
-      throw new Error(`--seed ${values.seed}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
-    }
+  const seed = values.seed === undefined ? undefined : jsonFile('--seed', values.seed);
+  if (seed !== undefined) {
     if (!Array.isArray(seed) || !seed.every((t) => typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((a) => typeof a?.name === 'string'))) {
       throw new Error(`--seed ${values.seed}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }] (or "v1 <project_id> <instance_id>", "v1.0 <token or AK>")`);
     }
   }
-  let credentials;
-  if (values.credentials !== undefined) {
-    try {
-      // Stryker disable next-line StringLiteral: without an encoding JSON.parse reads the Buffer as UTF-8 text all the same
-      credentials = JSON.parse(readFileSync(values.credentials, 'utf8'));
-    } catch (error) {
-      throw new Error(`--credentials ${values.credentials}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
-    }
-    parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
-  }
+  const credentials = values.credentials === undefined ? undefined : jsonFile('--credentials', values.credentials);
+  if (credentials !== undefined) parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
   return { port, host: values.host ?? env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, har: values.har, junit: values.junit, strict: values.strict, compare: values.compare, ca, command };
 }
