@@ -57,7 +57,7 @@ function nodeBinDir({ version, integrity }) {
 
 function main(wanted) {
   const unknown = wanted.filter((line) => !LINES.some((l) => l.line === line));
-  if (unknown.length > 0) throw new Error(`unknown Node line ${unknown.join(', ')}: this script tests ${LINES.map((l) => l.line).join(' and ')}`);
+  if (unknown.length > 0) throw new Error(`unknown Node line ${unknown.join(', ')}: the lines here are ${LINES.map((l) => l.line).join(', ')} (the machine's own Node runs every suite in npm test)`);
   const lines = wanted.length > 0 ? LINES.filter((l) => wanted.includes(l.line)) : LINES.filter((l) => !l.onRequest);
   const vitest = binOf('vitest', 'vitest');
   const failed = [];

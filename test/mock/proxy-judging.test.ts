@@ -145,6 +145,12 @@ describe('judging the caller’s request', () => {
     expect(requests).toEqual([expect.objectContaining({ kind: 'request', where: 'request', location: 'body.name', operation: CREATE, status: 400 })]);
   });
 
+  it('a redirect is no acceptance: listed with the callers’ requests', async () => {
+    await create({ status: 300, headers: { ...JSON_TYPE, 'x-request-id': 'r' }, body: '{}' }, { name: '1bad' });
+    expect(added().findings.filter((f) => f.kind === 'accepted-invalid')).toEqual([]);
+    expect(added().requests).toEqual([expect.objectContaining({ location: 'body.name', status: 300 })]);
+  });
+
   it('accepted upstream: drift ("accepted-invalid") naming the rule broken', async () => {
     await create(created(), { name: '1bad' });
     const [finding] = added().findings;
@@ -243,7 +249,7 @@ describe('an upstream that is not there', () => {
     await expect(fetch(`${gone.url}/v1.0/apigw/apps`)).rejects.toThrow(); // closed: the port is free
   });
 
-  it.each(['ftp://gw.example', 'not a url', 'http//gw', 'httpsx://gw'])('an upstream %j is refused, naming what it needs', async (bad) => {
+  it.each(['ftp://gw.example', 'not a url', 'http//gw', 'httpsx://gw', 'xhttp://gw'])('an upstream %j is refused, naming what it needs', async (bad) => {
     await expect(startProxy({ upstream: bad, port: 0 })).rejects.toThrow(`--proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(bad)})`);
   });
 });
@@ -261,6 +267,7 @@ describe('the report', () => {
     expect(entries).toHaveLength(harBefore + 1);
     expect(entries.at(-1)).toMatchObject({ request: { method: 'POST', url: `${upstream.url}/v1.0/apigw/apps` }, response: { status: 201 } });
     expect(entries.at(-1).time).toBeGreaterThanOrEqual(0);
+    expect(entries.at(-1).time).toBeLessThan(60_000); // milliseconds the exchange took, not a date
     // What the report hands out is a copy: changing it changes nothing.
     now.findings.length = 0;
     now.news.push({});
