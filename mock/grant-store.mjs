@@ -196,7 +196,8 @@ function authorize(tenant, generation, { app_ids: appIds, api_ids: apiIds, env_i
     for (const apiId of apiIds) {
       const existing = [...tenant.auths.values()].find((auth) => auth.app_id === appId && auth.api_id === apiId && auth.env_id === envId);
       const auth = existing ?? { id: hex32(), app_id: appId, api_id: apiId, env_id: envId, auth_time: new Date().toISOString() };
-      tenant.auths.set(auth.id, auth); // an existing pair: the same record again
+      // Stryker disable next-line ConditionalExpression: storing an existing pair again puts the same record under the same id
+      if (!existing) tenant.auths.set(auth.id, auth);
       const record = { id: auth.id, api_id: apiId, app_id: appId, auth_time: auth.auth_time, auth_role: 'PROVIDER' };
       if (generation !== 'v2') {
         records.push({ ...record, auth_result: existing ? 'SKIPPED' : 'SUCCESS' });
