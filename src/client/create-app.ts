@@ -1,5 +1,7 @@
 // Task-level helpers: create an APP on the shared gateway or on a dedicated instance, and
-// get back the APP or a typed failure (never a thrown error for an expected failure).
+// get back the APP or a typed failure (never a thrown error for an expected failure). The
+// result has the shape of every other helper's (`data`); `app`, the first contract's name for
+// the same APP, stays until the next major version.
 import type { App, CreateAppRequest } from '../types.js';
 import type { ApigFailure } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
@@ -8,12 +10,20 @@ import { createApp, type CallOptions, type DedicatedInstance, type Outcome } fro
 export type { CallOptions, DedicatedInstance };
 
 export type CreateAppResult =
-  | { ok: true; app: App; status: number; requestId: string | undefined }
+  | {
+      ok: true;
+      /** The APP created (201). */
+      data: App;
+      /** @deprecated The same APP as `data`, under the name 1.0 gave it; read `data`. Removed in the next major version (2.0.0). */
+      app: App;
+      status: number;
+      requestId: string | undefined;
+    }
   | { ok: false; error: ApigFailure };
 
 async function asCreateResult(outcome: Promise<Outcome<App>>): Promise<CreateAppResult> {
   const result = await outcome;
-  return result.ok ? { ok: true, app: result.data, status: result.status, requestId: result.requestId } : result;
+  return result.ok ? { ...result, app: result.data } : result;
 }
 
 /** Creates an APP on the shared gateway: `POST /v1.0/apigw/apps`. */

@@ -40,14 +40,24 @@ describe.each([
   it('creates an APP on the shared gateway', async () => {
     const client = createApigClient({ baseUrl: mock.url, auth });
     const result = await createAppOnSharedGateway(client, SOURCE_REQUEST_EXAMPLE);
-    expect(result).toMatchObject({ ok: true, status: 201, app: SOURCE_RESPONSE_EXAMPLE });
+    expect(result).toMatchObject({ ok: true, status: 201, data: SOURCE_RESPONSE_EXAMPLE });
     expect(result.ok && result.requestId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('answers { ok: true, data } like every other helper; app is the same APP, kept as a deprecated alias until 2.0.0', async () => {
+    const client = createApigClient({ baseUrl: mock.url, auth });
+    for (const result of [await createAppOnSharedGateway(client, SOURCE_REQUEST_EXAMPLE), await createAppOnDedicatedGateway(client, INSTANCE, SOURCE_REQUEST_EXAMPLE)]) {
+      expect(Object.keys(result).sort()).toEqual(['app', 'data', 'ok', 'requestId', 'status']);
+      if (!result.ok) throw result.error;
+      expect(result.data).toEqual(SOURCE_RESPONSE_EXAMPLE);
+      expect(result.app).toBe(result.data);
+    }
   });
 
   it('creates an APP on a dedicated instance', async () => {
     const client = createApigClient({ baseUrl: mock.url, auth });
     const result = await createAppOnDedicatedGateway(client, INSTANCE, { name: '测试应用_01', remark: '第一个应用' });
-    expect(result).toMatchObject({ ok: true, app: { creator: 'USER' } });
+    expect(result).toMatchObject({ ok: true, data: { creator: 'USER' } });
   });
 
   it('gives 403 and 500 as typed errors (Prefer on the mock)', async () => {

@@ -102,7 +102,7 @@ describe.each(OPERATIONS.map((o) => [`${o.generation} ${o.kind}`, o] as const))(
   it(`the per-generation helper: ${operation.method.toUpperCase()} ${operation.path}`, async () => {
     const result = await expectSentAsThePageSays(HELPERS[generation][kind]);
     if (status === 204) expect(result).toMatchObject({ data: undefined });
-    else if (kind === 'create' && generation !== 'v2') expect(result).toMatchObject({ app: ANSWER }); // CreateAppResult on v1.0 and v1
+    else if (kind === 'create' && generation !== 'v2') expect(result).toMatchObject({ data: ANSWER, app: ANSWER }); // CreateAppResult on v1.0 and v1: app, the deprecated alias
     else expect(result).toMatchObject({ data: ANSWER });
   });
 

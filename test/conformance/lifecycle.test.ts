@@ -26,12 +26,8 @@ async function create(gateway: Gateway, name: string) {
     gateway.gateway === 'shared' ? await createAppOnSharedGateway(client, { name, remark: 'conformance run' })
     : gateway.gateway === 'dedicated' ? await createAppOnDedicatedGateway(client, gateway, { name, remark: 'conformance run' })
     : await createAppOnDedicatedGatewayV2(client, gateway, { name, remark: 'conformance run' });
-  if (result.ok) created.push({ client, gateway, id: idOf(result)! });
+  if (result.ok) created.push({ client, gateway, id: result.data.id });
   return result;
-}
-function idOf(result: { ok: boolean }): string | undefined {
-  if (!result.ok) return undefined;
-  return 'app' in result ? (result as unknown as { app: { id: string } }).app.id : (result as unknown as { data: { id: string } }).data.id;
 }
 
 afterAll(async () => {
@@ -51,8 +47,8 @@ describeIfStateful.each(target.lifecycleAuths.map((auth) => ({ auth, kind: 'toke
     it('create → show → find by exact name → update → duplicate refused → reset → verify → delete → 404', async () => {
       const name = `${RUN}_${kind}_${gateway.gateway}`;
       const made = await create(gateway, name);
-      expect(made.ok, JSON.stringify(made)).toBe(true);
-      const id = idOf(made)!;
+      if (!made.ok) throw made.error;
+      const id = made.data.id;
 
       expect(await showApp(client, gateway, id)).toMatchObject({ ok: true, data: { id, name, remark: 'conformance run' } });
       expect(await findAppByName(client, gateway, name)).toMatchObject({ ok: true, data: { id, name } });

@@ -77,7 +77,7 @@ const client = createApigClient({ baseUrl: process.argv[2], auth: { token: 'cons
 const result = await createAppOnSharedGateway(client, { name: '测试应用_01' });
 const doc = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('apig-app-contract/openapi.json'), 'utf8'));
 const doc30 = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('apig-app-contract/openapi-3.0.json'), 'utf8'));
-console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.app.creator, title: doc.info.title, openapi: [doc.openapi, doc30.openapi] }));
+console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.data.creator, title: doc.info.title, openapi: [doc.openapi, doc30.openapi] }));
 `,
     );
     // Asynchronously: the mock answers from this very process.
@@ -110,7 +110,7 @@ export async function run(body: CreateAppRequest): Promise<App['creator'] | Erro
   await client.POST('/v1.0/apigw/apps', { body: {} });
   const path: keyof paths = '/v1.0/apigw/apps';
   void path;
-  const same: AppFromTypes | undefined = result.ok ? result.app : undefined;
+  const same: AppFromTypes | undefined = result.ok ? result.data : undefined;
   return same?.creator;
 }
 export type Shared = paths['/v1.0/apigw/apps'];

@@ -1,7 +1,10 @@
 // Type-level checks, run by `npm run typecheck` (tsc fails on an unused @ts-expect-error)
 // and by vitest's expectTypeOf.
-import { describe, expectTypeOf, it } from 'vitest';
-import { createApigClient, createAppOnSharedGateway, resetAppSecretOnDedicatedGatewayV2, updateAppOnSharedGateway, type App, type CreateAppRequest, type ErrorBody } from '../../src/index.js';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { ROOT } from '../../scripts/tools.mjs';
+import { createApigClient, createAppOnSharedGateway, resetAppSecretOnDedicatedGatewayV2, updateAppOnSharedGateway, type App, type CreateAppRequest, type CreateAppResult, type ErrorBody, type Outcome } from '../../src/index.js';
 
 const client = createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { token: 't' } });
 
@@ -68,6 +71,29 @@ describe('types', () => {
     expectTypeOf<keyof App>().toEqualTypeOf<'id' | 'name' | 'status' | 'app_key' | 'app_secret' | 'creator' | 'register_time' | 'update_time' | 'remark' | 'app_type'>();
     expectTypeOf<App['status']>().toEqualTypeOf<number>();
   });
+  it('createAppOn… answer { ok: true, data } like every other helper; app is there too, the same type', () => {
+    type Ok = Extract<CreateAppResult, { ok: true }>;
+    expectTypeOf<Ok['data']>().toEqualTypeOf<App>();
+    expectTypeOf<Omit<Ok, 'app'>>().toEqualTypeOf<Extract<Outcome<App>, { ok: true }>>();
+    expectTypeOf<Ok['app']>().toEqualTypeOf<App>();
+  });
+  it('app is marked @deprecated (editors strike it through), data is not', () => {
+    const file = join(ROOT, 'test', 'types', 'deprecated-app.ts');
+    const code = `import { createApigClient, createAppOnSharedGateway } from '../../src/index.js';\nconst r = await createAppOnSharedGateway(createApigClient({ baseUrl: 'http://x', auth: { token: 't' } }), { name: 'app_001' });\nif (r.ok) console.log(r.data, r.app);\n`;
+    const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: ['node'] };
+    const host: ts.LanguageServiceHost = {
+      getScriptFileNames: () => [file],
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (name) => ts.ScriptSnapshot.fromString(name === file ? code : ts.sys.readFile(name) ?? ''),
+      getCurrentDirectory: () => ROOT,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: ts.getDefaultLibFilePath,
+      fileExists: (name) => name === file || ts.sys.fileExists(name),
+      readFile: (name) => (name === file ? code : ts.sys.readFile(name)),
+    };
+    const deprecated = ts.createLanguageService(host).getSuggestionDiagnostics(file).filter((d) => d.reportsDeprecated).map((d) => code.slice(d.start, d.start! + d.length!));
+    expect(deprecated).toEqual(['app']);
+  }, 60_000);
   it('the error body has error_code, error_msg and an optional request_id', () => {
     expectTypeOf<ErrorBody>().toEqualTypeOf<{ error_code: string; error_msg: string; request_id?: string }>();
   });
