@@ -1,13 +1,13 @@
 // apig-app-contract: typed client, signer and validator for Huawei Cloud APIG's APP API (应用).
 export { createApigClient, regionEndpoint, type ApigClient, type ApigClientOptions, type ApigAuth } from './client/create-apig-client.js';
-export { createAppOnSharedGateway, createAppOnDedicatedGateway, type CreateAppResult, type DedicatedInstance, type CallOptions } from './client/create-app.js';
+export { createAppOnSharedGateway, createAppOnDedicatedGateway, type CreateAppResult, type DedicatedInstance, type InstanceOn, type CallOptions } from './client/create-app.js';
 export { listApps, listAppsPage, findAppByName, showApp, updateApp, deleteApp, resetAppSecret, verifyApp, type Gateway, type Outcome, type AppFilters, type Paging, type AppPage, type ListedApp, type ShownApp } from './client/app-lifecycle.js';
 export * from './client/generation-helpers.js';
 export {
   createAppCode, generateAppCode, listAppCodesPage, listAppCodes, showAppCode, deleteAppCode,
   authorizeApps, authorizationPairs, cancelAppAuthorization, listApisBoundToAppPage, listApisBoundToApp, listApisNotBoundToAppPage, listApisNotBoundToApp,
   listAppsBoundToApiPage, listAppsBoundToApi, showAppOutline,
-  type AuthorizeAppsInput, type AuthorizationPair, type AuthorizationReport, type AuthorizationRecords, type PagingOf, type BoundApisQuery, type UnboundApisQuery, type BoundAppsQuery, type BoundPage, type BoundEntry,
+  type AppCodeGateway, type AuthorizeAppsInput, type AuthorizationPair, type AuthorizationReport, type AuthorizationRecords, type PagingOf, type BoundApisQuery, type UnboundApisQuery, type BoundAppsQuery, type BoundPage, type BoundEntry,
 } from './client/app-grants.js';
 export * from './client/grant-generation-helpers.js';
 export { ApigError, ApigNetworkError, ApigValidationError, type ApigFailure } from './errors.js';

@@ -10,44 +10,50 @@ import { callOn, refused } from './gateway-call.js';
 
 type S = components['schemas'];
 
-/** The dedicated gateway v1 has no AppCode pages: a call there is refused, not sent. */
-function appCodesRest(target: Gateway, withCode: boolean) {
-  if (target?.gateway === 'dedicated') return refused('gateway', "the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'", 'The AppCode call was not sent');
+/**
+ * Where an APP can have AppCodes: the shared gateway and the dedicated gateway v2. The dedicated
+ * gateway v1 has no AppCode pages: a v1 `Gateway` does not compile, and from JavaScript the call
+ * is refused, not sent.
+ */
+export type AppCodeGateway = Exclude<Gateway, { gateway: 'dedicated' }>;
+
+function appCodesRest(target: AppCodeGateway, withCode: boolean) {
+  if ((target as Gateway)?.gateway === 'dedicated') return refused('gateway', "the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'", 'The AppCode call was not sent');
   return target?.gateway === 'dedicatedV2' ? `/apps/{app_id}/app-codes${withCode ? '/{app_code_id}' : ''}` : `/apps/{app_id}/app-codes${withCode ? '/{id}' : ''}`;
 }
 
 // ---- AppCodes -----------------------------------------------------------------------------
 
 /** `POST …/apps/{app_id}/app-codes`: gives the APP this AppCode (64–180 characters). */
-export function createAppCode(client: ApigClient, target: Gateway, appId: string, body: S['CreateAppCodeRequest'] | S['CreateAppCodeRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
+export function createAppCode(client: ApigClient, target: AppCodeGateway, appId: string, body: S['CreateAppCodeRequest'] | S['CreateAppCodeRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'POST', target, rest, { body }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `PUT …/apps/{app_id}/app-codes`: gives the APP an AppCode the gateway generates. */
-export function generateAppCode(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
+export function generateAppCode(client: ApigClient, target: AppCodeGateway, appId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'PUT', target, rest, {}, options, [['appId', 'app_id', appId]]);
 }
 
 /** `GET …/apps/{app_id}/app-codes`: one page of the APP's AppCodes. */
-export function listAppCodesPage(client: ApigClient, target: Gateway, appId: string, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<S['AppCodeList']>> {
+export function listAppCodesPage(client: ApigClient, target: AppCodeGateway, appId: string, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<S['AppCodeList']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'GET', target, rest, { query: pagingQuery(paging) }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `GET …/apps/{app_id}/app-codes/{id}`: one AppCode. */
-export function showAppCode(client: ApigClient, target: Gateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
+export function showAppCode(client: ApigClient, target: AppCodeGateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, true);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'GET', target, rest, {}, options, [['appId', 'app_id', appId], ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]]);
 }
 
 /** `DELETE …/apps/{app_id}/app-codes/{id}`: 204, no body. */
-export function deleteAppCode(client: ApigClient, target: Gateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
+export function deleteAppCode(client: ApigClient, target: AppCodeGateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
   const rest = appCodesRest(target, true);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'DELETE', target, rest, {}, options, [['appId', 'app_id', appId], ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]]);
@@ -216,7 +222,7 @@ export async function* everyEntry<E>(target: Gateway, listField: string, page: (
 export type BoundEntry = S['AppAuthorization'] | S['AppAuthorizationV2'];
 
 /** Every AppCode of the APP. */
-export function listAppCodes(client: ApigClient, target: Gateway, appId: string, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<S['AppCode']> {
+export function listAppCodes(client: ApigClient, target: AppCodeGateway, appId: string, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<S['AppCode']> {
   return everyEntry(target, 'app_codes', (paging) => listAppCodesPage(client, target, appId, paging, options), pageSize);
 }
 /** Every API authorized to the APP (one entry per authorization). */

@@ -24,6 +24,13 @@ export interface DedicatedInstance {
 /** Where the call goes: the shared gateway, or a dedicated instance on v1 or v2. */
 export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & DedicatedInstance) | ({ gateway: 'dedicatedV2' } & DedicatedInstance);
 
+/**
+ * The instance a per-generation helper takes (`…OnDedicatedGateway`: v1, `…OnDedicatedGatewayV2`:
+ * v2): `{ projectId, instanceId }`, or a `Gateway` of that generation. A `Gateway` of the other
+ * generation does not compile (and from JavaScript the call is refused, not sent elsewhere).
+ */
+export type InstanceOn<G extends 'dedicated' | 'dedicatedV2'> = DedicatedInstance & { gateway?: G };
+
 export type Outcome<T> = Settled<T>;
 
 /** What follows the generation's base path; `{id}` is the APP's id (`{app_id}` on v2). */

@@ -5,9 +5,10 @@
 import type { App, CreateAppRequest } from '../types.js';
 import type { ApigFailure } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
-import { createApp, type CallOptions, type DedicatedInstance, type Outcome } from './app-lifecycle.js';
+import { createApp, type CallOptions, type DedicatedInstance, type InstanceOn, type Outcome } from './app-lifecycle.js';
+import { instanceOn } from './gateway-call.js';
 
-export type { CallOptions, DedicatedInstance };
+export type { CallOptions, DedicatedInstance, InstanceOn };
 
 export type CreateAppResult =
   | {
@@ -31,7 +32,10 @@ export function createAppOnSharedGateway(client: ApigClient, body: CreateAppRequ
   return asCreateResult(createApp<App>(client, { gateway: 'shared' }, body, options));
 }
 
-/** Creates an APP on a dedicated instance: `POST /v1/{project_id}/apigw/instances/{instance_id}/apps`. */
-export function createAppOnDedicatedGateway(client: ApigClient, instance: DedicatedInstance, body: CreateAppRequest, options: CallOptions = {}): Promise<CreateAppResult> {
-  return asCreateResult(createApp<App>(client, { gateway: 'dedicated', ...instance }, body, options));
+/**
+ * Creates an APP on a dedicated instance of the v1 generation: `POST /v1/{project_id}/apigw/instances/{instance_id}/apps`.
+ * For the current generation (v2) use `createAppOnDedicatedGatewayV2`: a v2 `Gateway` given here does not compile.
+ */
+export function createAppOnDedicatedGateway(client: ApigClient, instance: InstanceOn<'dedicated'>, body: CreateAppRequest, options: CallOptions = {}): Promise<CreateAppResult> {
+  return asCreateResult(createApp<App>(client, instanceOn('dedicated', instance), body, options));
 }

@@ -5,7 +5,7 @@
 import { ApigValidationError } from '../errors.js';
 import { queryIssues } from '../validation/validate-query.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, Gateway, Outcome } from './app-lifecycle.js';
+import type { CallOptions, Gateway, InstanceOn, Outcome } from './app-lifecycle.js';
 import { notSent } from './operation-name.js';
 import { settle, type FetchResult } from './settle.js';
 
@@ -23,9 +23,29 @@ export function refused(field: string, message: string, lead?: string): { ok: fa
   return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }], lead) };
 }
 
+/** On a per-generation helper's target: the generation its instance named instead (./generation-helpers.ts). */
+const NAMED_INSTEAD = Symbol('the instance named another generation');
+
+/**
+ * The target of a per-generation helper: its instance on the helper's generation. An instance
+ * that names the other generation (`{ gateway: 'dedicatedV2', … }` given to a v1 helper, from
+ * JavaScript: TypeScript refuses it) is marked, and the call is refused rather than sent to
+ * either generation.
+ */
+export function instanceOn<G extends 'dedicated' | 'dedicatedV2'>(generation: G, instance: InstanceOn<G>): Extract<Gateway, { gateway: G }> {
+  const named: unknown = instance?.gateway;
+  const target = { gateway: generation, projectId: instance?.projectId, instanceId: instance?.instanceId } as Extract<Gateway, { gateway: G }>;
+  return named === undefined || named === generation ? target : Object.assign(target, { [NAMED_INSTEAD]: named });
+}
+
 /** The generation named by `target`, or the refusal a call with no (known) generation gets. */
 function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigValidationError } {
   if (!target || !Object.hasOwn(PREFIX, target.gateway)) return refused('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`, 'The call names no gateway generation of the contract and was not sent');
+  const named = (target as { [NAMED_INSTEAD]?: unknown })[NAMED_INSTEAD];
+  if (named !== undefined) {
+    const helper = target.gateway === 'dedicated' ? '…OnDedicatedGateway calls the dedicated gateway v1' : '…OnDedicatedGatewayV2 calls the dedicated gateway v2';
+    return refused('gateway', `the instance names gateway '${String(named)}', but ${helper}; use the helper of the generation you mean, or the generic one with the gateway`, 'The call was sent to neither generation');
+  }
   return target.gateway;
 }
 

@@ -2,13 +2,17 @@
 // the name, and the types are that generation's own (v2's APP, list and bodies differ).
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, DedicatedInstance } from './app-lifecycle.js';
+import type { CallOptions, InstanceOn } from './app-lifecycle.js';
 import { createApp, deleteApp, findAppByName, listAppsPage, resetAppSecret, showApp, updateApp, verifyApp, type AppFilters, type Outcome } from './app-lifecycle.js';
+import { instanceOn } from './gateway-call.js';
 
 type S = components['schemas'];
 const SHARED = { gateway: 'shared' } as const;
-const v1 = (instance: DedicatedInstance) => ({ gateway: 'dedicated' as const, ...instance });
-const v2 = (instance: DedicatedInstance) => ({ gateway: 'dedicatedV2' as const, ...instance });
+// `{ projectId, instanceId }`, or a Gateway of the helper's own generation (another: ./gateway-call.ts).
+type V1 = InstanceOn<'dedicated'>;
+type V2 = InstanceOn<'dedicatedV2'>;
+const v1 = (instance: V1) => instanceOn('dedicated', instance);
+const v2 = (instance: V2) => instanceOn('dedicatedV2', instance);
 const cast = <T>(outcome: Promise<Outcome<unknown>>) => outcome as Promise<Outcome<T>>;
 
 // Shared gateway (共享版), /v1.0/apigw/apps
@@ -21,21 +25,21 @@ export const resetAppSecretOnSharedGateway = (client: ApigClient, appId: string,
 export const verifyAppOnSharedGateway = (client: ApigClient, appId: string, options?: CallOptions) => verifyApp(client, SHARED, appId, options);
 
 // Dedicated gateway (专享版), /v1/{project_id}/apigw/instances/{instance_id}/apps
-export const listAppsOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, filters?: AppFilters, paging?: { pageNo?: number; pageSize?: number }, options?: CallOptions) => cast<S['AppList']>(listAppsPage(client, v1(instance), filters, paging, options));
-export const findAppByNameOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, name: string, options?: CallOptions) => cast<S['AppWithBindNum'] | undefined>(findAppByName(client, v1(instance), name, options));
-export const showAppOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => cast<S['App']>(showApp(client, v1(instance), appId, options));
-export const updateAppOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, appId: string, body: S['CreateAppRequest'], options?: CallOptions) => cast<S['App']>(updateApp(client, v1(instance), appId, body, options));
-export const deleteAppOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => deleteApp(client, v1(instance), appId, options);
-export const resetAppSecretOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, appId: string, body?: S['ResetAppSecretRequest'], options?: CallOptions) => cast<S['AppSecretInfo']>(resetAppSecret(client, v1(instance), appId, body, options));
-export const verifyAppOnDedicatedGateway = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => verifyApp(client, v1(instance), appId, options);
+export const listAppsOnDedicatedGateway = (client: ApigClient, instance: V1, filters?: AppFilters, paging?: { pageNo?: number; pageSize?: number }, options?: CallOptions) => cast<S['AppList']>(listAppsPage(client, v1(instance), filters, paging, options));
+export const findAppByNameOnDedicatedGateway = (client: ApigClient, instance: V1, name: string, options?: CallOptions) => cast<S['AppWithBindNum'] | undefined>(findAppByName(client, v1(instance), name, options));
+export const showAppOnDedicatedGateway = (client: ApigClient, instance: V1, appId: string, options?: CallOptions) => cast<S['App']>(showApp(client, v1(instance), appId, options));
+export const updateAppOnDedicatedGateway = (client: ApigClient, instance: V1, appId: string, body: S['CreateAppRequest'], options?: CallOptions) => cast<S['App']>(updateApp(client, v1(instance), appId, body, options));
+export const deleteAppOnDedicatedGateway = (client: ApigClient, instance: V1, appId: string, options?: CallOptions) => deleteApp(client, v1(instance), appId, options);
+export const resetAppSecretOnDedicatedGateway = (client: ApigClient, instance: V1, appId: string, body?: S['ResetAppSecretRequest'], options?: CallOptions) => cast<S['AppSecretInfo']>(resetAppSecret(client, v1(instance), appId, body, options));
+export const verifyAppOnDedicatedGateway = (client: ApigClient, instance: V1, appId: string, options?: CallOptions) => verifyApp(client, v1(instance), appId, options);
 
 // Dedicated gateway v2 (专享版, current), /v2/{project_id}/apigw/instances/{instance_id}/apps
 /** `POST /v2/{project_id}/apigw/instances/{instance_id}/apps`: 201 with the v2 APP. */
-export const createAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, body: S['CreateAppRequestV2'], options?: CallOptions) => createApp<S['AppV2']>(client, v2(instance), body, options);
-export const listAppsOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, filters?: AppFilters, paging?: { offset?: number; limit?: number }, options?: CallOptions) => cast<S['AppListV2']>(listAppsPage(client, v2(instance), filters, paging, options));
-export const findAppByNameOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, name: string, options?: CallOptions) => cast<S['AppWithBindNumV2'] | undefined>(findAppByName(client, v2(instance), name, options));
-export const showAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => cast<S['AppV2']>(showApp(client, v2(instance), appId, options));
-export const updateAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, appId: string, body: S['UpdateAppRequestV2'], options?: CallOptions) => cast<S['AppV2']>(updateApp(client, v2(instance), appId, body, options));
-export const deleteAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => deleteApp(client, v2(instance), appId, options);
-export const resetAppSecretOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, appId: string, body?: S['ResetAppSecretRequestV2'], options?: CallOptions) => cast<S['AppV2']>(resetAppSecret(client, v2(instance), appId, body, options));
-export const verifyAppOnDedicatedGatewayV2 = (client: ApigClient, instance: DedicatedInstance, appId: string, options?: CallOptions) => verifyApp(client, v2(instance), appId, options);
+export const createAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, body: S['CreateAppRequestV2'], options?: CallOptions) => createApp<S['AppV2']>(client, v2(instance), body, options);
+export const listAppsOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, filters?: AppFilters, paging?: { offset?: number; limit?: number }, options?: CallOptions) => cast<S['AppListV2']>(listAppsPage(client, v2(instance), filters, paging, options));
+export const findAppByNameOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, name: string, options?: CallOptions) => cast<S['AppWithBindNumV2'] | undefined>(findAppByName(client, v2(instance), name, options));
+export const showAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, appId: string, options?: CallOptions) => cast<S['AppV2']>(showApp(client, v2(instance), appId, options));
+export const updateAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, appId: string, body: S['UpdateAppRequestV2'], options?: CallOptions) => cast<S['AppV2']>(updateApp(client, v2(instance), appId, body, options));
+export const deleteAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, appId: string, options?: CallOptions) => deleteApp(client, v2(instance), appId, options);
+export const resetAppSecretOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, appId: string, body?: S['ResetAppSecretRequestV2'], options?: CallOptions) => cast<S['AppV2']>(resetAppSecret(client, v2(instance), appId, body, options));
+export const verifyAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, appId: string, options?: CallOptions) => verifyApp(client, v2(instance), appId, options);

@@ -23,6 +23,7 @@ import {
   listAppsBoundToApiPage,
   showAppCode,
   showAppOutline,
+  type AppCodeGateway,
   type Gateway,
 } from '../../src/index.js';
 import { operationName } from '../../src/client/operation-name.js';
@@ -112,7 +113,7 @@ describe.each(GATEWAYS)('on %s, against the stateful mock', (label, target) => {
   });
 });
 
-describe.each(GATEWAYS.filter(([label]) => label !== 'dedicated'))('AppCodes on %s', (label, target) => {
+describe.each(GATEWAYS.filter(([label]) => label !== 'dedicated') as Array<[string, AppCodeGateway]>)('AppCodes on %s', (label, target) => {
   it('creates, generates, pages, shows and deletes', async () => {
     const app = await newApp(target, `coded_${label}`);
     const chosen = await createAppCode(client(), target, app, { app_code: `Code+${'q'.repeat(60)}/=` });
@@ -172,6 +173,52 @@ describe('the per-generation helpers', () => {
   });
 });
 
+describe('a per-generation helper given a Gateway', () => {
+  // Every helper of a dedicated generation, lifecycle and grants: 8 + 8 for the APP itself, 6 + 11 beside it.
+  const names = Object.keys(api).filter((n) => /On(DedicatedGateway|DedicatedGatewayV2)$/.test(n));
+  const { fetch, sent } = fakeGateway((request) => json(request.method === 'DELETE' ? 204 : request.method === 'GET' ? 200 : 201, { apps: [], total: 0 }));
+  const c = createApigClient({ baseUrl: 'https://apig.example.com', auth: TOKEN, fetch, validate: false });
+  const args: Record<string, unknown[]> = {
+    createApp: [{ name: 'app_001' }], listApps: [], findAppByName: ['app_001'], showApp: ['a1'], updateApp: ['a1', { name: 'app_001' }], deleteApp: ['a1'], resetAppSecret: ['a1'], verifyApp: ['a1'],
+    createAppCode: ['a1', { app_code: 'c'.repeat(64) }], generateAppCode: ['a1'], listAppCodes: ['a1'], showAppCode: ['a1', 'c1'], deleteAppCode: ['a1', 'c1'],
+    authorizeApps: [{ appIds: ['a1'], apiIds: ['x1'], envId: RELEASE }], cancelAppAuthorization: ['z1'], listApisBoundToApp: [{ appId: 'a1' }],
+    listApisNotBoundToApp: [{ appId: 'a1', envId: RELEASE }], listAppsBoundToApi: [{}], showAppOutline: [],
+  };
+  const call = (name: string, instance: unknown) => {
+    const op = /^(.*)On(DedicatedGateway|DedicatedGatewayV2)$/.exec(name)![1]!;
+    return (api as unknown as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; error?: unknown }>>)[name]!(c, instance, ...args[op]!);
+  };
+
+  it('of its own generation: sent there, as with { projectId, instanceId }', async () => {
+    expect(names).toHaveLength(33);
+    for (const name of names) {
+      const generation = name.endsWith('V2') ? 'v2' : 'v1';
+      for (const instance of [{ gateway: generation === 'v2' ? 'dedicatedV2' : 'dedicated', ...INSTANCE }, INSTANCE]) {
+        const result = await call(name, instance);
+        expect(result.ok, name).toBe(true);
+        expect(new URL(sent.at(-1)!.url).pathname, name).toMatch(new RegExp(`^/${generation}/p-grants/apigw/instances/i-grants/`));
+      }
+    }
+  });
+
+  it('of another generation (from JavaScript: TypeScript refuses it, test/types): refused, sent to neither', async () => {
+    for (const name of names) {
+      const v2 = name.endsWith('V2');
+      for (const other of v2 ? ['dedicated', 'shared'] : ['dedicatedV2', 'shared']) {
+        const before = sent.length;
+        const result = await call(name, { gateway: other, ...INSTANCE });
+        expect(result.ok, name).toBe(false);
+        expect(sent.length, name).toBe(before);
+        expect(result.error, name).toBeInstanceOf(ApigValidationError);
+        expect((result.error as ApigValidationError).message, name).toBe(
+          `The call was sent to neither generation: the instance names gateway '${other}', but ${v2 ? '…OnDedicatedGatewayV2 calls the dedicated gateway v2' : '…OnDedicatedGateway calls the dedicated gateway v1'}; use the helper of the generation you mean, or the generic one with the gateway`,
+        );
+        expect((result.error as ApigValidationError).issues, name).toEqual([{ field: 'gateway', rule: 'required', message: expect.any(String) }]);
+      }
+    }
+  });
+});
+
 describe('checked before sending', () => {
   const { fetch, sent } = fakeGateway(() => json(200, {}));
   const c = createApigClient({ baseUrl: 'https://apig.example.com', auth: TOKEN, fetch });
@@ -185,15 +232,16 @@ describe('checked before sending', () => {
     return (result.error as ApigValidationError).message;
   };
 
-  it('AppCodes on the dedicated gateway v1, which has none', async () => {
-    expect(await notSent(createAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', { app_code: 'c'.repeat(64) }))).toBe("The AppCode call was not sent: the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'");
-    const refused = await generateAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1');
+  it('AppCodes on the dedicated gateway v1, which has none (from JavaScript: TypeScript refuses it, test/types)', async () => {
+    const v1 = { gateway: 'dedicated', ...INSTANCE } as Gateway as AppCodeGateway;
+    expect(await notSent(createAppCode(c, v1, 'a1', { app_code: 'c'.repeat(64) }))).toBe("The AppCode call was not sent: the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'");
+    const refused = await generateAppCode(c, v1, 'a1');
     expect(!refused.ok && (refused.error as ApigValidationError).issues).toEqual([{ field: 'gateway', rule: 'required', message: expect.any(String) }]);
     // No target at all: refused as naming no generation, never a TypeError.
     for (const call of [createAppCode(c, undefined as never, 'a1', { app_code: 'c'.repeat(64) }), showAppCode(c, undefined as never, 'a1', 'c1'), cancelAppAuthorization(c, undefined as never, 'z1')]) {
       expect(await notSent(call)).toContain("gateway must be 'shared', 'dedicated' or 'dedicatedV2'");
     }
-    for (const call of [generateAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1'), listAppCodesPage(c, { gateway: 'dedicated', ...INSTANCE }, 'a1'), showAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', 'c1'), deleteAppCode(c, { gateway: 'dedicated', ...INSTANCE }, 'a1', 'c1')]) {
+    for (const call of [generateAppCode(c, v1, 'a1'), listAppCodesPage(c, v1, 'a1'), showAppCode(c, v1, 'a1', 'c1'), deleteAppCode(c, v1, 'a1', 'c1')]) {
       expect(await notSent(call)).toContain("use 'shared' or 'dedicatedV2'");
     }
   });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ROOT } from '../../scripts/tools.mjs';
-import { createApigClient, createAppOnSharedGateway, resetAppSecretOnDedicatedGatewayV2, updateAppOnSharedGateway, type App, type CreateAppRequest, type CreateAppResult, type ErrorBody, type Outcome } from '../../src/index.js';
+import * as api from '../../src/index.js';
+import {
+  createApigClient, createAppCode, createAppOnDedicatedGateway, createAppOnDedicatedGatewayV2, createAppOnSharedGateway, deleteAppCode, generateAppCode, listAppCodes, listAppCodesPage,
+  listAppsOnDedicatedGateway, resetAppSecretOnDedicatedGatewayV2, showAppCode, updateAppOnSharedGateway,
+  type App, type AppCodeGateway, type CreateAppRequest, type CreateAppResult, type ErrorBody, type Gateway, type Outcome,
+} from '../../src/index.js';
 
 const client = createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { token: 't' } });
 
@@ -41,6 +46,41 @@ export async function typeOnlyCalls() {
   // @ts-expect-error auth is a token or AK/SK
   createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { password: 'x' } });
 
+  // The generation a helper calls is in its name; a Gateway of another generation does not compile.
+  const v1: Gateway = { gateway: 'dedicated', projectId: 'p', instanceId: 'i' };
+  const v2: Gateway = { gateway: 'dedicatedV2', projectId: 'p', instanceId: 'i' };
+  // @ts-expect-error a v2 gateway on the v1 helper (it would call /v1/…)
+  await createAppOnDedicatedGateway(client, v2, { name: 'app_001' });
+  // @ts-expect-error the same for every v1 helper
+  await listAppsOnDedicatedGateway(client, v2);
+  // @ts-expect-error a v1 gateway on the v2 helper
+  await createAppOnDedicatedGatewayV2(client, v1, { name: 'app_001' });
+  // @ts-expect-error the shared gateway has no instance
+  await createAppOnDedicatedGateway(client, { gateway: 'shared' }, { name: 'app_001' });
+  // Each generation's own gateway, or a bare instance, compiles:
+  await createAppOnDedicatedGateway(client, v1, { name: 'app_001' });
+  await createAppOnDedicatedGatewayV2(client, v2, { name: 'app_001' });
+  await createAppOnDedicatedGateway(client, { projectId: 'p', instanceId: 'i' }, { name: 'app_001' });
+  // AppCodes: the dedicated gateway v1 has none.
+  // @ts-expect-error createAppCode on v1
+  await createAppCode(client, v1, 'a', { app_code: 'c'.repeat(64) });
+  // @ts-expect-error generateAppCode on v1
+  await generateAppCode(client, v1, 'a');
+  // @ts-expect-error listAppCodesPage on v1
+  await listAppCodesPage(client, v1, 'a');
+  // @ts-expect-error listAppCodes on v1
+  listAppCodes(client, v1, 'a');
+  // @ts-expect-error showAppCode on v1
+  await showAppCode(client, v1, 'a', 'c');
+  // @ts-expect-error deleteAppCode on v1
+  await deleteAppCode(client, v1, 'a', 'c');
+  const anyGeneration = (gateway: Gateway) =>
+    // @ts-expect-error a Gateway that may be v1 (narrow it first)
+    generateAppCode(client, gateway, 'a');
+  void anyGeneration;
+  await generateAppCode(client, v2, 'a');
+  await generateAppCode(client, { gateway: 'shared' }, 'a');
+
   const { data, error } = await client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', {
     params: { path: { project_id: 'p', instance_id: 'i' } },
     body: { name: 'app_001' },
@@ -58,7 +98,36 @@ export async function typeOnlyCalls() {
   }
 }
 
+type Api = typeof api;
+type V1Gateway = Extract<Gateway, { gateway: 'dedicated' }>;
+type V2Gateway = Extract<Gateway, { gateway: 'dedicatedV2' }>;
+/** Whether the helper's second parameter (the instance or gateway) takes a T. */
+type Takes<F, T> = F extends (client: never, target: infer I, ...rest: never[]) => unknown ? (T extends I ? true : false) : 'not a helper';
+type Helpers<Suffix extends string> = { [K in keyof Api as K extends `${string}${Suffix}` ? K : never]: Api[K] };
+type EveryTakes<H, T> = { [K in keyof H]: Takes<H[K], T> }[keyof H];
+
 describe('types', () => {
+  it('every …OnDedicatedGateway (v1) helper takes an instance or a v1 gateway, never a v2 one', () => {
+    expectTypeOf<'createAppOnDedicatedGateway' | 'listAppsOnDedicatedGateway' | 'authorizeAppsOnDedicatedGateway'>().toExtend<keyof Helpers<'OnDedicatedGateway'>>();
+    expectTypeOf<EveryTakes<Helpers<'OnDedicatedGateway'>, V2Gateway>>().toEqualTypeOf<false>();
+    expectTypeOf<EveryTakes<Helpers<'OnDedicatedGateway'>, V1Gateway>>().toEqualTypeOf<true>();
+    expectTypeOf<EveryTakes<Helpers<'OnDedicatedGateway'>, { projectId: string; instanceId: string }>>().toEqualTypeOf<true>();
+  });
+  it('every …OnDedicatedGatewayV2 helper takes an instance or a v2 gateway, never a v1 one', () => {
+    expectTypeOf<'createAppOnDedicatedGatewayV2' | 'createAppCodeOnDedicatedGatewayV2'>().toExtend<keyof Helpers<'OnDedicatedGatewayV2'>>();
+    expectTypeOf<EveryTakes<Helpers<'OnDedicatedGatewayV2'>, V1Gateway>>().toEqualTypeOf<false>();
+    expectTypeOf<EveryTakes<Helpers<'OnDedicatedGatewayV2'>, V2Gateway>>().toEqualTypeOf<true>();
+    expectTypeOf<EveryTakes<Helpers<'OnDedicatedGatewayV2'>, { projectId: string; instanceId: string }>>().toEqualTypeOf<true>();
+  });
+  it('the AppCode helpers take the shared gateway or v2, never v1', () => {
+    type AppCodeHelpers = Pick<Api, 'createAppCode' | 'generateAppCode' | 'listAppCodesPage' | 'listAppCodes' | 'showAppCode' | 'deleteAppCode'>;
+    expectTypeOf<EveryTakes<AppCodeHelpers, V1Gateway>>().toEqualTypeOf<false>();
+    expectTypeOf<EveryTakes<AppCodeHelpers, V2Gateway | { gateway: 'shared' }>>().toEqualTypeOf<true>();
+    expectTypeOf<AppCodeGateway>().toEqualTypeOf<{ gateway: 'shared' } | V2Gateway>();
+    // The other grant helpers still take every generation.
+    expectTypeOf<EveryTakes<Pick<Api, 'authorizeApps' | 'showAppOutline' | 'listApisBoundToApp'>, Gateway>>().toEqualTypeOf<true>();
+  });
+
   it('creator is "USER" | "MARKET"', () => {
     expectTypeOf<App['creator']>().toEqualTypeOf<'USER' | 'MARKET'>();
   });
