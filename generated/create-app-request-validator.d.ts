@@ -20,6 +20,14 @@ export declare const ResetAppSecretRequestV2: StandaloneValidator;
 export declare const UpdateAppRequestV2: StandaloneValidator;
 export declare const validate: StandaloneValidator;
 export default validate;
+export interface CharacterRule {
+  /** A regular expression character class, e.g. `[A-Za-z一-龥]`. */
+  class: string;
+  /** In English, e.g. `an English letter or a Chinese character`. */
+  en: string;
+  /** In the source page's words, e.g. `只能以英文和汉字开头`. */
+  zh: string;
+}
 export interface RequestFieldRule {
   required: boolean;
   /** A string, or a list of strings (the authorization's ids). */
@@ -29,8 +37,10 @@ export interface RequestFieldRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** `pattern` without its length quantifier: tells a character problem from a length one. */
-  charactersPattern?: string;
+  /** What the first character must be (the pattern's first class), and the rule's words for it; with `allowed`, it tells a character problem from a length one. */
+  startsWith?: CharacterRule;
+  /** What every character may be: the pattern's second class, and the rule's words for it. */
+  allowed?: CharacterRule;
   /** The rule in English. */
   en: string;
   /** The rule in the source page's Chinese wording. */

@@ -34,11 +34,25 @@ function validationOnly(schema) {
   );
 }
 
-/** The pattern with its trailing length quantifier dropped: which characters are allowed where. */
-function withoutLength(pattern) {
-  const free = pattern.replace(/\{\d+,\d+\}\$$/, '*$');
-  if (free === pattern) throw new Error(`pattern ${pattern} does not end in a {min,max} quantifier: update withoutLength()`);
-  return free;
+/**
+ * A pattern's two halves, `^[first][rest]{min,max}$`, each with the words of the field's rule
+ * that state it: so that an issue says which one a value breaks (its first character, or a
+ * character after it), in English and the page's Chinese, rather than "a character that is not
+ * allowed, or starts with one that is not allowed there". The English rule reads `<length>;
+ * <allowed characters>; starts with <first>`, the Chinese `支持<allowed>，且只能以<first>开头，<length>`.
+ */
+function characterRules(field, prop) {
+  const classes = /^\^(\[[^\]]+\])(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(prop.pattern);
+  const en = /^[^;]+; ([^;]+); starts with ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
+  const zhAllowed = /^(支持[^且]+?)[，,]\s*且/.exec(prop['x-rule-zh'] ?? '');
+  const zhFirst = /(只能以[^，,。]+开头)/.exec(prop['x-rule-zh'] ?? '');
+  if (!classes || !en || !zhAllowed || !zhFirst) {
+    throw new Error(`${field}: pattern ${prop.pattern} or its x-rule-en/x-rule-zh do not read as ^[first][rest]{min,max}$, "<length>; <allowed>; starts with <first>" and "支持<allowed>，且只能以<first>开头": update characterRules()`);
+  }
+  return {
+    startsWith: { class: classes[1], en: en[2], zh: zhFirst[1] },
+    allowed: { class: classes[2], en: en[1], zh: zhAllowed[1] },
+  };
 }
 
 function fieldRules(schema) {
@@ -52,7 +66,7 @@ function fieldRules(schema) {
         ...(prop.minItems !== undefined ? { minItems: prop.minItems } : {}),
         ...(prop.minLength !== undefined ? { minLength: prop.minLength } : {}),
         ...(prop.maxLength !== undefined ? { maxLength: prop.maxLength } : {}),
-        ...(prop.pattern !== undefined ? { pattern: prop.pattern, charactersPattern: withoutLength(prop.pattern) } : {}),
+        ...(prop.pattern !== undefined ? { pattern: prop.pattern, ...characterRules(field, prop) } : {}),
         en: prop['x-rule-en'],
         zh: prop['x-rule-zh'],
       },
@@ -127,6 +141,14 @@ export interface StandaloneValidator {
 ${names.map((name) => `export declare const ${name}: StandaloneValidator;`).join('\n')}
 export declare const validate: StandaloneValidator;
 export default validate;
+export interface CharacterRule {
+  /** A regular expression character class, e.g. \`[A-Za-z一-龥]\`. */
+  class: string;
+  /** In English, e.g. \`an English letter or a Chinese character\`. */
+  en: string;
+  /** In the source page's words, e.g. \`只能以英文和汉字开头\`. */
+  zh: string;
+}
 export interface RequestFieldRule {
   required: boolean;
   /** A string, or a list of strings (the authorization's ids). */
@@ -136,8 +158,10 @@ export interface RequestFieldRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** \`pattern\` without its length quantifier: tells a character problem from a length one. */
-  charactersPattern?: string;
+  /** What the first character must be (the pattern's first class), and the rule's words for it; with \`allowed\`, it tells a character problem from a length one. */
+  startsWith?: CharacterRule;
+  /** What every character may be: the pattern's second class, and the rule's words for it. */
+  allowed?: CharacterRule;
   /** The rule in English. */
   en: string;
   /** The rule in the source page's Chinese wording. */

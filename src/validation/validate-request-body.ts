@@ -25,21 +25,52 @@ export interface BodyValidationOptions {
 }
 
 const characters = (value: string) => Array.from(value).length;
-const charactersPatterns = new Map<string, RegExp>();
-function charactersPattern(rule: RequestFieldRule): RegExp | undefined {
-  // Stryker disable next-line ConditionalExpression: every field with a pattern has a charactersPattern (scripts/generate-validator.mjs)
-  if (!rule.charactersPattern) return undefined;
-  let re = charactersPatterns.get(rule.charactersPattern);
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a cache: compiling the pattern every time gives the same verdict
-  if (!re) charactersPatterns.set(rule.charactersPattern, (re = new RegExp(rule.charactersPattern, 'u')));
+const classes = new Map<string, RegExp>();
+/** A one-character test for a class of the pattern (`[A-Za-z一-龥]`), compiled once. */
+function oneOf(characterClass: string): RegExp {
+  let re = classes.get(characterClass);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a cache: compiling the class every time gives the same verdict
+  if (!re) classes.set(characterClass, (re = new RegExp(`^${characterClass}$`, 'u')));
   return re;
+}
+
+/** Fields whose value is a credential: an issue never shows their characters, only where they are. */
+const SECRET_FIELDS = new Set(['app_secret', 'app_code']);
+
+/** A character as an issue shows it: quoted (escapes made visible) with its code point. */
+function shown(character: string): string {
+  return `${JSON.stringify(character)} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/**
+ * Which character rule `value` breaks, in English and the page's Chinese: its first character
+ * (`name must start with an English letter or a Chinese character (只能以英文和汉字开头)…`), and
+ * the first later character outside the allowed set, by position (counted in characters). A
+ * secret's characters are never shown. Undefined when every character is allowed (then only its
+ * length is wrong).
+ */
+function charactersMessage(field: string, rule: RequestFieldRule, value: string): string | undefined {
+  // Every field with a pattern has both (scripts/generate-validator.mjs fails on a pattern it cannot split).
+  const startsWith = rule.startsWith!;
+  const allowed = rule.allowed!;
+  const secret = SECRET_FIELDS.has(field);
+  const all = Array.from(value);
+  const said: string[] = [];
+  const first = all[0];
+  if (first !== undefined && !oneOf(startsWith.class).test(first)) {
+    said.push(`${field} must start with ${startsWith.en} (${startsWith.zh})${secret ? '' : `; it starts with ${shown(first)}`}.`);
+  }
+  const at = all.findIndex((character, i) => i > 0 && !oneOf(allowed.class).test(character));
+  if (at !== -1) {
+    said.push(`${field} has a character that is not allowed: ${secret ? '' : `${shown(all[at]!)}, `}character ${at + 1}; it may hold only ${allowed.en} (${allowed.zh}).`);
+  }
+  return said.length > 0 ? said.join(' ') : undefined;
 }
 
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 function describe(field: string, rule: RequestFieldRule, error: AjvError, value: unknown): Omit<ValidationIssue, 'field'> | undefined {
   const because = `Rule: ${rule.en}. 规则：${rule.zh}`;
-  const charactersIssue = { rule: 'characters' as const, message: `${field} has a character that is not allowed, or starts with one that is not allowed there. ${because}` };
   // An entry of a list (`/api_ids/0`): every entry must be a non-empty string.
   const entry = error.instancePath.split('/')[2];
   if (entry !== undefined) {
@@ -58,15 +89,14 @@ function describe(field: string, rule: RequestFieldRule, error: AjvError, value:
     case 'maxLength':
       return { rule: 'maxLength', message: `${field} must be at most ${error.params.limit} characters (it has ${characters(String(value))}). ${because}` };
     case 'pattern':
-      // The pattern also bounds the length; report it only for a character problem.
-      // Stryker disable next-line OptionalChaining: every field with a pattern has a charactersPattern (scripts/generate-validator.mjs)
-      return charactersPattern(rule)?.test(String(value)) ? undefined : charactersIssue;
-    case 'not':
-      // `not: {pattern: "[^…]"}`: a character outside the allowed set (what the pattern's
-      // `$` misses in other regex dialects). Same rule as `pattern`, one issue for both.
-      // A non-string also fails `not` (pattern ignores it); its `type` issue says enough.
-      // Stryker disable next-line ConditionalExpression,StringLiteral: in JavaScript a string that fails `not` fails the anchored `pattern` too, which gives the same issue
-      return typeof value === 'string' ? charactersIssue : undefined;
+    case 'not': {
+      // `pattern` also bounds the length: a value whose every character is allowed breaks only
+      // its length, told apart. `not: {pattern: "[^…]"}` is a character outside the allowed set
+      // (what the pattern's `$` misses in other regex dialects): the same rule, one issue for
+      // both. A non-string also fails `not` (pattern ignores it); its `type` issue says enough.
+      const message = typeof value === 'string' ? charactersMessage(field, rule, value) : undefined;
+      return message === undefined ? undefined : { rule: 'characters', message: `${message} ${because}` };
+    }
     // Stryker disable next-line ConditionalExpression: the compiled schemas use only the keywords above; this is for a keyword a later contract adds
     default:
       // Stryker disable next-line ObjectLiteral,StringLiteral: the compiled schemas use only the keywords above; this is for a keyword a later contract adds

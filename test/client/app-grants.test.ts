@@ -295,7 +295,10 @@ describe('checked before sending', () => {
   });
 
   it('the AppCode body, by each generation’s rule', async () => {
-    expect(await notSent(createAppCode(c, { gateway: 'shared' }, 'a1', { app_code: `7${'a'.repeat(63)}` }))).toContain('app_code has a character that is not allowed, or starts with one that is not allowed there. Rule: 64 to 180 characters; English letters, digits and + _ ! @ # $ % / =; starts with an English letter, + or /');
+    // v1.0: “且只能以英文和+、/开头”, a leading digit refused; an AppCode is a credential: its characters are never shown.
+    expect(await notSent(createAppCode(c, { gateway: 'shared' }, 'a1', { app_code: `7${'a'.repeat(63)}` }))).toContain('breaks the contract and it was not sent: app_code must start with an English letter, + or / (只能以英文和+、/开头). Rule: 64 to 180 characters; English letters, digits and + _ ! @ # $ % / =; starts with an English letter, + or /');
+    // v2: “支持英文、数字，+_!@#$%-/=”: a space is not allowed, told by its position only.
+    expect(await notSent(createAppCode(c, v2, 'a1', { app_code: `7${'a'.repeat(40)} ${'a'.repeat(30)}` }))).toContain('breaks the contract and it was not sent: app_code has a character that is not allowed: character 42; it may hold only English letters, digits and + _ ! @ # $ % - / = (支持英文、数字，+_!@#$%-/=). Rule: ');
     expect(await notSent(createAppCode(c, v2, 'a1', { app_code: 'a'.repeat(63) }))).toContain('app_code must be at least 64 characters (it has 63)');
     expect(await notSent(createAppCode(c, v2, 'a1', { appCode: 'x' } as never))).toContain('appCode is not a field of this request (the source page lists app_code); did you mean app_code?');
   });

@@ -1,10 +1,12 @@
 // The wording and the shape of every issue the validators give, from the pages' rules: list
 // query parameters (查询APP列表 表 2, and v2's limit 1–500), and request bodies (type, required,
-// unknown fields with the field a typo probably meant). Nothing here quotes a value.
+// unknown fields with the field a typo probably meant, and which character rule a value breaks).
+// Nothing here quotes a secret.
 import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../../src/index.js';
 import { queryIssues } from '../../src/validation/validate-query.js';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
+import { FIELD_RULES } from '../../generated/create-app-request-validator.js';
 
 const LISTS = OPERATIONS.filter((o) => o.kind === 'list');
 
@@ -109,3 +111,52 @@ describe('required query parameters (查看APP已绑定的API列表: app_id 是�
     expect(queryIssues('GET /v1.0/apigw/app-auths/binded-apps', undefined)).toEqual([]);
   });
 });
+
+describe('a character rule broken: which one, in English and the page’s Chinese (issue 25: not “a character that is not allowed, or starts with one that is not allowed there”)', () => {
+  // Every field with a pattern, on every schema: a bad first character, then a bad later one,
+  // with what each page says of them (the v1.0/v1 pages, v2's, and the AppCode rules of each
+  // generation in test/rules/app-grant-rules.ts). The secrets (app_secret, app_code) show no character.
+  const NAME_V1: [string, string] = ['an English letter or a Chinese character (只能以英文和汉字开头)', 'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，“_”)'];
+  const KEY_V1: [string, string] = ['an English letter or a digit (只能以英文或数字开头)', 'English letters, digits, _ and - (支持英文，数字，“_”,“-”)'];
+  const SECRET_V1: [string, string] = ['an English letter or a digit (只能以英文或数字开头)', 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“$”,“%”)'];
+  const CASES: Array<[schema: Parameters<typeof validateRequestBody>[0], field: string, [first: string, later: string], body: Record<string, unknown>]> = [
+    ['CreateAppRequest', 'name', NAME_V1, {}],
+    ['CreateAppRequest', 'app_key', KEY_V1, { name: 'app_001' }],
+    ['CreateAppRequest', 'app_secret', SECRET_V1, { name: 'app_001' }],
+    ['CreateAppRequestV2', 'name', [NAME_V1[0], 'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字,英文,数字,下划线)'], {}],
+    ['CreateAppRequestV2', 'app_key', [KEY_V1[0], 'English letters, digits, _ and - (支持英文,数字,“_”,“-”)'], { name: 'app_001' }],
+    ['CreateAppRequestV2', 'app_secret', [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文,数字,“_”,“-”,“!”,“@”,“#”,“$”,“%”)'], { name: 'app_001' }],
+    ['UpdateAppRequestV2', 'name', [NAME_V1[0], 'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，下划线)'], {}],
+    ['UpdateAppRequestV2', 'app_key', KEY_V1, { name: 'app_001' }],
+    ['UpdateAppRequestV2', 'app_secret', [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“!”,“@”,“#”,“$”,“%”)'], { name: 'app_001' }],
+    ['ResetAppSecretRequest', 'app_secret', SECRET_V1, {}],
+    ['ResetAppSecretRequestV2', 'app_secret', [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“!”,“@”,“#”,“$”,“%”)'], {}],
+    ['CreateAppCodeRequest', 'app_code', ['an English letter, + or / (只能以英文和+、/开头)', 'English letters, digits and + _ ! @ # $ % / = (支持英文，+_!@#$%/=)'], {}],
+    ['CreateAppCodeRequestV2', 'app_code', ['an English letter, a digit, + or / (只能以英文、数字和+、/开头)', 'English letters, digits and + _ ! @ # $ % - / = (支持英文、数字，+_!@#$%-/=)'], {}],
+  ];
+  const issueOf = (schema: Parameters<typeof validateRequestBody>[0], body: Record<string, unknown>, field: string) => {
+    const result = validateRequestBody(schema, body);
+    return result.valid ? undefined : result.issues.find((i) => i.field === field && i.rule === 'characters');
+  };
+
+  it('covers every field the contract checks with a pattern', () => {
+    const patterned = Object.entries(FIELD_RULES).flatMap(([schema, fields]) => Object.entries(fields as Record<string, { pattern?: string }>).filter(([, r]) => r.pattern !== undefined).map(([field]) => `${schema} ${field}`));
+    expect(CASES.map(([schema, field]) => `${schema} ${field}`).sort()).toEqual(patterned.sort());
+  });
+
+  it.each(CASES)('%s %s', (schema, field, [first, later], body) => {
+    const secret = field === 'app_secret' || field === 'app_code';
+    const length = field === 'app_code' ? 64 : 8;
+    // 'é' is allowed nowhere: first, then (after a valid start) as character 5.
+    const badFirst = issueOf(schema, { ...body, [field]: `é${'a'.repeat(length)}` }, field);
+    expect(badFirst?.message).toMatch(new RegExp(`^${field} must start with ${escape(first)}${secret ? '' : '; it starts with "é" \\(U\\+00E9\\)'}\\. Rule: `));
+    const badLater = issueOf(schema, { ...body, [field]: `abcdé${'a'.repeat(length)}` }, field);
+    expect(badLater?.message).toMatch(new RegExp(`^${field} has a character that is not allowed: ${secret ? '' : '"é" \\(U\\+00E9\\), '}character 5; it may hold only ${escape(later)}\\. Rule: `));
+    for (const issue of [badFirst, badLater]) expect(issue!.message).not.toContain('or starts with one that is not allowed there');
+    if (secret) expect(`${badFirst!.message}${badLater!.message}`).not.toMatch(/é|U\+00E9/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -45,14 +45,43 @@ describe('issues', () => {
     expect(issues).toEqual([{ field: 'name', rule: 'minLength', message: expect.stringMatching(/at least 3 characters \(it has 2\)/) }]);
   });
 
-  it('a bad first character is a `characters` issue', () => {
-    expect(issuesOf({ name: '1app' })).toEqual([{ field: 'name', rule: 'characters', message: expect.stringContaining('not allowed') }]);
+  it('a bad first character is a `characters` issue saying the first character must be a letter or 汉字 (只能以英文和汉字开头)', () => {
+    expect(zh('name')).toContain('只能以英文和汉字开头');
+    expect(issuesOf({ name: '1bad' })).toEqual([{ field: 'name', rule: 'characters', message: `name must start with an English letter or a Chinese character (只能以英文和汉字开头); it starts with "1" (U+0031). Rule: 3 to 64 characters; Chinese characters (U+4E00–U+9FA5), English letters, digits and _; starts with an English letter or a Chinese character. 规则：${zh('name')}` }]);
+    // A first character that is allowed nowhere is told once, as the first character.
+    expect(issuesOf({ name: '-ab' })[0]!.message).toMatch(/^name must start with an English letter or a Chinese character \(只能以英文和汉字开头\); it starts with "-" \(U\+002D\)\. Rule: /);
   });
 
-  it('a character outside the allowed set (a trailing newline too) is one `characters` issue', () => {
-    for (const name of ['app_001\n', 'app-001', 'ab😀']) {
-      expect(issuesOf({ name })).toEqual([{ field: 'name', rule: 'characters', message: expect.stringContaining('not allowed') }]);
+  it('a character outside the allowed set (a trailing newline too) is one `characters` issue naming it and where it is (支持汉字，英文，数字，“_”)', () => {
+    expect(zh('name')).toContain('支持汉字，英文，数字，“_”');
+    const allowed = 'it may hold only Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，“_”). Rule: ';
+    for (const [name, which] of [['app_001\n', '"\\n" (U+000A), character 8'], ['app-001', '"-" (U+002D), character 4'], ['ab😀', '"😀" (U+1F600), character 3'], ['应用 一', '" " (U+0020), character 3']]) {
+      const issues = issuesOf({ name });
+      expect(issues).toEqual([{ field: 'name', rule: 'characters', message: expect.any(String) }]);
+      const expected = `name has a character that is not allowed: ${which}; ${allowed}`;
+      expect(issues[0]!.message.slice(0, expected.length)).toBe(expected);
     }
+  });
+
+  it('a bad first character and a bad later one: both said, the first of the later ones by position', () => {
+    expect(issuesOf({ name: '1a-b!' })).toEqual([{ field: 'name', rule: 'characters', message: expect.stringMatching(/^name must start with an English letter or a Chinese character \(只能以英文和汉字开头\); it starts with "1" \(U\+0031\)\. name has a character that is not allowed: "-" \(U\+002D\), character 3; it may hold only /) }]);
+  });
+
+  it('the same for app_key (支持英文，数字，“_”,“-”,且只能以英文或数字开头)', () => {
+    expect(zh('app_key')).toContain('只能以英文或数字开头');
+    expect(issuesOf({ name: 'app_001', app_key: '_key_0001' })[0]!.message).toMatch(/^app_key must start with an English letter or a digit \(只能以英文或数字开头\); it starts with "_" \(U\+005F\)\. Rule: /);
+    expect(issuesOf({ name: 'app_001', app_key: 'key.0001' })[0]!.message).toMatch(/^app_key has a character that is not allowed: "\." \(U\+002E\), character 4; it may hold only English letters, digits, _ and - \(支持英文，数字，“_”,“-”\)\. Rule: /);
+  });
+
+  it('an app_secret is told by position only, its characters never shown', () => {
+    const [issue] = issuesOf({ name: 'app_001', app_secret: '^ecret-ab^cd' });
+    expect(issue!.message).toMatch(/^app_secret must start with an English letter or a digit \(只能以英文或数字开头\)\. app_secret has a character that is not allowed: character 10; it may hold only English letters, digits and _ - ! @ # \$ % \(支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“\$”,“%”\)\. Rule: /);
+    expect(issue!.message).not.toMatch(/"\^"|U\+005E/);
+  });
+
+  it('a value whose every character is allowed breaks only its length: no characters issue (an empty name too)', () => {
+    expect(issuesOf({ name: '' })).toEqual([{ field: 'name', rule: 'minLength', message: expect.stringContaining('(it has 0)') }]);
+    expect(issuesOf({ name: 'a'.repeat(65) }).map((i) => i.rule)).toEqual(['maxLength']);
   });
 
   it('a long remark counts characters, not bytes', () => {
