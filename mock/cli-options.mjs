@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCredentials } from './credentials.mjs';
 
-export const USAGE = 'usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--compare [--seed seed.json]] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift)';
+export const USAGE = 'usage: apig-app-mock [--port N] [--host H] [--stateless] [--quota N] [--seed apps.json] [--credentials creds.json]  (env: PORT, HOST)\n       apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--compare [--seed seed.json]] [--strict] [--fail-on-outside] [--ca ca.pem] [--port N] [--host H] [-- <command> …]  (the contract in the request path; AK/SK requests re-signed with --credentials or HUAWEICLOUD_SDK_AK/SK; with a command, runs it against the proxy and exits non-zero on drift in the contract’s operations, or on any traffic outside the contract with --fail-on-outside)';
 
 /** A flag's JSON file, read; a missing or broken one is an Error naming the flag and the file. */
 function jsonFile(flag, path) {
@@ -38,6 +38,7 @@ export function cliOptions(allArgs, env = process.env) {
       proxy: { type: 'string' },
       report: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'fail-on-outside': { type: 'boolean', default: false },
       ca: { type: 'string' },
       har: { type: 'string' },
       compare: { type: 'boolean', default: false },
@@ -46,7 +47,7 @@ export function cliOptions(allArgs, env = process.env) {
     },
   });
   if (values.help) return { help: true };
-  if (values.proxy === undefined && (values.report !== undefined || values.har !== undefined || values.junit !== undefined || values.strict || values.compare || values.ca !== undefined || command.length > 0)) throw new Error('--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>');
+  if (values.proxy === undefined && (values.report !== undefined || values.har !== undefined || values.junit !== undefined || values.strict || values['fail-on-outside'] || values.compare || values.ca !== undefined || command.length > 0)) throw new Error('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>');
   let ca;
   if (values.ca !== undefined) {
     try {
@@ -75,5 +76,5 @@ export function cliOptions(allArgs, env = process.env) {
   }
   const credentials = values.credentials === undefined ? undefined : jsonFile('--credentials', values.credentials);
   if (credentials !== undefined) parseCredentials(credentials, `--credentials ${values.credentials}`); // says what is wrong, before listening
-  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, har: values.har, junit: values.junit, strict: values.strict, compare: values.compare, ca, command };
+  return { port, host: values.host ?? env.HOST ?? '127.0.0.1', stateless: values.stateless, quota, seed, credentials, proxy: values.proxy, report: values.report, har: values.har, junit: values.junit, strict: values.strict, failOnOutside: values['fail-on-outside'], compare: values.compare, ca, command };
 }

@@ -5,7 +5,7 @@
 //   apig-app-mock --proxy <upstream URL> [--report report.json] [--credentials creds.json] [--har traffic.har] [--junit drift.xml] [--compare [--seed seed.json]] [--strict] [--ca ca.pem] [--port N] [--host H] [-- <command> …]
 // PORT and HOST set the defaults; flags win.
 import module from 'node:module';
-import { realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // Node ≥ 22.1 keeps the compiled code of the modules it loads (Prism's engine is most of the
@@ -17,10 +17,10 @@ const { parseCredentials } = await import('./credentials.mjs');
 const { USAGE, cliOptions } = await import('./cli-options.mjs');
 
 /** The proxy: forwards to `upstream`, and at the end prints one line and writes the JSON report. */
-async function serveProxy({ upstream, port, host, report, har, junit, strict, compare, seed, ca, command, credentials }) {
+async function serveProxy({ upstream, port, host, report, har, junit, strict, failOnOutside, compare, seed, ca, command, credentials }) {
   const { startProxy } = await import('./proxy.mjs');
-  const proxy = await startProxy({ upstream, port, host, credentials, strict, ca, compare, seed });
-  /** Prints the run's one line, writes the report, exits: the command's failure, else 1 on drift. */
+  const proxy = await startProxy({ upstream, port, host, credentials, strict, failOnOutside, ca, compare, seed });
+  /** Prints the run's one line, writes the report, exits: the command's failure, else 1 on drift (report.passed). */
   const finish = async (why, commandCode = 0) => {
     await proxy.close();
     const result = proxy.report();
@@ -29,7 +29,7 @@ async function serveProxy({ upstream, port, host, report, har, junit, strict, co
     if (junit) writeFileSync(junit, proxy.junit());
     const written = [report && `report: ${report}`, har && `HAR: ${har}`, junit && `JUnit: ${junit}`].filter(Boolean);
     console.log(`\n${why}: ${result.summary}${written.length ? ` (${written.join(', ')})` : ''}`);
-    process.exit(commandCode !== 0 ? commandCode : result.findings.length > 0 ? 1 : 0);
+    process.exit(commandCode !== 0 ? commandCode : result.passed ? 0 : 1);
   };
   if (command.length > 0) {
     // The command talks to the proxy: APIG_BASE_URL names it (the conformance suite and the README examples read it).
@@ -47,9 +47,37 @@ async function serveProxy({ upstream, port, host, report, har, junit, strict, co
     return;
   }
   // (A signal handler gets the signal's number too: not an exit code.)
-  process.once('SIGINT', () => finish('SIGINT'));
-  process.once('SIGTERM', () => finish('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => finish(signal));
+  stopWhenNpmIsGone((why) => finish(why));
   console.log(`APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${credentials?.secrets.size ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`);
+}
+
+/** The parent of process `pid` (Linux's /proc), or undefined where that cannot be read. */
+function parentOf(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Under npm (`npm start`, `npx apig-app-mock`) a signal to npm's pid does not reach this process:
+ * npm runs it through a shell, which npm signals, and npm or the shell exits leaving it
+ * listening. So when npm or its shell is gone (this process, or the shell, handed to another
+ * parent), stop as on SIGTERM. Only under npm: a mock a shell started in the background
+ * (`apig-app-mock &`, nohup) keeps running when that shell ends.
+ */
+function stopWhenNpmIsGone(stop) {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const grandparent = parentOf(parent);
+  const watch = setInterval(() => {
+    if (process.ppid === parent && (grandparent === undefined || parentOf(parent) === grandparent)) return;
+    clearInterval(watch);
+    stop('npm exited');
+  }, 500);
+  watch.unref();
 }
 
 /** Parses `args`, starts the mock and prints where everything is; exits 1 with a message on a bad flag. */
@@ -60,12 +88,12 @@ export async function main(args = process.argv.slice(2)) {
       console.log(USAGE);
       process.exit(0);
     }
-    const { port, host, stateless, quota, seed, credentials, proxy, report, har, junit, strict, compare, ca, command } = settings;
+    const { port, host, stateless, quota, seed, credentials, proxy, report, har, junit, strict, failOnOutside, compare, ca, command } = settings;
     if (proxy !== undefined) {
       // The SDK's environment variables name one AK/SK pair when no --credentials file is given.
       const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = process.env;
       const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
-      return await serveProxy({ upstream: proxy, port, host, report, har, junit, strict, compare, seed, ca, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
+      return await serveProxy({ upstream: proxy, port, host, report, har, junit, strict, failOnOutside, compare, seed, ca, command, credentials: pairs ? parseCredentials(pairs, '--credentials') : undefined });
     }
     const mock = await startMockServer({ port, host, stateless, seed, credentials, ...(quota !== undefined ? { quota } : {}) });
     const stop = async (signal) => {
@@ -73,8 +101,8 @@ export async function main(args = process.argv.slice(2)) {
       await mock.close();
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);
+    stopWhenNpmIsGone(stop);
     console.log(`APP mock is listening on ${mock.url} (${stateless ? 'stateless: every call answers its page example' : 'stateful: it remembers the APPs you create; POST /_mock/reset goes back to the seed'})
   ${mock.url}/v1.0/apigw/apps…                                   (shared gateway)
   ${mock.url}/v1/{project_id}/apigw/instances/{instance_id}/apps… (dedicated gateway)

@@ -4,6 +4,7 @@
 // signing bug in the client shows as a 401 and is not verified by itself. Secrets are never
 // echoed: the reason header names what was wrong, not the values.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { readTarget } from './request-target.mjs';
 
 /** Loads `{ "tokens": ["…"], "aksk": [{ "ak": "…", "sk": "…" }] }`; throws saying what is wrong. */
 export function parseCredentials(json, where = 'credentials') {
@@ -55,7 +56,7 @@ function decode(segment) {
 
 /** The canonical request the signature must be over. */
 function canonicalRequest(req, url, signedNames, body) {
-  const uri = url.pathname.split('/').map((s) => encode(decode(s))).join('/');
+  const uri = url.path.split('/').map((s) => encode(decode(s))).join('/');
   const query = [...url.searchParams]
     .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
     .map(([k, v]) => `${encode(k)}=${encode(v)}`)
@@ -92,7 +93,7 @@ export function credentialProblem(req, body, credentials, now = Date.now()) {
   if (Math.abs(now - signedAt) > SDK_DATE_WINDOW_MS) {
     return { reason: `signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:${date},server time:${formatSdkDate(now)})` };
   }
-  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  const url = readTarget(req.url);
   const hash = createHash('sha256').update(canonicalRequest(req, url, signedNames, body)).digest('hex');
   const expected = createHmac('sha256', sk).update(`SDK-HMAC-SHA256\n${date}\n${hash}`).digest('hex');
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return { reason: `signature does not match (canonical request sha256 ${hash})` };

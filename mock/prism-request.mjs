@@ -13,15 +13,32 @@ export function prismQuery(searchParams) {
   return query;
 }
 
+const templateRoute = (operation) => ({ operation, method: operation.method, re: new RegExp(`^${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]*')}$`) });
+
 /**
  * `(method, path) => operations` whose method and path template match (an empty segment still
  * matches, so Prism names a missing path parameter); none matching gives them all, leaving
  * Prism to tell a wrong path from a wrong method.
  */
 export function candidatesFinder(operations) {
-  const routes = operations.map((operation) => ({ operation, method: operation.method, re: new RegExp(`^${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]*')}$`) }));
+  const routes = operations.map(templateRoute);
   return (method, path) => {
     const found = routes.filter((r) => r.method === method && r.re.test(path)).map((r) => r.operation);
     return found.length > 0 ? found : operations;
+  };
+}
+
+/**
+ * `(method, path, segmentIndex) => { operation, parameter } | undefined`: the operation whose
+ * template the path matches and the path parameter that segment fills (`app_id` for
+ * `/v1.0/apigw/apps/%zz`), or undefined when no template matches or the segment is literal.
+ * Prism cannot say it: its router throws on a segment it cannot decode.
+ */
+export function parameterFinder(operations) {
+  const routes = operations.map(templateRoute);
+  return (method, path, segmentIndex) => {
+    const route = routes.find((r) => r.method === method && r.re.test(path));
+    const name = route?.operation.path.split('/')[segmentIndex]?.match(/^\{([^}]+)\}$/)?.[1];
+    return name === undefined ? undefined : { operation: route.operation, parameter: name };
   };
 }

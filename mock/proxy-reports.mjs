@@ -81,13 +81,15 @@ const xml = (text) => String(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>
 
 /**
  * JUnit XML of a run's report: one test case per operation the traffic reached (and one for
- * routes the contract does not have), failing with its drift findings.
+ * the upstream), failing with its drift findings; with failOnOutside, one more for the traffic
+ * outside the contract.
  */
-export function junitOf(report) {
+export function junitOf(report, { failOnOutside = false } = {}) {
   const cases = new Map();
   for (const name of report.operations) cases.set(name, []);
-  for (const finding of report.findings) {
-    const name = finding.operation ?? 'routes and upstream';
+  const failing = [...report.findings, ...(failOnOutside ? (report.outside ?? []).map((o) => ({ ...o, operation: 'outside the contract' })) : [])];
+  for (const finding of failing) {
+    const name = finding.operation ?? 'upstream';
     if (!cases.has(name)) cases.set(name, []);
     cases.get(name).push(finding);
   }

@@ -5,7 +5,6 @@
 // signature (made for the proxy's host) and signs the forwarded request anew for the
 // upstream's host, over the same bytes; token requests pass untouched. Strict, it refuses a
 // request that breaks the contract with the mock's 400 instead of forwarding it.
-import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
@@ -16,7 +15,9 @@ import { loadOperations } from './prism-operations.mjs';
 import { loadPrism } from './load-prism.mjs';
 import { readBody } from './request-body.mjs';
 import { listenOn } from './listen.mjs';
-import { candidatesFinder, prismQuery } from './prism-request.mjs';
+import { candidatesFinder, parameterFinder, prismQuery } from './prism-request.mjs';
+import { readTarget } from './request-target.mjs';
+import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, refuseExpectation, sendJson } from './http-answers.mjs';
 import { errorBody, errorFromViolations, parameterError } from './huawei-errors.mjs';
 import { credentialProblem } from './credentials.mjs';
 import { harOf, junitOf } from './proxy-reports.mjs';
@@ -75,14 +76,16 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer, compare?: boolean, seed?: unknown[] }} options
+ * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer, compare?: boolean, seed?: unknown[], failOnOutside?: boolean }} options
  *   credentials: parsed as the mock's (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
  *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
  *   ca: PEM certificates to trust for an HTTPS upstream (besides the system's), e.g. a company CA
  *   compare: send each request to this project's stateful mock too (started in-process, `seed` its
  *     start) and report where its answer differs from the upstream's (status, error_code, fields)
+ *   failOnOutside: traffic outside the contract (routes it does not have, preflights, `/`) fails
+ *     the run too; by default it is listed apart and fails nothing
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false, ca, compare = false, seed }) {
+export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false, ca, compare = false, seed, failOnOutside = false }) {
   let base;
   try {
     base = new URL(upstream);
@@ -104,6 +107,10 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const news = [];
   /** Where this project's mock answered otherwise than the upstream (with `compare`). */
   const differences = [];
+  /** Traffic outside the contract: routes it does not have, CORS preflights, `/`. Not drift. */
+  const outside = [];
+  /** Exchanges the proxy refused itself or could not judge, and why: never drift, never silent. */
+  const unjudged = [];
   const mirror = compare ? await startMirror(seed) : undefined;
   /** The operations the traffic reached, and the exchanges kept for the HAR. */
   const seen = new Set();
@@ -112,9 +119,27 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
 
   // Prism's router gets only the operations a request can be, as the mock's does (./prism-request.mjs).
   const candidatesOf = candidatesFinder(operations);
+  const parameterAt = parameterFinder(operations);
+
+  /** Records an exchange the proxy could not judge (or refused itself), with the reason. */
+  const notJudged = (request, status, message) =>
+    unjudged.push({ method: request.method, path: request.path, status, requestId: undefined, operation: undefined, kind: 'unjudged', where: 'proxy', location: '(exchange)', message });
+
+  /**
+   * A path segment that does not decode (`%zz`): Prism's router throws on it, so the operation is
+   * found by its template here, and the segment is what the request breaks.
+   */
+  function checkUndecodable({ method, path, badSegments }) {
+    const found = parameterAt(method.toLowerCase(), path, badSegments[0]);
+    if (!found) return { routed: { _tag: 'Left' } };
+    return { routed: { _tag: 'Right', right: found.operation }, violations: [{ path: ['path', found.parameter], message: `path parameter ${found.parameter} is not valid percent-encoding` }] };
+  }
 
   /** The operation a request is and what it breaks of the contract. */
-  function checkRequest({ method, path, query, headers, requestBody }) {
+  function checkRequest({ method, path, query, headers, requestBody, badSegments }) {
+    // `*` (asterisk form) names the server, not an operation.
+    if (!path.startsWith('/')) return { routed: { _tag: 'Left' } };
+    if (badSegments.length > 0) return checkUndecodable({ method, path, badSegments });
     const input = { method: method.toLowerCase(), url: { path, query }, headers, body: requestBody };
     const routed = route({ resources: candidatesOf(input.method, path), input });
     if (routed._tag === 'Left') return { routed };
@@ -126,7 +151,8 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const requestId = responseHeaders['x-request-id'];
     const base = { method, path, status, requestId: typeof requestId === 'string' ? requestId : undefined };
     if (routed._tag === 'Left') {
-      findings.push({ ...base, operation: undefined, kind: 'unknown-route', where: 'request', location: 'path', message: `${method} ${path} is not an operation of the contract` });
+      const preflight = method === 'OPTIONS';
+      outside.push({ ...base, operation: undefined, kind: preflight ? 'preflight' : 'unknown-route', where: 'request', location: 'path', message: preflight ? `OPTIONS ${path} is a CORS preflight, which the contract does not describe` : `${method} ${path} is not an operation of the contract` });
       return;
     }
     const operation = routed.right;
@@ -153,7 +179,10 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     if (status !== 204 && !/^application\/json\b/i.test(type)) add('response', 'response', 'headers.Content-Type', `the content type is ${JSON.stringify(type)}, not application/json`);
     if (parsed.invalid) add('response', 'response', 'body', 'the body is not JSON');
     const declared = operation.responses.map((r) => r.code);
-    if (!declared.includes(String(status))) add('status', 'response', '(whole)', `status ${status} is not declared for ${name} (declared: ${declared.join(', ')})`);
+    // A refusal of a request the contract refuses too is no drift, whatever its status: where
+    // the pages declare no 400 (v1's show, say), they say nothing of how a bad id is answered.
+    const refusedInvalid = violations.length > 0 && status >= 400 && status < 500;
+    if (!declared.includes(String(status)) && !refusedInvalid) add('status', 'response', '(whole)', `status ${status} is not declared for ${name} (declared: ${declared.join(', ')})`);
     const output = { statusCode: status, headers: responseHeaders, body: parsed.value };
     const checkedOutput = parsed.invalid || !declared.includes(String(status)) ? { _tag: 'Right' } : validateOutput({ resource: operation, element: output });
     if (checkedOutput._tag === 'Left') for (const v of checkedOutput.left) if (v.path) add('response', 'response', where(v.path), v.message);
@@ -181,16 +210,29 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     return headers;
   }
 
-  async function forward(req, bytes) {
-    const target = new URL(req.url ?? '/', base);
-    const headers = await upstreamHeaders(req, target, bytes);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  /**
+   * The upstream's answer: `{ status, headers, bytes, url, sentHeaders }`, `{ failed }` when it
+   * did not answer, or `{ refused }` when the request cannot be sent as it came (a target or
+   * header node:http will not write). The target is the upstream's origin and the request's own
+   * path and query, whatever its form (`//x` or `http://elsewhere/x` never leaves the upstream).
+   */
+  async function forward(req, target, bytes) {
+    const url = `${base.origin}${target.pathAndQuery}`;
+    let out;
+    let headers;
+    try {
+      headers = await upstreamHeaders(req, { host: base.host, href: url }, bytes);
+      const tls = base.protocol === 'https:' && ca ? { ca: [...rootCertificates, ca] } : {};
+      const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
+      out = send({ protocol: base.protocol, hostname: base.hostname, port: base.port, path: target.pathAndQuery, method: req.method, headers, timeout: timeoutMs, agent, ...tls });
+    } catch (error) {
+      return { refused: `the request cannot be forwarded as it came (${error.code ?? error.message})` };
+    }
     return new Promise((resolve) => {
-      const tls = target.protocol === 'https:' && ca ? { ca: [...rootCertificates, ca] } : {};
-      const out = send(target, { method: req.method, headers, timeout: timeoutMs, agent, ...tls }, (res) => {
+      out.on('response', (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, bytes: Buffer.concat(chunks), url: target.href, sentHeaders: headers }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, bytes: Buffer.concat(chunks), url, sentHeaders: headers }));
         res.on('error', (error) => resolve({ failed: error }));
       });
       out.on('timeout', () => out.destroy(new Error(`no answer within ${timeoutMs} ms`)));
@@ -199,60 +241,121 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     });
   }
 
-  const server = createServer(async (req, res) => {
+  /** checkRequest, contained: what it cannot judge is recorded as such, and the exchange goes on. */
+  function safeCheck(request) {
+    try {
+      return checkRequest(request);
+    } catch (error) {
+      notJudged(request, undefined, `the request could not be judged: ${error?.message ?? error}`);
+      return { routed: { _tag: 'Unjudged' } };
+    }
+  }
+
+  /** The request's operation as `METHOD /template`, or undefined. */
+  const operationOf = (checked) => (checked.routed._tag === 'Right' ? `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}` : undefined);
+
+  /** Strict: the mock's 400 naming the field, and nothing sent upstream. */
+  function refuseStrictly(res, request, checked) {
+    for (const v of checked.violations) {
+      requests.push({ method: request.method, path: request.path, status: 400, requestId: undefined, operation: operationOf(checked), kind: 'request', where: 'request', location: where(v.path), message: `${v.message} (refused by the proxy: --strict)` });
+    }
+    sendJson(res, 400, errorFromViolations(checked.violations));
+  }
+
+  /** Keeps the exchange for the HAR (the first MAX_RECORDED). */
+  function record(started, request, bytes, answer) {
+    if (recorded.length >= MAX_RECORDED) return;
+    recorded.push({ startedDateTime: started.toISOString(), time: Date.now() - started.getTime(), method: request.method, url: answer.url, requestHeaders: answer.sentHeaders, requestText: bytes.length ? bytes.toString('utf8') : '', status: answer.status, responseHeaders: answer.headers, responseText: answer.bytes.toString('utf8') });
+  }
+
+  /** The upstream did not answer: a Huawei-style 502, reported as drift of the upstream. */
+  function answerUpstreamDown(res, request, failed) {
+    const why = failed.code ?? failed.message;
+    findings.push({ method: request.method, path: request.path, status: 502, requestId: undefined, operation: undefined, kind: 'upstream', where: 'response', location: '(upstream)', message: `the upstream did not answer: ${why}` });
+    sendJson(res, 502, errorBody('APIG.9999', `Bad gateway: the upstream did not answer (${why})`));
+  }
+
+  /** The caller's request as the judges read it; the target never throws (./request-target.mjs). */
+  function requestOf(req, bytes) {
+    const target = readTarget(req.url);
+    return { target, method: String(req.method), path: target.path, badSegments: target.badSegments, query: prismQuery(target.searchParams), headers: req.headers, requestBody: parsedJson(bytes).value };
+  }
+
+  /** One exchange, stage by stage; each stage's failure is answered or recorded where it happens. */
+  async function serveExchange(req, res) {
     const read = await readBody(req);
     if (read.aborted) return;
+    exchanges += 1;
+    const request = requestOf(req, read.bytes ?? Buffer.alloc(0));
     if (read.tooLarge) {
       // Never forward a part of a body: refuse it as the mock does.
-      const body = Buffer.from(JSON.stringify(parameterError('the request body is larger than 4 MiB')));
-      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', ''), connection: 'close' });
-      return res.end(body);
+      notJudged(request, 400, 'refused by the proxy: the request body is larger than 4 MiB');
+      return sendJson(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
     }
     const bytes = read.bytes;
-    exchanges += 1;
     // A caller signs for the proxy; the proxy checks that signature before it signs anew.
     const problem = credentials && AK_OF.test(String(req.headers.authorization ?? '')) ? credentialProblem(req, bytes, credentials) : undefined;
-    if (problem) {
-      const body = Buffer.from(JSON.stringify(errorBody('APIG.1002', 'Incorrect token or token resolution failed')));
-      res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', ''), 'x-mock-auth-reason': problem.reason });
-      return res.end(body);
-    }
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://proxy.invalid');
-    const request = { method: String(req.method), path: pathname, query: prismQuery(searchParams), headers: req.headers, requestBody: parsedJson(bytes).value };
+    if (problem) return sendJson(res, 401, errorBody('APIG.1002', 'Incorrect token or token resolution failed'), { 'x-mock-auth-reason': problem.reason });
     // Strict judges the request before it goes; otherwise the judging waits until the caller has its answer.
-    const early = strict ? checkRequest(request) : undefined;
-    if (early?.violations?.length) {
-      const checked = early;
-      // Strict: the mock's 400 naming the field, and nothing sent upstream.
-      const name = `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}`;
-      for (const v of checked.violations) requests.push({ method: request.method, path: pathname, status: 400, requestId: undefined, operation: name, kind: 'request', where: 'request', location: where(v.path), message: `${v.message} (refused by the proxy: --strict)` });
-      const body = Buffer.from(JSON.stringify(errorFromViolations(checked.violations)));
-      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', '') });
-      return res.end(body);
-    }
+    const early = strict ? safeCheck(request) : undefined;
+    if (early?.violations?.length) return refuseStrictly(res, request, early);
     const started = new Date();
-    const answer = await forward(req, bytes);
-    if (!answer.failed && recorded.length < MAX_RECORDED) {
-      recorded.push({ startedDateTime: started.toISOString(), time: Date.now() - started.getTime(), method: request.method, url: answer.url, requestHeaders: answer.sentHeaders, requestText: bytes.length ? bytes.toString('utf8') : '', status: answer.status, responseHeaders: answer.headers, responseText: answer.bytes.toString('utf8') });
+    const answer = await forward(req, request.target, bytes);
+    if (answer.refused) {
+      notJudged(request, 400, `refused by the proxy: ${answer.refused}`);
+      return sendJson(res, 400, parameterError(answer.refused));
     }
-    if (answer.failed) {
-      // The upstream is down or silent: a Huawei-style 502, reported.
-      const body = Buffer.from(JSON.stringify(errorBody('APIG.9999', `Bad gateway: the upstream did not answer (${answer.failed.code ?? answer.failed.message})`)));
-      findings.push({ method: request.method, path: pathname, status: 502, requestId: undefined, operation: undefined, kind: 'upstream', where: 'response', location: '(upstream)', message: `the upstream did not answer: ${answer.failed.code ?? answer.failed.message}` });
-      res.writeHead(502, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'x-request-id': randomUUID().replaceAll('-', '') });
-      return res.end(body);
-    }
-    const checked = early ?? checkRequest(request);
+    if (answer.failed) return answerUpstreamDown(res, request, answer.failed);
+    record(started, request, bytes, answer);
+    const checked = early ?? safeCheck(request);
     // Every operation needs a credential; the upstream's 401 says so to the caller, the report to the tester.
     if (checked.routed._tag === 'Right' && req.headers['x-auth-token'] === undefined && req.headers.authorization === undefined) {
-      requests.push({ method: request.method, path: pathname, status: answer.status, requestId: answer.headers['x-request-id'], operation: `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}`, kind: 'request', where: 'request', location: 'headers', message: 'the request carries no credential (X-Auth-Token, or an AK/SK Authorization)' });
+      requests.push({ method: request.method, path: request.path, status: answer.status, requestId: answer.headers['x-request-id'], operation: operationOf(checked), kind: 'request', where: 'request', location: 'headers', message: 'the request carries no credential (X-Auth-Token, or an AK/SK Authorization)' });
     }
     // Compared before answering: the next request's ids depend on this one's (a testing mode).
-    if (mirror) differences.push(...(await mirror.compare(req, bytes, answer, checked)));
+    if (mirror) await compareWithMirror(req, bytes, answer, checked, request);
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     res.writeHead(answer.status, { ...headers, 'content-length': answer.bytes.length });
     res.end(answer.bytes);
-    judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
+    if (checked.routed._tag === 'Unjudged') return;
+    try {
+      judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
+    } catch (error) {
+      notJudged(request, answer.status, `the answer could not be judged: ${error?.message ?? error}`);
+    }
+  }
+
+  /** --compare, contained: a request the mock cannot be asked is recorded, not fatal. */
+  async function compareWithMirror(req, bytes, answer, checked, request) {
+    try {
+      differences.push(...(await mirror.compare(req, bytes, answer, checked, request.target)));
+    } catch (error) {
+      notJudged(request, answer.status, `the mock could not be asked for comparison: ${error?.message ?? error}`);
+    }
+  }
+
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    serveExchange(req, res).catch((error) => {
+      // A bug of the proxy's own in one exchange: that exchange is answered and recorded, and
+      // the proxy goes on (the report, HAR and JUnit are still written at the end).
+      notJudged({ method: String(req.method), path: readTarget(req.url).path }, 502, `the proxy failed on this exchange: ${error?.message ?? error}`);
+      if (!res.headersSent) sendJson(res, 502, errorBody('APIG.9999', 'Bad gateway: the proxy failed on this exchange'));
+      else res.destroy();
+    });
+  });
+
+  server.on('checkExpectation', (req, res) => {
+    exchanges += 1;
+    notJudged({ method: String(req.method), path: readTarget(req.url).path }, 417, `refused by the proxy: Expect: ${String(req.headers.expect).slice(0, 60)}`);
+    refuseExpectation(res);
+  });
+  // What node:http cannot parse (headers over 64 KiB, bad framing) is refused with the Huawei
+  // error body, 431 for headers that are too large, and recorded.
+  server.on('clientError', (error, socket) => {
+    const answer = badHttpAnswer(error, 431);
+    if (!answer) return socket.destroy();
+    notJudged({ method: undefined, path: undefined }, answer.status, `refused by the proxy: ${answer.message}`);
+    answerBadHttp(socket, answer);
   });
 
   const url = await listenOn(server, port, host);
@@ -260,7 +363,11 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     url,
     /** The drift found so far, oldest first. */
     findings: () => findings.slice(),
-    /** `{ upstream, exchanges, findings, requests, news, summary }`: what a run's JSON report holds. */
+    /**
+     * What a run's JSON report holds: `{ upstream, exchanges, operations, findings, requests, news,
+     * outside, unjudged, [differences], passed, summary }`. `passed` is what a run's exit code
+     * says: no drift on the contract's operations (nor traffic outside it, with failOnOutside).
+     */
     report: () => ({
       upstream: base.origin,
       exchanges,
@@ -268,14 +375,20 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       findings: findings.slice(),
       requests: requests.slice(),
       news: news.slice(),
+      outside: outside.slice(),
+      unjudged: unjudged.slice(),
       ...(mirror ? { differences: differences.slice() } : {}),
-      summary: `${exchanges} exchanges, ${findings.length} drift findings, ${requests.length} requests outside the contract (refused upstream), ${news.length} response fields the contract does not list${mirror ? `, ${differences.length} differences from the mock` : ''}`,
+      passed: findings.length === 0 && !(failOnOutside && outside.length > 0),
+      summary:
+        `${exchanges} exchanges, ${findings.length} drift findings, ${requests.length} invalid requests (refused upstream), ` +
+        `${news.length} response fields the contract does not list, ${outside.length} outside the contract${failOnOutside ? ' (failing the run)' : ''}, ` +
+        `${unjudged.length} not judged${mirror ? `, ${differences.length} differences from the mock` : ''}`,
     }),
     /** HAR 1.2 of the traffic (secrets replaced), for `redocly drift` and other HAR readers. */
     har: () => harOf(recorded),
-    /** JUnit XML: a test case per operation reached, failing with its drift. */
+    /** JUnit XML: a test case per operation reached, failing with its drift (and one for traffic outside the contract with failOnOutside). */
     junit: function () {
-      return junitOf(this.report());
+      return junitOf(this.report(), { failOnOutside });
     },
     close: () =>
       new Promise((resolve) => {
@@ -316,10 +429,10 @@ async function startMirror(seed) {
   };
   return {
     close: () => mock.close(),
-    async compare(req, bytes, answer, checked) {
+    async compare(req, bytes, answer, checked, target) {
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()) && name !== 'content-length'));
       const body = bytes.length ? mapped(bytes.toString('utf8')) : undefined;
-      const reply = await fetch(`${mock.url}${mapped(req.url ?? '/')}`, { method: req.method, headers, body });
+      const reply = await fetch(`${mock.url}${mapped(target.pathAndQuery)}`, { method: req.method, headers, body });
       const theirs = parsedJson(answer.bytes).value;
       const ours = parsedJson(Buffer.from(await reply.arrayBuffer())).value;
       if (answer.status < 300 && reply.status < 300) {
@@ -327,7 +440,7 @@ async function startMirror(seed) {
         if (a.length === b.length) a.forEach((id, i) => id !== b[i] && ids.set(id, b[i]));
       }
       const operation = checked.routed?._tag === 'Right' ? `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}` : undefined;
-      const base = { operation, method: String(req.method), path: new URL(req.url ?? '/', 'http://proxy.invalid').pathname, requestId: answer.headers['x-request-id'] };
+      const base = { operation, method: String(req.method), path: target.path, requestId: answer.headers['x-request-id'] };
       const seenBy = (status, value) => ({ status, error_code: status >= 400 ? value?.error_code : undefined, fields: status < 400 ? fieldsOf(value) : undefined });
       const upstream = seenBy(answer.status, theirs);
       const mockSaw = seenBy(reply.status, ours);

@@ -2,26 +2,26 @@
 // adds what plain `prism mock` lacks: Huawei error bodies naming the field, a fresh
 // X-Request-Id, defensive body parsing (plain prism-cli dies on deeply nested JSON), and the
 // docs and bundled document on the same port. Ships with the package (`apig-app-contract/mock`).
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiNotFound, errorBody, errorFromViolations, parameterError, systemError } from './huawei-errors.mjs';
+import { apiNotFound, errorBody, errorFromViolations, invalidParameter, parameterError, systemError } from './huawei-errors.mjs';
 import { credentialProblem, parseCredentials } from './credentials.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { grantRouteOf } from './grant-store.mjs';
 import { decodeJsonBody, readBody } from './request-body.mjs';
 import { listenOn } from './listen.mjs';
-import { candidatesFinder, prismQuery } from './prism-request.mjs';
+import { candidatesFinder, parameterFinder, prismQuery } from './prism-request.mjs';
+import { readTarget } from './request-target.mjs';
+import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, newRequestId, refuseExpectation, sendJson } from './http-answers.mjs';
 import { checkedSeed } from './seed.mjs';
 import { loadOperations } from './prism-operations.mjs';
 import { PRISM_PACKAGE, loadPrism } from './load-prism.mjs';
 
 export { PRISM_PACKAGE };
 
-const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
 
 const silentLogger = new Proxy({}, { get: (_target, key) => (key === 'child' ? () => silentLogger : () => {}) });
@@ -86,24 +86,8 @@ function staticPages(generatedDir) {
   return pages;
 }
 
-function send(res, status, body, headers = {}) {
-  const requestId = randomUUID().replaceAll('-', '');
-  if (status === 204) {
-    // No Content (a delete) carries no body and no content headers: a client that reads
-    // none would otherwise find stray bytes on the keep-alive connection.
-    res.writeHead(204, { ...CORS_HEADERS, ...headers, 'x-request-id': requestId });
-    return res.end();
-  }
-  const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    ...CORS_HEADERS,
-    ...headers,
-    'x-request-id': requestId,
-    'content-length': payload.length,
-  });
-  res.end(payload);
-}
+/** The mock's answers carry CORS headers, so a page in a browser can read them. */
+const send = (res, status, body, headers = {}) => sendJson(res, status, body, { ...CORS_HEADERS, ...headers });
 
 function violationsHeader(violations) {
   if (violations.length === 0) return {};
@@ -113,11 +97,14 @@ function violationsHeader(violations) {
   return { 'sl-violations': safe.length > MAX_VIOLATIONS_HEADER ? safe.slice(0, MAX_VIOLATIONS_HEADER) : safe };
 }
 
-function toPrismRequest(req, body) {
-  // The body was decoded (or refused) here already; Prism gets a content type it can parse.
-  const headers = { ...req.headers, 'content-type': 'application/json' };
-  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
-  return { method: String(req.method).toLowerCase(), url: { path: pathname, query: prismQuery(searchParams) }, headers, body };
+const noBodyTaken = (req, target) => parameterError(`${req.method} ${target.path.slice(0, 200)} takes no request body`);
+
+function toPrismRequest(req, target, body) {
+  // The body was decoded (or refused) here already; Prism gets a content type it can parse. The
+  // gateway answers JSON whatever Accept says, so Prism does not negotiate (it would fail on `Accept: !`).
+  const { accept: _accept, ...sent } = req.headers;
+  const headers = { ...sent, 'content-type': 'application/json' };
+  return { method: String(req.method).toLowerCase(), url: { path: target.path, query: prismQuery(target.searchParams) }, headers, body };
 }
 
 /** The documents and pages beside this folder: the package's generated/. */
@@ -136,6 +123,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   const operations = await loadOperations(engine, generatedDir, version);
   // Prism gets only the operations a request can be (./prism-request.mjs).
   const candidatesOf = candidatesFinder(operations);
+  const parameterAt = parameterFinder(operations);
   const prism = createInstance(BASE_CONFIG, { logger: silentLogger });
   const pages = staticPages(generatedDir);
   // Stateful by default: what is created can be listed, shown, changed and deleted. Stateless,
@@ -145,16 +133,26 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   const accepted = credentials ? parseCredentials(credentials) : undefined;
 
   /** The stateful answer to a valid lifecycle request, or undefined to answer Prism's example. */
-  function statefulAnswer(req, body) {
+  function statefulAnswer(req, target, body) {
     if (!store) return undefined;
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://mock.invalid');
+    const { path: pathname, searchParams } = target;
     const route = routeOf(req.method, pathname) ?? grantRouteOf(req.method, pathname);
     if (!route) return undefined;
     const tenant = AppStore.tenantOf(route.generation, route.params, req.headers);
     return store.handle({ ...route, tenant, query: Object.fromEntries(searchParams), body: body ?? {} });
   }
 
-  async function handleApi(req, res, read) {
+  /**
+   * A path segment whose percent-escapes do not decode (`%zz`) is no value of any parameter:
+   * 400 APIG.2011 naming the parameter it fills, the code the pages give a parameter that breaks
+   * its rule; a path that is no operation's anyway is 404 APIG.0101, as any unknown path.
+   */
+  function undecodablePathAnswer(req, target) {
+    const found = parameterAt(String(req.method).toLowerCase(), target.path, target.badSegments[0]);
+    return found ? [400, invalidParameter(found.parameter)] : [404, apiNotFound()];
+  }
+
+  async function handleApi(req, res, read, target) {
     if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
 
     // With credentials, the gateway's first check: a known token, or a valid signature.
@@ -170,12 +168,17 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     // before it reads the body; a body that did not parse is replaced by a valid stand-in.
     const body = decoded.problem ? { name: 'placeholder' } : decoded.value;
     const config = { ...BASE_CONFIG, mock: { ...BASE_CONFIG.mock, ...prefer.config } };
-    const prismRequest = toPrismRequest(req, body);
+    // `*` (asterisk form) names the server, not an API.
+    if (!target.path.startsWith('/')) return send(res, 404, apiNotFound());
+    if (target.badSegments.length > 0) return send(res, ...undecodablePathAnswer(req, target));
+    const prismRequest = toPrismRequest(req, target, body);
     const result = await prism.request(prismRequest, candidatesOf(prismRequest.method, prismRequest.url.path), config)();
 
     if (result._tag === 'Left') {
       const { name = '' } = result.left;
       if (/NO_(PATH|METHOD)_MATCHED/.test(name)) return send(res, 404, apiNotFound());
+      // A body sent to an operation that takes none (a GET, a DELETE): Prism finds no media type for it.
+      if (/INVALID_CONTENT_TYPE/.test(name)) return send(res, 400, noBodyTaken(req, target));
       if (prefer.config.code !== undefined || prefer.config.exampleKey !== undefined) {
         return send(res, 400, parameterError(`the contract has no response for Prefer: ${prefer.header.slice(0, 100)}`));
       }
@@ -196,13 +199,15 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     delete headers['x-request-id'];
     if (output.statusCode === 400 && !prefer.config.code) {
       const inputViolations = validations.input.filter((v) => typeof v.code !== 'number');
-      const error = decoded.problem ? parameterError(decoded.problem) : errorFromViolations(inputViolations);
+      // Prism's 415 among them: a body sent to an operation that takes none.
+      const bodyNotTaken = validations.input.some((v) => v.code === 415) && inputViolations.length === 0;
+      const error = decoded.problem ? parameterError(decoded.problem) : bodyNotTaken ? noBodyTaken(req, target) : errorFromViolations(inputViolations);
       return send(res, 400, error, { ...headers, ...violationsHeader(inputViolations) });
     }
     if (decoded.problem && output.statusCode < 300) return send(res, 400, parameterError(decoded.problem), headers);
     // The request passed the contract; unless a Prefer picks a response, state answers it.
     // Stryker disable next-line EqualityOperator: Prism's example answers are never a 300
-    const stateful = output.statusCode < 300 && !req.headers.prefer ? statefulAnswer(req, decoded.value) : undefined;
+    const stateful = output.statusCode < 300 && !req.headers.prefer ? statefulAnswer(req, target, decoded.value) : undefined;
     if (stateful) return send(res, stateful.status, stateful.body, headers);
     return send(res, output.statusCode, output.body ?? {}, headers);
   }
@@ -212,7 +217,8 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     // unread bytes on a keep-alive connection, and the client's next request may hit a reset.
     const read = await readBody(req);
     if (read.aborted) return;
-    const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '') || '/';
+    const target = readTarget(req.url);
+    const path = target.path.replace(/\/+$/, '') || '/';
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...CORS_HEADERS,
@@ -225,7 +231,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     // The mock's own control, outside the contract's paths: back to the seed (or to no APP).
     if (req.method === 'POST' && path === '/_mock/reset') {
       store?.reset();
-      res.writeHead(204, { ...CORS_HEADERS, 'x-request-id': randomUUID().replaceAll('-', '') });
+      res.writeHead(204, { ...CORS_HEADERS, 'x-request-id': newRequestId() });
       return res.end();
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && pages[path]) {
@@ -234,7 +240,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
       // Stryker disable next-line ConditionalExpression,StringLiteral: node:http sends no body on a HEAD answer whatever is passed; passing none says so
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
-    return handleApi(req, res, read);
+    return handleApi(req, res, read, target);
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 65_000 }, (req, res) => {
@@ -246,20 +252,22 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     });
   });
 
+  server.on('checkExpectation', (_req, res) => refuseExpectation(res));
   // Malformed HTTP (oversized headers, bad framing): answer 400 with the error body.
   server.on('clientError', (error, socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const payload = JSON.stringify(parameterError(error.code === 'HPE_HEADER_OVERFLOW' ? 'the request headers are larger than 64 KiB' : 'the request is not valid HTTP'));
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n` +
-        `X-Request-Id: ${randomUUID().replaceAll('-', '')}\r\nConnection: close\r\n\r\n${payload}`,
-    );
+    const answer = badHttpAnswer(error);
+    if (!answer) return socket.destroy();
+    answerBadHttp(socket, answer);
   });
 
   const url = await listenOn(server, port, host);
-  // The documents name the local mock as http://127.0.0.1:4010: name this one instead.
-  for (const path of ['/openapi.json', '/openapi.yaml', '/openapi-3.0.json', '/openapi-3.0.yaml']) {
-    if (pages[path]) pages[path] = { ...pages[path], body: Buffer.from(pages[path].body.toString('utf8').replaceAll('http://127.0.0.1:4010', url)) };
+  // The documents and the docs pages name the local mock as http://127.0.0.1:4010: name this
+  // one instead (a page served under two paths is rewritten once).
+  const rewritten = new Map();
+  for (const [path, page] of Object.entries(pages)) {
+    if (page.type === 'application/pdf') continue;
+    if (!rewritten.has(page)) rewritten.set(page, { ...page, body: Buffer.from(page.body.toString('utf8').replaceAll('http://127.0.0.1:4010', url)) });
+    pages[path] = rewritten.get(page);
   }
   return {
     url,

@@ -18,7 +18,7 @@ describe('the mock', () => {
   it('defaults: port 4010 on 127.0.0.1, stateful, no quota, seed or credentials', () => {
     expect(cliOptions([], NO_ENV)).toEqual({
       port: 4010, host: '127.0.0.1', stateless: false, quota: undefined, seed: undefined, credentials: undefined,
-      proxy: undefined, report: undefined, har: undefined, junit: undefined, strict: false, compare: false, ca: undefined, command: [],
+      proxy: undefined, report: undefined, har: undefined, junit: undefined, strict: false, failOnOutside: false, compare: false, ca: undefined, command: [],
     });
   });
 
@@ -70,7 +70,7 @@ describe('the mock', () => {
   });
 
   it.each([['--report', 'r.json'], ['--har', 't.har'], ['--junit', 'd.xml'], ['--strict'], ['--compare'], ['--ca', 'ca.pem'], ['--', 'npm', 'test']])('refuses %s without --proxy', (...flag) => {
-    expect(() => cliOptions(flag, NO_ENV)).toThrow('--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>');
+    expect(() => cliOptions(flag, NO_ENV)).toThrow('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>');
   });
 
   it('--help asks for the usage, which names every flag', () => {

@@ -85,8 +85,12 @@ describe('the mock CLI', () => {
   it('serves the rendered docs and the bundled document', async () => {
     const docs = await fetch(`${base}/docs`);
     expect(docs.headers.get('content-type')).toContain('text/html');
-    expect(await docs.text()).toBe(generated('docs/index.html'));
-    expect(await (await fetch(`${base}/docs/zh-CN`)).text()).toBe(generated('docs/zh-CN/index.html'));
+    // The docs pages as generated, naming this mock (not the default port) as their local server.
+    const page = await docs.text();
+    expect(page).toBe(generated('docs/index.html').replaceAll('http://127.0.0.1:4010', base));
+    expect(page).toContain(base);
+    expect(page).not.toContain('http://127.0.0.1:4010');
+    expect(await (await fetch(`${base}/docs/zh-CN`)).text()).toBe(generated('docs/zh-CN/index.html').replaceAll('http://127.0.0.1:4010', base));
     // The documents as generated, with the local server named at this mock's own port.
     expect(await (await fetch(`${base}/openapi.json`)).text()).toBe(generated('openapi.json').replaceAll('http://127.0.0.1:4010', base));
     expect(await (await fetch(`${base}/openapi.yaml`)).text()).toBe(generated('openapi.yaml').replaceAll('http://127.0.0.1:4010', base));
@@ -110,6 +114,20 @@ describe('the mock CLI', () => {
     expect(await other.stop(signal)).toBe(0);
     expect(other.output()).toContain('stopping the mock');
   });
+
+  it.each(['SIGTERM', 'SIGHUP'] as const)('%s to the pid of `npm start` (npm alone, not its group) stops the mock npm started', async (signal) => {
+    const npmStart = await startChild('npm', ['start', '--silent', '--', '--port', '0'], LISTENING, { timeoutMs: 60_000 });
+    try {
+      const url = npmStart.match[1]!;
+      expect((await fetch(`${url}/`)).status).toBe(200);
+      process.kill(npmStart.child.pid!, signal);
+      // npm's shell goes with npm; the mock sees it is left alone and stops within a second.
+      await expect.poll(() => fetch(`${url}/`).then(() => 'up', () => 'down'), { timeout: 5_000, interval: 200 }).toBe('down');
+      expect(npmStart.output()).toMatch(/(npm exited|SIGTERM|SIGHUP): stopping the mock/);
+    } finally {
+      await npmStart.stop('SIGKILL');
+    }
+  }, 90_000);
 
   it('takes PORT and HOST from the environment', async () => {
     const other = await startChild(process.execPath, [MOCK], LISTENING, { env: { PORT: '0', HOST: '127.0.0.1' } });

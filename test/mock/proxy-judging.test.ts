@@ -3,6 +3,7 @@
 // and the proxy's own answers (too large, bad signature, upstream down). proxy.test.ts runs the
 // bin and the whole suites through it; here each rule of the judging is pinned.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startProxy } from '../../mock/proxy.mjs';
 import { listenOn } from '../../mock/listen.mjs';
@@ -22,7 +23,7 @@ let proxy: Awaited<ReturnType<typeof startProxy>>;
 /** An upstream that answers what the request's x-script header says, and keeps what it received. */
 async function scriptedUpstream() {
   const received: Received[] = [];
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: 80 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
@@ -54,22 +55,22 @@ afterAll(async () => {
   await proxy?.close();
   upstream?.close();
 });
-let before: { findings: number; requests: number; news: number };
+let before: { findings: number; requests: number; news: number; outside: number; unjudged: number };
 beforeEach(() => {
   const r = report();
-  before = { findings: r.findings.length, requests: r.requests.length, news: r.news.length };
+  before = { findings: r.findings.length, requests: r.requests.length, news: r.news.length, outside: r.outside.length, unjudged: r.unjudged.length };
 });
 /** What this test added to the report. */
 const added = () => {
   const r = report();
-  return { findings: r.findings.slice(before.findings), requests: r.requests.slice(before.requests), news: r.news.slice(before.news) };
+  return { findings: r.findings.slice(before.findings), requests: r.requests.slice(before.requests), news: r.news.slice(before.news), outside: r.outside.slice(before.outside), unjudged: r.unjudged.slice(before.unjudged) };
 };
 
 describe('judging the upstream’s answer', () => {
   it('a clean exchange adds nothing and names the operation reached', async () => {
     const response = await create(created());
     expect(response.status).toBe(201);
-    expect(added()).toEqual({ findings: [], requests: [], news: [] });
+    expect(added()).toEqual({ findings: [], requests: [], news: [], outside: [], unjudged: [] });
     expect(report().operations).toContain(CREATE);
   });
 
@@ -131,9 +132,11 @@ describe('judging the upstream’s answer', () => {
     ]);
   });
 
-  it('a route the contract does not have', async () => {
+  it('a route the contract does not have: listed outside the contract, not drift', async () => {
     await through('/v9/apigw/things', { status: 404, headers: { ...JSON_TYPE, 'x-request-id': 'r9' }, body: '{}' });
-    expect(added().findings).toEqual([{ method: 'GET', path: '/v9/apigw/things', status: 404, requestId: 'r9', operation: undefined, kind: 'unknown-route', where: 'request', location: 'path', message: 'GET /v9/apigw/things is not an operation of the contract' }]);
+    const { findings, outside } = added();
+    expect(findings).toEqual([]);
+    expect(outside).toEqual([{ method: 'GET', path: '/v9/apigw/things', status: 404, requestId: 'r9', operation: undefined, kind: 'unknown-route', where: 'request', location: 'path', message: 'GET /v9/apigw/things is not an operation of the contract' }]);
   });
 });
 
@@ -240,7 +243,7 @@ describe('an upstream that is not there', () => {
       expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
       expect(await response.json()).toEqual({ error_code: 'APIG.9999', error_msg: 'Bad gateway: the upstream did not answer (ECONNREFUSED)' });
       expect(gone.findings()).toEqual([{ method: 'GET', path: '/v1.0/apigw/apps', status: 502, requestId: undefined, operation: undefined, kind: 'upstream', where: 'response', location: '(upstream)', message: 'the upstream did not answer: ECONNREFUSED' }]);
-      expect(gone.report()).toMatchObject({ upstream: 'http://127.0.0.1:9', exchanges: 1, summary: '1 exchanges, 1 drift findings, 0 requests outside the contract (refused upstream), 0 response fields the contract does not list' });
+      expect(gone.report()).toMatchObject({ upstream: 'http://127.0.0.1:9', exchanges: 1, passed: false, summary: '1 exchanges, 1 drift findings, 0 invalid requests (refused upstream), 0 response fields the contract does not list, 0 outside the contract, 0 not judged' });
       expect(gone.report()).not.toHaveProperty('differences');
       expect(gone.har().log.entries).toEqual([]);
     } finally {
@@ -262,7 +265,7 @@ describe('the report', () => {
     const now = report();
     expect(now.exchanges).toBe(start.exchanges + 1);
     expect(now.upstream).toBe(new URL(upstream.url).origin);
-    expect(now.summary).toBe(`${now.exchanges} exchanges, ${now.findings.length} drift findings, ${now.requests.length} requests outside the contract (refused upstream), ${now.news.length} response fields the contract does not list`);
+    expect(now.summary).toBe(`${now.exchanges} exchanges, ${now.findings.length} drift findings, ${now.requests.length} invalid requests (refused upstream), ${now.news.length} response fields the contract does not list, ${now.outside.length} outside the contract, ${now.unjudged.length} not judged`);
     const entries = proxy.har().log.entries;
     expect(entries).toHaveLength(harBefore + 1);
     expect(entries.at(-1)).toMatchObject({ request: { method: 'POST', url: `${upstream.url}/v1.0/apigw/apps` }, response: { status: 201 } });
@@ -331,5 +334,82 @@ describe('compare: this project’s mock answers each request too', () => {
     const count = differences().length;
     await send('DELETE', '/v1/p1/apigw/instances/i1/app-auths/up-auth-1', { status: 204, headers: { 'x-request-id': 'c9' } });
     expect(differences()).toHaveLength(count);
+  });
+});
+
+describe('what no caller can take the proxy down with', () => {
+  /** A raw request to the proxy (targets fetch would encode), with the upstream's answer scripted. */
+  function rawThrough(requestTarget: string, script: Script, extra = ''): Promise<{ status: number; headers: string; body: string }> {
+    const { port } = new URL(proxy.url);
+    const scriptHeader = Buffer.from(JSON.stringify(script)).toString('base64url');
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET ${requestTarget} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nX-Script: ${scriptHeader}\r\nConnection: close\r\n${extra}\r\n`));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.on('close', () => {
+        const [head = '', ...rest] = text.split('\r\n\r\n');
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head, body: rest.join('\r\n\r\n') });
+      });
+      socket.on('error', reject);
+    });
+  }
+  const notFound = { status: 404, headers: { ...JSON_TYPE, 'x-request-id': 'r404' }, body: JSON.stringify({ error_code: 'APIG.0101', error_msg: 'no' }) };
+  const refused = { status: 400, headers: { ...JSON_TYPE, 'x-request-id': 'r400' }, body: JSON.stringify({ error_code: 'APIG.2011', error_msg: 'no' }) };
+
+  it('a malformed percent-escape in a path parameter: forwarded, the upstream’s answer passed on, listed as the request’s fault', async () => {
+    const answer = await rawThrough('/v2/p5/apigw/instances/i5/apps/%zz', refused);
+    expect(answer.status).toBe(400);
+    expect(upstream.received.at(-1)!.url).toBe('/v2/p5/apigw/instances/i5/apps/%zz');
+    const { findings, requests, unjudged } = added();
+    expect(findings).toEqual([]);
+    expect(unjudged).toEqual([]);
+    expect(requests).toEqual([expect.objectContaining({ operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}', location: 'path.app_id', message: 'path parameter app_id is not valid percent-encoding', status: 400 })]);
+    // And the proxy is still there.
+    expect((await create(created())).status).toBe(201);
+  });
+
+  it('a target that names another host (`//host/…`, absolute form) still goes to the upstream, path and query as sent', async () => {
+    for (const [requestTarget, sentPath] of [['//v1.0//apigw//apps', '//v1.0//apigw//apps'], ['http://elsewhere.invalid/v1.0/apigw/apps?x=1', '/v1.0/apigw/apps?x=1'], ['//elsewhere.invalid/x', '//elsewhere.invalid/x']]) {
+      const answer = await rawThrough(requestTarget!, notFound);
+      expect(answer.status, requestTarget).toBe(404);
+      expect(upstream.received.at(-1)!.url, requestTarget).toBe(sentPath);
+      expect(upstream.received.at(-1)!.headers.host, requestTarget).toBe(new URL(upstream.url).host);
+    }
+  });
+
+  it('routes outside the contract, `/` and preflights are listed apart, never as drift', async () => {
+    await rawThrough('/', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html></html>' });
+    await through('/v1.0/apigw/apps', { status: 204 }, { method: 'OPTIONS' });
+    const { findings, outside } = added();
+    expect(findings).toEqual([]);
+    expect(outside.map((o: { kind: string; method: string; path: string }) => [o.kind, o.method, o.path])).toEqual([['unknown-route', 'GET', '/'], ['preflight', 'OPTIONS', '/v1.0/apigw/apps']]);
+  });
+
+  it('headers or a URL over 64 KiB: 431 with the Huawei error body, recorded as not judged', async () => {
+    for (const extra of [`X-Big: ${'a'.repeat(70 * 1024)}\r\n`, '']) {
+      const answer = await rawThrough(extra ? '/v1.0/apigw/apps' : `/v1.0/apigw/apps?x=${'a'.repeat(100 * 1024)}`, created(), extra);
+      expect(answer.status).toBe(431);
+      expect(answer.headers).toMatch(/\r\nX-Request-Id: [0-9a-f]{32}\r\n/);
+      expect(JSON.parse(answer.body)).toEqual({ error_code: 'APIG.2000', error_msg: 'Parameter error: the request headers are larger than 64 KiB' });
+    }
+    expect(added().unjudged).toEqual([
+      expect.objectContaining({ kind: 'unjudged', status: 431, message: 'refused by the proxy: the request headers are larger than 64 KiB' }),
+      expect.objectContaining({ kind: 'unjudged', status: 431, message: 'refused by the proxy: the request headers are larger than 64 KiB' }),
+    ]);
+  });
+
+  it('headers up to 64 KiB are forwarded (the mock takes them too)', async () => {
+    const answer = await rawThrough('/v1.0/apigw/apps', { status: 200, headers: { ...JSON_TYPE, 'x-request-id': 'r' }, body: JSON.stringify({ total: 0, size: 0, apps: [] }) }, `X-Big: ${'a'.repeat(60 * 1024)}\r\n`);
+    expect(answer.status).toBe(200);
+    expect(upstream.received.at(-1)!.headers['x-big']).toHaveLength(60 * 1024);
+  });
+
+  it('an Expect it does not do: 417 with the error body, recorded, nothing forwarded', async () => {
+    const before = upstream.received.length;
+    const answer = await rawThrough('/v1.0/apigw/apps', created(), 'Expect: teapot\r\n');
+    expect(answer.status).toBe(417);
+    expect(JSON.parse(answer.body).error_code).toBe('APIG.2000');
+    expect(upstream.received.length).toBe(before);
+    expect(added().unjudged).toEqual([expect.objectContaining({ status: 417, method: 'GET', path: '/v1.0/apigw/apps' })]);
   });
 });

@@ -87,18 +87,26 @@ describe('junitOf', () => {
     findings: [
       { operation: 'createAppV2', status: 201, where: 'response body', location: 'body.app_key', message: 'must be string', requestId: 'r-1' },
       { operation: 'createAppV2', status: 201, where: 'response header', location: 'X-Request-Id', message: 'is missing' },
-      { status: 404, where: 'route', location: 'GET /v3/"x"', message: "the contract has no such route & it's <new>" },
+      { status: 502, where: 'response', location: '(upstream)', message: "the upstream did not answer & it's <gone>" },
     ],
+    outside: [{ status: 404, where: 'request', location: 'path', message: 'GET /v3/x is not an operation of the contract' }],
   };
 
-  it('one test case per operation reached, failing with its findings; routes outside the contract apart', () => {
+  it('one test case per operation reached, failing with its findings; the upstream apart; traffic outside the contract fails nothing', () => {
     const xml = junitOf(report);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="apig-app-contract proxy (https://gw.example/?a=1&amp;b=&lt;2&gt;)" tests="3" failures="2">\n')).toBe(true);
     expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="createAppV2"><failure message="2 drift finding(s)">201 response body body.app_key: must be string [request id r-1]\n201 response header X-Request-Id: is missing</failure></testcase>');
     expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="listAppsV2"></testcase>');
-    expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="routes and upstream"><failure message="1 drift finding(s)">404 route GET /v3/&quot;x&quot;: the contract has no such route &amp; it&apos;s &lt;new&gt;</failure></testcase>');
+    expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="upstream"><failure message="1 drift finding(s)">502 response (upstream): the upstream did not answer &amp; it&apos;s &lt;gone&gt;</failure></testcase>');
+    expect(xml).not.toContain('/v3/x');
     expect(xml.endsWith('</testcase>\n</testsuite>\n')).toBe(true);
     expect(xml.split('\n').filter((line) => line.startsWith('  <testcase '))).toHaveLength(3);
+  });
+
+  it('failOnOutside: the traffic outside the contract is one more failing case', () => {
+    const xml = junitOf(report, { failOnOutside: true });
+    expect(xml).toContain('tests="4" failures="3"');
+    expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="outside the contract"><failure message="1 drift finding(s)">404 request path: GET /v3/x is not an operation of the contract</failure></testcase>');
   });
 
   it('a clean run: every case passes', () => {

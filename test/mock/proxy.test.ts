@@ -39,7 +39,7 @@ describe('with the mock as upstream', () => {
     expect((await send('DELETE', `${V2}/apps/${app.id}`)).status).toBe(204);
     expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(404);
     expect(proxy.findings()).toEqual([]);
-    expect(proxy.report()).toMatchObject({ exchanges: 9, findings: [], requests: [], news: [], summary: '9 exchanges, 0 drift findings, 0 requests outside the contract (refused upstream), 0 response fields the contract does not list' });
+    expect(proxy.report()).toMatchObject({ exchanges: 9, findings: [], requests: [], news: [], outside: [], unjudged: [], passed: true, summary: '9 exchanges, 0 drift findings, 0 invalid requests (refused upstream), 0 response fields the contract does not list, 0 outside the contract, 0 not judged' });
   });
 
   it('reports a request that breaks the contract apart from drift, and still forwards it', async () => {
@@ -144,10 +144,11 @@ describe('with a drifting gateway as upstream', () => {
     expect(proxy.findings().length).toBe(drift);
   });
 
-  it('a route the contract does not have is reported', async () => {
-    const before = proxy.findings().length;
+  it('a route the contract does not have is listed outside the contract, not as drift', async () => {
+    const before = proxy.report();
     await (await fetch(`${proxy.url}/v3/elsewhere`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
-    expect(proxy.findings().slice(before)).toEqual([expect.objectContaining({ kind: 'unknown-route', location: 'path', path: '/v3/elsewhere' })]);
+    expect(proxy.report().outside.slice(before.outside.length)).toEqual([expect.objectContaining({ kind: 'unknown-route', location: 'path', path: '/v3/elsewhere' })]);
+    expect(proxy.findings().length).toBe(before.findings.length);
   });
 });
 
@@ -220,7 +221,7 @@ describe('startProxy', () => {
 });
 
 describe('apig-app-mock --proxy', () => {
-  it('forwards, then on Ctrl-C prints one line, writes the JSON report and exits 1 on findings', async () => {
+  it('forwards, then on Ctrl-C prints one line and writes the JSON report; traffic outside the contract fails the run only with --fail-on-outside', async () => {
     const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -228,18 +229,33 @@ describe('apig-app-mock --proxy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'apig-proxy-'));
     const mock = await startMockServer({ port: 0 });
     const report = join(dir, 'report.json');
-    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', mock.url, '--report', report, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const run = async (flags: string[]) => {
+      const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', mock.url, '--report', report, '--port', '0', ...flags], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      try {
+        const base = cli.match[1]!;
+        expect((await fetch(`${base}${V2}/apps`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
+        expect((await fetch(`${base}${V2}/apps?limit=0`, { headers: { 'x-auth-token': 't' } })).status).toBe(400);
+        expect((await fetch(`${base}/v9/nowhere`, { headers: { 'x-auth-token': 't' } })).status).toBe(404);
+        expect((await fetch(`${base}${V2}/apps`, { method: 'OPTIONS' })).status).toBe(204);
+        return { code: await cli.stop('SIGINT'), output: cli.output(), written: JSON.parse(readFileSync(report, 'utf8')) };
+      } finally {
+        await cli.stop();
+      }
+    };
     try {
-      const base = cli.match[1]!;
-      expect((await fetch(`${base}${V2}/apps`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
-      expect((await fetch(`${base}${V2}/apps?limit=0`, { headers: { 'x-auth-token': 't' } })).status).toBe(400);
-      expect((await fetch(`${base}/v9/nowhere`, { headers: { 'x-auth-token': 't' } })).status).toBe(404);
-      expect(await cli.stop('SIGINT')).toBe(1);
-      expect(cli.output()).toContain('SIGINT: 3 exchanges, 1 drift findings, 1 requests outside the contract (refused upstream), 0 response fields the contract does not list (report: ');
-      const written = JSON.parse(readFileSync(report, 'utf8'));
-      expect(written).toMatchObject({ upstream: mock.url, exchanges: 3, findings: [{ kind: 'unknown-route', path: '/v9/nowhere' }], requests: [{ kind: 'request', location: 'query.limit', operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps' }] });
+      const plain = await run([]);
+      expect(plain.code).toBe(0);
+      expect(plain.output).toContain('SIGINT: 4 exchanges, 0 drift findings, 1 invalid requests (refused upstream), 0 response fields the contract does not list, 2 outside the contract, 0 not judged (report: ');
+      expect(plain.written).toMatchObject({
+        upstream: mock.url, exchanges: 4, findings: [], passed: true,
+        outside: [{ kind: 'unknown-route', path: '/v9/nowhere' }, { kind: 'preflight', method: 'OPTIONS' }],
+        requests: [{ kind: 'request', location: 'query.limit', operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps' }],
+      });
+      const failing = await run(['--fail-on-outside']);
+      expect(failing.code).toBe(1);
+      expect(failing.output).toContain('2 outside the contract (failing the run)');
+      expect(failing.written).toMatchObject({ findings: [], passed: false });
     } finally {
-      await cli.stop();
       await mock.close();
       rmSync(dir, { recursive: true, force: true });
     }
@@ -258,8 +274,8 @@ describe('apig-app-mock --proxy', () => {
 
   it.each([
     [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
-    [['--strict'], '--report, --har, --junit, --strict, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--report', 'r.json'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
+    [['--strict'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
     [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');

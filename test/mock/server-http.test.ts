@@ -56,7 +56,7 @@ describe('pages and documents', () => {
     expect((await fetch(`${mock.url}/docs//`)).status).toBe(200);
     const docs = await fetch(`${mock.url}/docs/`);
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toBe(readFileSync(`${GENERATED}docs/index.html`, 'utf8'));
+    expect(await docs.text()).toBe(readFileSync(`${GENERATED}docs/index.html`, 'utf8').replaceAll('http://127.0.0.1:4010', mock.url));
     const head = await fetch(`${mock.url}/openapi.json`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1000);
@@ -276,5 +276,54 @@ describe('what is refused before the contract is read', () => {
   it('headers just under 64 KiB are read', async () => {
     const response = await fetch(`${mock.url}/v1.0/apigw/apps`, { headers: { ...TOKEN, 'x-big': 'a'.repeat(60 * 1024) } });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('request targets no parser should trip on (never a 5xx)', () => {
+  /** Status and body of a raw request line, as a client that does not encode may send it. */
+  async function target(requestTarget: string, method = 'GET', extra = '') {
+    const text = await raw(`${method} ${requestTarget} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nConnection: close\r\n${extra}\r\n`);
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]);
+    const body = text.split('\r\n\r\n').slice(1).join('\r\n\r\n');
+    return { status, body: body ? JSON.parse(body) : undefined };
+  }
+  const invalid = (name: string) => ({ error_code: 'APIG.2011', error_msg: `Invalid parameter value,parameterName:${name}. Please refer to the support documentation` });
+
+  // The code the pages give a parameter that breaks its rule (APIG.2011), naming the parameter
+  // the undecodable segment fills; Prism's router would throw (URIError) on it.
+  it.each([
+    ['/v2/p5/apigw/instances/i5/apps/%zz', 'app_id'],
+    ['/v2/%zz/apigw/instances/i5/apps', 'project_id'],
+    ['/v2/p5/apigw/instances/%E0%A4%A/apps', 'instance_id'],
+    ['/v1/%zz/apigw/instances/i/apps', 'project_id'],
+    ['/v1.0/apigw/apps/%E0%A4%A', 'id'],
+    ['/v2/p5/apigw/instances/i5/apps/%zz/app-codes', 'app_id'],
+    ['/v1.0/apigw/apps/validation/%', 'id'],
+  ])('a malformed percent-escape in %s: 400 naming %s', async (path, name) => {
+    expect(await target(path)).toEqual({ status: 400, body: invalid(name) });
+  });
+
+  it('a malformed escape in a literal segment, a doubled slash, `*`, an unknown path: 404 APIG.0101', async () => {
+    for (const path of ['/v1.0/apigw/%zz', '//v1.0//apigw//apps', '/%zz', '*']) {
+      const answer = await target(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.error_code, path).toBe('APIG.0101');
+    }
+  });
+
+  it('absolute form: the path and query are the request (the authority is the connection’s)', async () => {
+    const answer = await target('http://elsewhere.invalid/v1.0/apigw/apps?page_size=1');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ apps: expect.any(Array) });
+  });
+
+  it('an Accept the gateway ignores, a body on a GET, an Expect it does not do: 2xx or a 4xx error body', async () => {
+    expect((await target('/v1.0/apigw/apps', 'GET', 'Accept: !\r\n')).status).toBe(200);
+    const withBody = await raw('GET /v1.0/apigw/apps HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]');
+    expect(withBody).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(withBody.split('\r\n\r\n')[1]!)).toEqual({ error_code: 'APIG.2000', error_msg: 'Parameter error: GET /v1.0/apigw/apps takes no request body' });
+    const expectation = await target('/v1.0/apigw/apps', 'GET', 'Expect: teapot\r\n');
+    expect(expectation.status).toBe(417);
+    expect(expectation.body.error_code).toBe('APIG.2000');
   });
 });
