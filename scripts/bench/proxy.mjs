@@ -2,6 +2,8 @@
 // loopback) and its throughput beside `prism proxy` in front of the same upstream, all measured
 // in this run. The upstream is bare node:http answering the source page's 201, so what is
 // measured is the proxies, not the upstream.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startProxy } from '../../mock/proxy.mjs';
@@ -31,12 +33,23 @@ async function prismProxy(upstream) {
   return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
 }
 
-/** `{ latency: { direct, ours }, throughput: { ours, prism } }`: one connection for latency, 10 for throughput. */
+/** `redocly proxy --api` (Redocly CLI's HAR capture with live validation), in front of the same upstream. */
+async function redoclyProxy(upstream, dir) {
+  const port = await freePort();
+  const redocly = await startChild(process.execPath, [binOf('@redocly/cli', 'redocly'), 'proxy', '--target', upstream, '--port', String(port), '--har', join(dir, 'redocly.har'), '--api', join(GENERATED, 'openapi.json'), '--match-mode', 'basepath'], /Proxy listening on/, { timeoutMs: 60_000 });
+  redocly.child.stdout.resume();
+  redocly.child.stderr.resume();
+  return { url: `http://127.0.0.1:${port}`, close: () => redocly.stop('SIGKILL') };
+}
+
+/** `{ latency: { direct, ours }, throughput: { direct, ours, redocly proxy, prism proxy } }`: one connection for latency, 10 for throughput. */
 export async function benchProxy() {
   const upstream = await startCreatedServer();
   try {
     const ours = await startProxy({ upstream: upstream.url, port: 0 });
     const prism = await prismProxy(upstream.url);
+    const dir = mkdtempSync(join(tmpdir(), 'apig-bench-proxy-'));
+    const redocly = await redoclyProxy(upstream.url, dir);
     try {
       const latency = {};
       for (const [name, url] of [['direct', upstream.url], ['ours', ours.url]]) {
@@ -44,7 +57,7 @@ export async function benchProxy() {
         latency[name] = await load(url, 1);
       }
       const throughput = {};
-      for (const [name, url] of [['direct', upstream.url], ['ours', ours.url], ['prism proxy', prism.url]]) {
+      for (const [name, url] of [['direct', upstream.url], ['ours', ours.url], ['redocly proxy', redocly.url], ['prism proxy', prism.url]]) {
         await load(url, 10);
         throughput[name] = await load(url, 10);
       }
@@ -52,6 +65,8 @@ export async function benchProxy() {
     } finally {
       await ours.close();
       await prism.close();
+      await redocly.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     await upstream.close();
