@@ -213,4 +213,16 @@ export async function run(): Promise<string> {
       await mockProcess.stop();
     }
   }, 240_000);
+
+  it('`npx apig-app-mock`: SIGTERM to npx’s pid (npx alone, not its group) stops the mock it started', async () => {
+    const npx = await startChild('npx', ['--no-install', 'apig-app-mock', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
+    try {
+      const url = npx.match[1]!;
+      expect((await fetch(`${url}/`)).status).toBe(200);
+      process.kill(npx.child.pid!, 'SIGTERM');
+      await expect.poll(() => fetch(`${url}/`).then(() => 'up', () => 'down'), { timeout: 5_000, interval: 200 }).toBe('down');
+    } finally {
+      await npx.stop('SIGKILL');
+    }
+  }, 90_000);
 });
