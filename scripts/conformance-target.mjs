@@ -3,8 +3,26 @@
 // half-given credential is the first thing the run says, and by the suite's global setup.
 // Messages name the variables, never their values (a token or SK is a secret).
 
+/**
+ * The credentials' variables: Huawei's SDK names (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, and
+ * HUAWEICLOUD_SDK_TOKEN for an IAM token), each with the name this suite read before, still read
+ * as an alias. When both are set, the SDK name wins.
+ */
+export const CREDENTIAL_VARIABLES = {
+  token: ['HUAWEICLOUD_SDK_TOKEN', 'APIG_AUTH_TOKEN'],
+  ak: ['HUAWEICLOUD_SDK_AK', 'APIG_AK'],
+  sk: ['HUAWEICLOUD_SDK_SK', 'APIG_SK'],
+};
+
 /** The variables the suite reads, for messages and the README. */
-export const CONFORMANCE_VARIABLES = 'APIG_BASE_URL, then APIG_AUTH_TOKEN or APIG_AK and APIG_SK, and optionally APIG_PROJECT_ID with APIG_INSTANCE_ID';
+export const CONFORMANCE_VARIABLES = 'APIG_BASE_URL, then HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (their old names APIG_AUTH_TOKEN, APIG_AK and APIG_SK are read too), and optionally APIG_PROJECT_ID with APIG_INSTANCE_ID';
+
+/** The credential's value and the variable it came from: the SDK name first, then the alias. */
+function credential(env, [name, alias]) {
+  if (env[name]) return { value: env[name], from: name };
+  if (env[alias]) return { value: env[alias], from: alias };
+  return undefined;
+}
 
 /**
  * The external target the environment names, or undefined when APIG_BASE_URL is not set (the
@@ -23,17 +41,17 @@ export function targetFromEnvironment(env) {
     problems.push('APIG_BASE_URL is not a URL (expected e.g. http://127.0.0.1:4010 or https://apig.cn-north-4.myhuaweicloud.com)');
   }
   if (url && !/^https?:$/.test(url.protocol)) problems.push(`APIG_BASE_URL must be http:// or https:// (got ${url.protocol})`);
-  if (url && (url.username || url.password)) problems.push('APIG_BASE_URL must not carry a user or password: give credentials in APIG_AUTH_TOKEN, or APIG_AK and APIG_SK');
+  if (url && (url.username || url.password)) problems.push('APIG_BASE_URL must not carry a user or password: give credentials in HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK');
 
-  const token = env.APIG_AUTH_TOKEN || undefined;
-  const ak = env.APIG_AK || undefined;
-  const sk = env.APIG_SK || undefined;
+  const token = credential(env, CREDENTIAL_VARIABLES.token);
+  const ak = credential(env, CREDENTIAL_VARIABLES.ak);
+  const sk = credential(env, CREDENTIAL_VARIABLES.sk);
   let auth;
-  if (token && (ak || sk)) problems.push('give either APIG_AUTH_TOKEN or APIG_AK and APIG_SK, not both');
-  else if (token) auth = { token };
-  else if (ak && sk) auth = { ak, sk };
-  else if (ak || sk) problems.push(`${ak ? 'APIG_SK' : 'APIG_AK'} is missing: AK/SK signing needs both APIG_AK and APIG_SK`);
-  else problems.push('no credentials: set APIG_AUTH_TOKEN (an IAM token; any value for a mock started without --credentials), or APIG_AK and APIG_SK');
+  if (token && (ak || sk)) problems.push(`give either a token or an AK/SK pair, not both (set: ${[token, ak, sk].filter(Boolean).map((c) => c.from).join(', ')})`);
+  else if (token) auth = { token: token.value };
+  else if (ak && sk) auth = { ak: ak.value, sk: sk.value };
+  else if (ak || sk) problems.push(`${ak ? 'HUAWEICLOUD_SDK_SK' : 'HUAWEICLOUD_SDK_AK'} is missing: AK/SK signing needs both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK`);
+  else problems.push('no credentials: set HUAWEICLOUD_SDK_TOKEN (an IAM token; any value for a mock started without --credentials), or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK');
 
   const projectId = env.APIG_PROJECT_ID || undefined;
   const instanceId = env.APIG_INSTANCE_ID || undefined;

@@ -29,7 +29,7 @@ async function probeStateful(baseUrl: string, auth: TargetAuth): Promise<boolean
   }
   if (created.status !== 201) {
     const reason = created.json?.error_code ? `${created.json.error_code} ${created.json.error_msg ?? ''}`.trim() : created.text.slice(0, 200);
-    throw new Error(`conformance: the target answered ${created.status} (${reason}) to a valid Create APP with the credentials given: check APIG_AUTH_TOKEN or APIG_AK/APIG_SK.`);
+    throw new Error(`conformance: the target answered ${created.status} (${reason}) to a valid Create APP with the credentials given: check HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or their old names APIG_AUTH_TOKEN, APIG_AK, APIG_SK).`);
   }
   if (created.json?.name !== name) return false;
   const id = encodeURIComponent(String(created.json.id));

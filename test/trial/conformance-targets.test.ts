@@ -19,7 +19,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The environment a tester's shell has: this run's vitest variables removed. */
 function shellEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|APIG_|TEST$|NODE_ENV$)/.test(name)));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|APIG_|HUAWEICLOUD_SDK_|TEST$|NODE_ENV$)/.test(name)));
   return { ...env, ...extra };
 }
 
@@ -68,7 +68,7 @@ describe('npm run test:conformance against a mock started by hand', () => {
   it('stateful (the default): passes twice in a row and leaves no APP behind', async () => {
     const base = await startMock();
     for (const round of [1, 2]) {
-      const { code, output } = await runConformance({ APIG_BASE_URL: base, APIG_AUTH_TOKEN: 't', ...DEDICATED });
+      const { code, output } = await runConformance({ APIG_BASE_URL: base, HUAWEICLOUD_SDK_TOKEN: 't', ...DEDICATED });
       expect(code, `round ${round}:\n${output.slice(-4000)}`).toBe(0);
       expect(output).toContain('remembers the APPs created');
       const counts = summary(output);
@@ -78,7 +78,7 @@ describe('npm run test:conformance against a mock started by hand', () => {
     expect(await storedApps(base, { token: 't' })).toEqual([0, 0, 0]);
   }, 360_000);
 
-  it('--stateless: passes, skipping the lifecycle scenarios with the reason', async () => {
+  it('--stateless: passes, skipping the lifecycle scenarios with the reason (the token under its old name, APIG_AUTH_TOKEN)', async () => {
     const base = await startMock('--stateless');
     const { code, output } = await runConformance({ APIG_BASE_URL: base, APIG_AUTH_TOKEN: 't', ...DEDICATED });
     expect(code, output.slice(-4000)).toBe(0);
@@ -96,14 +96,14 @@ describe('npm run test:conformance against a mock started by hand', () => {
     });
 
     it('with a token: passes and leaves no APP behind', async () => {
-      const { code, output } = await runConformance({ APIG_BASE_URL: base, APIG_AUTH_TOKEN: 'trial-token', ...DEDICATED });
+      const { code, output } = await runConformance({ APIG_BASE_URL: base, HUAWEICLOUD_SDK_TOKEN: 'trial-token', ...DEDICATED });
       expect(code, output.slice(-4000)).toBe(0);
       expect(summary(output).passed).toBeGreaterThan(250);
       expect(await storedApps(base, { token: 'trial-token' })).toEqual([0, 0, 0]);
     }, 180_000);
 
     it('with AK/SK (every request signed): passes, and the secret is never printed', async () => {
-      const { code, output } = await runConformance({ APIG_BASE_URL: base, APIG_AK: pair.ak, APIG_SK: pair.sk, ...DEDICATED });
+      const { code, output } = await runConformance({ APIG_BASE_URL: base, HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: pair.sk, ...DEDICATED });
       expect(code, output.slice(-4000)).toBe(0);
       expect(summary(output).passed).toBeGreaterThan(250);
       expect(output).not.toContain(pair.sk);
@@ -114,7 +114,7 @@ describe('npm run test:conformance against a mock started by hand', () => {
       const report = join(dir, 'proxy-report.json');
       const args = [MOCK_CLI, '--proxy', base, '--credentials', join(dir, 'creds.json'), '--report', report, '--port', '0', '--', 'npm', 'run', '--silent', 'test:conformance'];
       const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-        execFile(process.execPath, args, { cwd: ROOT, env: shellEnv({ APIG_AK: pair.ak, APIG_SK: pair.sk, ...DEDICATED }), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        execFile(process.execPath, args, { cwd: ROOT, env: shellEnv({ HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: pair.sk, ...DEDICATED }), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
           resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });
         });
       });
@@ -127,8 +127,8 @@ describe('npm run test:conformance against a mock started by hand', () => {
       expect(await storedApps(base, pair)).toEqual([0, 0, 0]);
     }, 180_000);
 
-    it('with a wrong token: says so first, and exits non-zero before any test', async () => {
-      const { code, output } = await runConformance({ APIG_BASE_URL: base, APIG_AUTH_TOKEN: 'not-the-token' });
+    it('with a wrong token: says so first, and exits non-zero before any test (the SDK name wins over the old one)', async () => {
+      const { code, output } = await runConformance({ APIG_BASE_URL: base, HUAWEICLOUD_SDK_TOKEN: 'not-the-token', APIG_AUTH_TOKEN: 'trial-token' });
       expect(code).not.toBe(0);
       expect(output).toMatch(/answered 401 \(APIG\.1002[^)]*\) to a valid Create APP with the credentials given/);
       expect(output).not.toContain('No test files found');
@@ -137,10 +137,10 @@ describe('npm run test:conformance against a mock started by hand', () => {
   });
 
   it('with no credential: says what to set, first, and exits 2', async () => {
-    const { code, output } = await runConformance({ APIG_BASE_URL: 'http://127.0.0.1:9', APIG_AK: 'only-the-ak' });
+    const { code, output } = await runConformance({ APIG_BASE_URL: 'http://127.0.0.1:9', HUAWEICLOUD_SDK_AK: 'only-the-ak' });
     expect(code).toBe(2);
     expect(output.trim().split('\n')[0]).toBe('conformance: APIG_BASE_URL is set, but the target is not complete:');
-    expect(output).toContain('APIG_SK is missing');
+    expect(output).toContain('HUAWEICLOUD_SDK_SK is missing');
     expect(output).not.toContain('only-the-ak');
   }, 60_000);
 });
