@@ -116,14 +116,14 @@ describe('README: Calling Create APP, as printed', () => {
       // Both set: the SDK name is the one sent (the right token under the old name does not save a wrong one).
       const refused = runWith(0, { HUAWEICLOUD_SDK_TOKEN: 'not-the-token', IAM_TOKEN: 'readme-token' });
       expect(refused.stdout).toBe('');
-      expect(refused.stderr).toMatch(/^api APIG\.1002 \(HTTP 401\)/);
+      expect(refused.stderr).toMatch(/^api \S+ \(HTTP 401\): /);
     }, 120_000);
 
     it('AK/SK: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK', () => {
       expect(runWith(1, { HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: pair.sk }).stdout).toMatch(PRINTS[1]!);
       const refused = runWith(1, { HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: 'not-the-secret-key' });
       expect(refused.stdout).toBe('');
-      expect(refused.stderr).toMatch(/^401 APIG\.1002 [0-9a-f]{32}\n$/);
+      expect(refused.stderr).toMatch(/^401 \S+ \S+\n$/);
     }, 120_000);
   });
 });
