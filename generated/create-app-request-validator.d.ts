@@ -62,7 +62,8 @@ export declare const FIELD_RULES: {
 };
 export declare const REQUEST_FIELD_RULES: (typeof FIELD_RULES)['CreateAppRequest'];
 export interface QueryRule {
-  type: 'string' | 'integer';
+  /** `array`: a list of strings, each sent as its own `name=value` (v2's `tags`). */
+  type: 'string' | 'integer' | 'array';
   /** 是否必选: 是. */
   required?: true;
   minimum?: number;

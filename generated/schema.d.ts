@@ -954,7 +954,9 @@ export interface components {
         /** @description The Huawei error body. */
         ErrorBody: {
             /**
-             * @description Error code, `APIG.` and four digits, for example `APIG.2011`.
+             * @description Error code, `APIG.` and four digits, for example `APIG.2011`; the cloud's front door,
+             *     which checks the credential before the APP API is reached, answers `APIGW.0301`
+             *     (`APIG.0301` in older regions; see the 401 response).
              * @example APIG.2011
              */
             error_code: string;
@@ -1042,7 +1044,7 @@ export interface components {
              */
             update_time: string;
         };
-        /** @description What verify shows of an APP (响应消息): id, name and remark only; every generation. */
+        /** @description What verify shows of an APP (响应消息) on v1.0 and v1: id, name and remark only, all three always sent (v2: AppBaseInfoV2). */
         AppBaseInfo: {
             /** @description ID of the APP. Source “编号”. */
             id: string;
@@ -1050,6 +1052,18 @@ export interface components {
             name: string;
             /** @description Description of the APP. Source “描述”. */
             remark: string;
+        };
+        /**
+         * @description What verify shows of an APP on v2 (响应Body参数): id, name and remark only. `remark` may be
+         *     absent: the v2 list page's example shows an APP without one.
+         */
+        AppBaseInfoV2: {
+            /** @description ID of the APP. Source “编号”. */
+            id: string;
+            /** @description Name of the APP. Source “名称”. */
+            name: string;
+            /** @description Description of the APP; absent when the APP has none. Source “描述”. */
+            remark?: string;
         };
         /** @description The new secret (请求消息); optional. */
         ResetAppSecretRequest: {
@@ -1171,6 +1185,9 @@ export interface components {
          * @description An APP on v2 (响应Body参数): the ten fields of the v2 pages, and the related account and
          *     project when given. Timestamps are strings: the current definitions say `date-time`, but the
          *     v2 update page's example answers `2020-08-03T13:09:13` with no zone, so no format is enforced.
+         *
+         *     Always sent: the APP's id, name, key, secret, creator, status and times. `remark` and
+         *     `app_type` may be absent: the v2 list page's example shows an APP with neither.
          */
         AppV2: {
             /**
@@ -1185,7 +1202,7 @@ export interface components {
             /** @description Name of the APP. Source “名称”. */
             name: string;
             /** @description Description of the APP. Source “描述”. */
-            remark: string;
+            remark?: string;
             /** @description ID of the APP. Source “编号”. */
             id: string;
             /** @description The APP's secret (AppSecret); a secret, never log it. Source “密钥”. */
@@ -1202,7 +1219,7 @@ export interface components {
              *     only `apig` (默认apig,暂不支持其他类型) and win.
              * @enum {string}
              */
-            app_type: "apig";
+            app_type?: "apig";
             /** @description ID of the account the credential is related to. Source “凭据关联的账号ID。” */
             related_domain_id?: string;
             /** @description ID of the project the credential is related to. Source “凭据关联的项目ID。” */
@@ -1210,7 +1227,7 @@ export interface components {
             /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持”. */
             roma_app_type?: string;
         };
-        /** @description An APP in a v2 list (AppInfoWithBindNumResp), with the number of APIs bound to it; the page's own example omits `remark` and `app_type`. */
+        /** @description An APP in a v2 list (AppInfoWithBindNumResp), with the number of APIs bound to it; the page's own example omits `remark` and `app_type`, so those two may be absent. */
         AppWithBindNumV2: {
             /**
              * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
@@ -1469,6 +1486,9 @@ export interface components {
         /**
          * @description One authorization in the bound lists on v2 (AppAuthBindedApiResp). `publish_id` is in the
          *     bound-APIs page's example, not its table; Huawei's current SDK model lists it.
+         *
+         *     Always sent: the authorization's id and time, the API's and the APP's ids and names, and the
+         *     environment's id. The other fields describe the API, the APP or the channel and may be absent.
          */
         AppAuthorizationV2: {
             /** @description ID of the API. Source “API的编号”. */
@@ -1531,7 +1551,7 @@ export interface components {
             /** @description The authorizations of this page. Source “本次返回的API列表”. */
             auths: components["schemas"]["AppAuthorizationV2"][];
         };
-        /** @description An API not authorized to the APP (apis参数说明 / AppAuthUnBindedApiResp), every generation. */
+        /** @description An API not authorized to the APP (apis参数说明), v1.0 and v1 (v2: UnboundApiV2). */
         UnboundApi: {
             /** @description ID of the API. Source “API编号”. */
             id: string;
@@ -1554,7 +1574,7 @@ export interface components {
             /** @description The API's request path. Source “API的访问地址”. */
             req_uri?: string;
         };
-        /** @description One page of APIs not authorized to the APP (响应消息), every generation. */
+        /** @description One page of APIs not authorized to the APP (响应消息), v1.0 and v1 (v2: UnboundApiListV2). */
         UnboundApiList: {
             /**
              * Format: int64
@@ -1565,6 +1585,44 @@ export interface components {
             size: number;
             /** @description The APIs of this page. Source “本次返回的API列表”. */
             apis: components["schemas"]["UnboundApi"][];
+        };
+        /**
+         * @description An API not authorized to the APP on v2 (AppAuthUnBindedApiResp). Always sent: the API's id and
+         *     name and its group's id and name; the other fields describe it and may be absent.
+         */
+        UnboundApiV2: {
+            /** @description ID of the API. Source “API编号”. */
+            id: string;
+            /** @description Name of the API. Source “API名称”. */
+            name: string;
+            /** @description ID of the API's group. Source “API所属分组的编号”. */
+            group_id: string;
+            /** @description Name of the API's group. Source “API所属分组的名称”. */
+            group_name: string;
+            /** @description Description of the API. Source “API描述”. */
+            remark?: string;
+            /** @description Name of the environment it is published in; empty when it is not published there. Source “发布的环境名”. */
+            run_env_name?: string;
+            /** @description ID of the environment it is published in; empty when it is not published there. Source “发布的环境id”. */
+            run_env_id?: string;
+            /** @description ID of its publication; empty when it is not published. Source “发布记录的编号”. */
+            publish_id?: string;
+            /** @description How callers of the API authenticate, e.g. `APP`. Source “API的认证方式”. */
+            auth_type?: string;
+            /** @description The API's request path. Source “API的访问地址”. */
+            req_uri?: string;
+        };
+        /** @description One page of APIs not authorized to the APP on v2 (响应Body参数). */
+        UnboundApiListV2: {
+            /**
+             * Format: int64
+             * @description How many APIs match, on every page. Source “满足条件的记录数”.
+             */
+            total: number;
+            /** @description How many APIs this page holds. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The APIs of this page. Source “本次返回的API列表”. */
+            apis: components["schemas"]["UnboundApiV2"][];
         };
         /** @description The APP outline (响应消息), every generation. */
         AppOutline: {
@@ -1595,7 +1653,18 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Unauthorized. The credential is missing, expired or wrong. */
+        /**
+         * @description Unauthorized. The credential is missing, expired or wrong.
+         *
+         *     Before a request reaches the APP API, Huawei Cloud's gateway checks its credential (the
+         *     front door, in front of all three generations). It answers a token it cannot decrypt,
+         *     a wrong AK/SK signature, an unknown AK, or an AK locked after five failed
+         *     authentications in a row (for five minutes) with 401, `error_code` `APIGW.0301`
+         *     (`APIG.0301` in older regions), an `error_msg` starting `Incorrect IAM authentication
+         *     information:` and a `request_id` in the body. Source: Huawei's API Request Signing Guide
+         *     and APIG FAQ, "Common Errors Related to IAM Authentication Information". The APP API's
+         *     own codes (`APIG.1000` no credential, `APIG.1002` incorrect token) are those of its pages.
+         */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1675,14 +1744,14 @@ export interface components {
                 "application/json": components["schemas"]["AppBaseInfo"];
             };
         };
-        /** @description OK. The APP exists; only its id, name and remark are shown. */
+        /** @description OK. The APP exists; only its id, name and remark (when it has one) are shown. */
         AppVerifiedV2: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["AppBaseInfo"];
+                "application/json": components["schemas"]["AppBaseInfoV2"];
             };
         };
         /** @description No Content. The APP was deleted; there is no body. */
@@ -2178,7 +2247,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["UnboundApiList"];
+                "application/json": components["schemas"]["UnboundApiListV2"];
             };
         };
         /** @description OK. How many APPs are authorized to at least one API, and how many are not. */
@@ -2322,9 +2391,15 @@ export interface components {
          */
         Offset: number;
         /**
-         * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+         * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+         *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+         *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
          *
-         *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+         *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+         *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+         *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+         *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+         *     a value greater than 500 will be automatically converted to 500”).
          */
         Limit: number;
         /**
@@ -3075,9 +3150,15 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
                  *
-                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
@@ -3499,9 +3580,15 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
                  *
-                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
                  */
                 limit?: components["parameters"]["Limit"];
             };
@@ -4420,9 +4507,15 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
                  *
-                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
                  */
                 limit?: components["parameters"]["Limit"];
             };
@@ -4498,9 +4591,15 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
                  *
-                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
                  */
                 limit?: components["parameters"]["Limit"];
             };
@@ -4567,9 +4666,15 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 1 to 500, 20 when omitted.
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
                  *
-                 *     Source: “每页显示的条目数量 最小值： 1 最大值： 500 缺省值： 20”
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
                  */
                 limit?: components["parameters"]["Limit"];
             };

@@ -201,6 +201,8 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
       if (rule.kind === 'list' && !sameSet(Object.keys(successSchema?.properties ?? {}), ['total', 'size', 'apps'])) out.push(`${where} ${success}: a list answers total, size and apps`);
       const missing = rule.responseFields.filter((f) => !(f in (fields?.properties ?? {})));
       if (missing.length) out.push(`${where} ${success}: response fields missing: ${missing}`);
+      const requiredAnyway = (rule.responseMayBeAbsent ?? []).filter((f) => (fields?.required ?? []).includes(f));
+      if (requiredAnyway.length) out.push(`${where} ${success}: requires ${requiredAnyway}, which a page's example leaves out`);
     }
     const body = deref(doc, op.requestBody);
     const bodySchema = deref(doc, body?.content?.['application/json']?.schema);

@@ -13,7 +13,7 @@
  *   - the error-code catalogue (错误码) where a page gives no example, and the user guide's
  *     为简易认证添加AppCode (每个应用最多可创建5个AppCode).
  */
-import type { Generation, QueryRule } from './lifecycle-rules.js';
+import { V2_LIMIT, type Generation, type QueryRule } from './lifecycle-rules.js';
 
 export type GrantKind =
   | 'createAppCode' | 'generateAppCode' | 'listAppCodes' | 'showAppCode' | 'deleteAppCode'
@@ -50,8 +50,8 @@ const opt = (type: 'string' | 'integer' = 'string'): GrantQueryRule => ({ type, 
 const req = (): GrantQueryRule => ({ type: 'string', required: true });
 /** v1.0/v1: “每页显示的条数，默认值：20”, “页码，默认值：1”. */
 const PAGE_NO = { page_size: { type: 'integer', default: 20, required: false }, page_no: { type: 'integer', default: 1, required: false } } as const;
-/** v2: offset “缺省值：0”, limit “最小值：1 最大值：500 缺省值：20”. */
-const OFFSET = { offset: { type: 'integer', default: 0, required: false }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 20, required: false } } as const;
+/** v2: offset “缺省值：0”; limit as the current definitions take it (V2_LIMIT: ≤ 0 → 20, > 500 → 500, any int32). */
+const OFFSET = { offset: { type: 'integer', default: 0, required: false }, limit: { ...V2_LIMIT, required: false } } as const;
 
 /** 表 4 / AppCodeBaseInfo: id, app_code, app_id, create_time. */
 const APP_CODE_FIELDS = ['id', 'app_code', 'app_id', 'create_time'];

@@ -45,6 +45,11 @@ export interface OperationRule {
   statuses: readonly string[];
   /** The fields the success response's table lists (for a list: the fields of each APP). */
   responseFields: readonly string[];
+  /**
+   * Response fields a page's own example leaves out of an APP, so the gateway does not always send
+   * them and the contract must not require them (for a list: of each APP).
+   */
+  responseMayBeAbsent?: readonly string[];
   /** Error codes the page's examples (or, without one, the catalogue) give, by status. */
   errorCodes: Readonly<Record<string, readonly string[]>>;
 }
@@ -86,8 +91,14 @@ const FILTERS: Record<string, QueryRule> = {
 };
 /** v1.0 / v1: “每页显示的条数，默认值：20”, “页码，默认值：1”. */
 const PAGE_NO_PAGING: Record<string, QueryRule> = { page_size: { type: 'integer', default: 20 }, page_no: { type: 'integer', default: 1 } };
-/** v2: offset “缺省值： 0” (negative counts as 0), limit “最小值： 1 最大值： 500 缺省值： 20”. */
-const OFFSET_PAGING: Record<string, QueryRule> = { offset: { type: 'integer', default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 20 } };
+/**
+ * v2: offset “缺省值： 0” (negative counts as 0). limit: the current definitions (Go SDK
+ * model_list_apps_v2_request.go, `Limit *int32`) win over the 2021 page's “最小值： 1 最大值： 500”:
+ * “条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500” — adjusted, not refused, so any
+ * int32 is taken; “缺省值： 20”.
+ */
+export const V2_LIMIT: QueryRule = { type: 'integer', minimum: -2147483648, maximum: 2147483647, default: 20 };
+const OFFSET_PAGING: Record<string, QueryRule> = { offset: { type: 'integer', default: 0 }, limit: V2_LIMIT };
 
 /** 响应消息 tables. */
 const APP_FIELDS = ['id', 'name', 'status', 'app_key', 'app_secret', 'creator', 'register_time', 'remark', 'update_time', 'app_type'];
@@ -95,6 +106,12 @@ const RESET_FIELDS = APP_FIELDS.filter((f) => f !== 'app_type'); // 重置密钥
 const LIST_ITEM_FIELDS = [...APP_FIELDS, 'bind_num'];
 const V2_LIST_ITEM_FIELDS = ['creator', 'update_time', 'app_key', 'name', 'remark', 'id', 'app_secret', 'register_time', 'status', 'bind_num'];
 const VERIFY_FIELDS = ['id', 'name', 'remark'];
+/**
+ * v2 查询APP列表's example: its second APP (app_001) has no `remark` and no `app_type`, and the
+ * current definitions mark both optional (omitempty; sdk-go-v2 README: such a field “is not
+ * guaranteed by the gateway”). The same APP shown, updated, reset or verified lacks them too.
+ */
+const V2_ABSENT_IN_EXAMPLE = ['remark', 'app_type'];
 
 /** Error codes: v2 pages' examples; v1.0/v1 pages give none, so the catalogue's. */
 const CREATE_ERRORS = { '400': ['APIG.2011', 'APIG.2001', 'APIG.3203'], '401': ['APIG.1002', 'APIG.1000'], '403': ['APIG.1005', 'APIG.3103'], '500': ['APIG.9999'] };
@@ -107,22 +124,24 @@ function operations(generation: Generation): OperationRule[] {
   const withId = [...INSTANCE_PARAMS[generation], APP_ID[generation]];
   const notFound = { '404': [NOT_FOUND[generation]] };
   const badId: Record<string, readonly string[]> = v2 ? { '400': ['APIG.2012'] } : {};
+  const mayBeAbsent = (fields: readonly string[]): Partial<OperationRule> => (v2 ? { responseMayBeAbsent: fields } : {});
   const op = (kind: OperationKind, method: OperationRule['method'], path: string, page: string, rest: Partial<OperationRule>): OperationRule => ({
     generation, kind, method, path, page, pathParams: INSTANCE_PARAMS[generation], query: {}, statuses: [], responseFields: [], errorCodes: {}, ...rest,
   });
   return [
-    op('create', 'post', base, '创建APP', { body: v2 ? V2_CREATE_BODY : V1_BODY, statuses: ['201', '400', '401', '403', '500'], responseFields: APP_FIELDS, errorCodes: CREATE_ERRORS }),
+    op('create', 'post', base, '创建APP', { body: v2 ? V2_CREATE_BODY : V1_BODY, statuses: ['201', '400', '401', '403', '500'], responseFields: APP_FIELDS, errorCodes: CREATE_ERRORS, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
     op('list', 'get', base, '查询APP列表', {
       query: { ...FILTERS, ...(v2 ? OFFSET_PAGING : PAGE_NO_PAGING) },
       statuses: v2 ? ['200', '400', '401', '403', '500'] : ['200', '400', '401', '500'],
       responseFields: v2 ? V2_LIST_ITEM_FIELDS : LIST_ITEM_FIELDS,
       errorCodes: { '400': ['APIG.2011'] },
+      ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
     }),
-    op('show', 'get', `${base}/${id}`, '查看APP详情', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, ...badId } }),
-    op('update', 'put', `${base}/${id}`, '修改APP', { pathParams: withId, body: v2 ? V2_UPDATE_BODY : V1_BODY, statuses: [v2 ? '201' : '200', '400', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, '400': v2 ? ['APIG.2012'] : ['APIG.2011'] } }),
+    op('show', 'get', `${base}/${id}`, '查看APP详情', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
+    op('update', 'put', `${base}/${id}`, '修改APP', { pathParams: withId, body: v2 ? V2_UPDATE_BODY : V1_BODY, statuses: [v2 ? '201' : '200', '400', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, '400': v2 ? ['APIG.2012'] : ['APIG.2011'] }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
     op('delete', 'delete', `${base}/${id}`, '删除APP', { pathParams: withId, statuses: v2 ? ['204', '400', '401', '403', '404', '500'] : ['204', '400', '401', '403', '404', '409', '500'], responseFields: [], errorCodes: { ...notFound, ...badId } }),
-    op('reset', 'put', `${base}/secret/${id}`, '重置密钥', { pathParams: withId, body: v2 ? { app_secret: V2_SECRET } : V1_RESET_BODY, statuses: ['200', '400', '401', '403', '404', '500'], responseFields: v2 ? APP_FIELDS : RESET_FIELDS, errorCodes: { ...notFound, ...badId } }),
-    op('verify', 'get', `${base}/validation/${id}`, '校验APP', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '404', '500'], responseFields: VERIFY_FIELDS, errorCodes: { ...notFound, ...badId } }),
+    op('reset', 'put', `${base}/secret/${id}`, '重置密钥', { pathParams: withId, body: v2 ? { app_secret: V2_SECRET } : V1_RESET_BODY, statuses: ['200', '400', '401', '403', '404', '500'], responseFields: v2 ? APP_FIELDS : RESET_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
+    op('verify', 'get', `${base}/validation/${id}`, '校验APP', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '404', '500'], responseFields: VERIFY_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(['remark']) }),
   ];
 }
 
