@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errorBody } from './huawei-errors.mjs';
 import { DEFAULT_CATALOGUE, bindCount, forgetApp, handleGrant } from './grant-store.mjs';
+import { pageBounds } from './paging.mjs';
 
 /** The mock's default quota of APPs per tenant (the sources give the gateway's none). */
 export const DEFAULT_QUOTA = 1000;
@@ -28,7 +29,8 @@ export function newApp(generation, body, id) {
   return {
     id: id ?? (generation === 'v2' ? hex32() : randomUUID()),
     name: body.name,
-    remark: body.remark ?? '',
+    // v2 sends no remark for an APP that has none (the list page's example); v1.0 and v1 an empty one.
+    remark: body.remark ?? (generation === 'v2' ? undefined : ''),
     app_key: body.app_key ?? (generation === 'v2' ? hex32() : randomUUID()),
     app_secret: body.app_secret ?? hex32(),
     register_time: now,
@@ -50,12 +52,16 @@ function view(app, generation, kind, tenant) {
   const base = { id: app.id, name: app.name, status: 1, app_key: app.app_key, app_secret: app.app_secret, creator: 'USER', register_time: app.register_time, update_time: app.update_time, remark: app.remark, app_type: 'apig' };
   if (generation === 'v2') {
     for (const key of ['related_domain_id', 'related_project_id']) if (app[key] !== undefined) base[key] = app[key];
+    if (app.remark === undefined) delete base.remark;
   }
   if (kind === 'list') return { ...base, bind_num: bindCount(tenant, app.id) };
   if (kind === 'reset' && generation !== 'v2') delete base.app_type;
-  if (kind === 'verify') return { id: app.id, name: app.name, remark: app.remark };
+  if (kind === 'verify') return app.remark === undefined ? { id: app.id, name: app.name } : { id: app.id, name: app.name, remark: app.remark };
   return base;
 }
+
+/** The list's filters (v2's related_* ones are sent only there: the contract has them on v2 only). */
+const LIST_FILTERS = ['id', 'name', 'app_key', 'creator', 'status', 'related_domain_id', 'related_project_id'];
 
 /** The operations beside the APP itself (./grant-store.mjs answers them). */
 const GRANT_KINDS = new Set(['createAppCode', 'generateAppCode', 'listAppCodes', 'showAppCode', 'deleteAppCode', 'authorize', 'cancel', 'boundApis', 'unboundApis', 'boundApps', 'outline']);
@@ -154,7 +160,7 @@ export class AppStore {
         if (taken) return taken;
         const before = { name: app.name, app_key: app.app_key };
         Object.assign(app, { name: body.name, update_time: new Date().toISOString() });
-        for (const key of ['remark', 'app_key', 'app_secret']) if (body[key] !== undefined) app[key] = body[key];
+        for (const key of ['remark', 'app_key', 'app_secret', 'related_domain_id', 'related_project_id']) if (body[key] !== undefined) app[key] = body[key];
         AppStore.put(apps, app, before);
         return { status: generation === 'v2' ? 201 : 200, body: view(app, generation) };
       }
@@ -190,11 +196,9 @@ export class AppStore {
 
   /** Filters (name contains, unless precise_search=name), then the generation's paging. */
   list(apps, generation, query) {
-    const [start, size] = generation === 'v2'
-      ? [Math.max(0, Number(query.offset ?? 0)), Number(query.limit ?? 20)]
-      : [(Math.max(1, Number(query.page_no ?? 1)) - 1) * Number(query.page_size ?? 20), Number(query.page_size ?? 20)];
+    const [start, size] = pageBounds(generation, query);
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a fast path; the filtering below with no filter gives the same page
-    const filtered = ['id', 'name', 'app_key', 'creator', 'status'].some((key) => query[key] !== undefined);
+    const filtered = LIST_FILTERS.some((key) => query[key] !== undefined);
     // Stryker disable next-line ConditionalExpression,BlockStatement: the same fast path
     if (!filtered) {
       // No filter: the total is the tenant's size, and only the page asked for is walked,
@@ -215,7 +219,9 @@ export class AppStore {
         (query.name === undefined || (exactName ? app.name === query.name : app.name.includes(query.name))) &&
         (query.app_key === undefined || app.app_key === query.app_key) &&
         (query.creator === undefined || query.creator === 'USER') &&
-        (query.status === undefined || Number(query.status) === 1),
+        (query.status === undefined || Number(query.status) === 1) &&
+        (query.related_domain_id === undefined || app.related_domain_id === query.related_domain_id) &&
+        (query.related_project_id === undefined || app.related_project_id === query.related_project_id),
     );
     const page = matches.slice(start, start + size).map((app) => view(app, generation, 'list', apps));
     return { total: matches.length, size: page.length, apps: page };

@@ -68,20 +68,27 @@ function canonicalRequest(req, url, signedNames, body) {
 
 /**
  * Undefined when the request carries a known token or a valid signature of a known AK, signed
- * within 15 minutes of `now`; else `{ reason }`, short and free of secrets. A request with
- * neither header is Prism's to answer.
+ * within 15 minutes of `now`; else `{ kind, ak, reason }`: kind `token`, `unknown-ak` or
+ * `signature`, the reason short and free of secrets. A request with neither header is Prism's
+ * to answer.
  */
 export function credentialProblem(req, body, credentials, now = Date.now()) {
   const token = req.headers['x-auth-token'];
   const authorization = req.headers.authorization;
-  if (token !== undefined) return credentials.tokens.has(token) ? undefined : { reason: 'unknown token' };
+  if (token !== undefined) return credentials.tokens.has(token) ? undefined : { kind: 'token', reason: 'unknown token' };
   if (authorization === undefined) return undefined;
   const match = AUTHORIZATION.exec(authorization);
   // Reasons travel in a header: ASCII only.
-  if (!match) return { reason: 'Authorization is not "SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=<64 hex>"' };
+  if (!match) return { kind: 'signature', reason: 'Authorization is not "SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=<64 hex>"' };
   const [, ak, names, signature] = match;
   const sk = credentials.secrets.get(ak);
-  if (sk === undefined) return { reason: 'unknown AK' };
+  if (sk === undefined) return { kind: 'unknown-ak', ak, reason: 'unknown AK' };
+  const problem = signatureProblem(req, body, { ak, sk, names, signature }, now);
+  return problem && { kind: 'signature', ak, ...problem };
+}
+
+/** What is wrong with a known AK's signature, or undefined. */
+function signatureProblem(req, body, { sk, names, signature }, now) {
   const signedNames = names.split(';');
   if (!signedNames.includes('host') || !signedNames.includes('x-sdk-date')) return { reason: 'SignedHeaders must include host and x-sdk-date' };
   if ([...signedNames].sort().join(';') !== names || signedNames.some((n) => n !== n.toLowerCase())) return { reason: 'SignedHeaders must be lower-case and sorted' };

@@ -5,6 +5,7 @@
 // or environment, APIG.3009 no such authorization, APIG.3316 in a pair's result when it exists.
 import { randomBytes } from 'node:crypto';
 import { errorBody } from './huawei-errors.mjs';
+import { pageBounds } from './paging.mjs';
 
 /** “每个应用最多可创建5个AppCode” (user guide, 为简易认证添加AppCode). */
 export const APP_CODES_PER_APP = 5;
@@ -39,7 +40,7 @@ export function catalogueOf({ environments, apis }) {
       apis.map((api) => [
         api.id,
         {
-          id: api.id, name: api.name, group_id: api.group_id ?? '', group_name: api.group_name ?? '', remark: api.remark ?? '', req_uri: api.req_uri ?? '/', auth_type: 'APP', api_type: 1,
+          id: api.id, name: api.name, group_id: api.group_id ?? '', group_name: api.group_name ?? '', remark: api.remark ?? '', req_uri: api.req_uri ?? '/', auth_type: 'APP', api_type: 1, tags: api.tags ?? [],
           published: new Map((api.published_in ?? []).map((envId) => [envId, hex32()])),
         },
       ]),
@@ -56,15 +57,27 @@ function appNotFound(generation, id) {
 const badAppId = () => fail(400, 'APIG.2012', `Invalid parameter value,parameterName:app_id. ${SUPPORT}`);
 
 function page(items, generation, query) {
-  const [start, size] = generation === 'v2'
-    ? [Math.max(0, Number(query.offset ?? 0)), Number(query.limit ?? 20)]
-    : [(Math.max(1, Number(query.page_no ?? 1)) - 1) * Number(query.page_size ?? 20), Number(query.page_size ?? 20)];
+  const [start, size] = pageBounds(generation, query);
   const entries = items.slice(start, start + size);
   return { total: items.length, size: entries.length, entries };
 }
 
 const contains = (value, part) => part === undefined || String(value).includes(part);
 const equals = (value, wanted) => wanted === undefined || value === wanted;
+
+/**
+ * The v2 `tags` filter (model_list_apis_binded_to_app_v2_request.go: 该参数可指定多个，多个不同的参数值为
+ * 或关系；不指定或为空时，表示不筛选标签；指定为#no_tags#时，表示筛选无标签API): any one of the tags
+ * asked for, `#no_tags#` for an API without tags; none asked (or only empty ones) filters nothing.
+ */
+export function tagsMatch(api, wanted = []) {
+  const asked = wanted.filter((tag) => tag !== '');
+  if (asked.length === 0) return true;
+  return asked.some((tag) => (tag === '#no_tags#' ? api.tags.length === 0 : api.tags.includes(tag)));
+}
+
+/** The API's tags on a v2 record, when it has any (the gateway's answers omit what is empty). */
+const tagsOf = (api) => (api.tags.length > 0 ? { tags: api.tags } : {});
 
 /** The authorizations a bound list shows: those whose API is published in their environment (查看APP已绑定的API列表: “将API发布到相应的授权的环境后，才能查询到结果”). */
 function visibleAuths(tenant) {
@@ -80,15 +93,16 @@ function boundView(tenant, auth, generation) {
     auth_role: 'PROVIDER', auth_time: auth.auth_time, app_name: app.name, app_creator: 'USER', app_type: 'apig', publish_id: api.published.get(auth.env_id),
   };
   return generation === 'v2'
-    ? { ...common, app_id: app.id, env_name: env.name, group_id: api.group_id, auth_tunnel: 'NORMAL' }
+    ? { ...common, app_id: app.id, env_name: env.name, group_id: api.group_id, auth_tunnel: 'NORMAL', ...(app.remark === undefined ? {} : { app_remark: app.remark }), ...tagsOf(api) }
     : { ...common, appid: app.id, envname: env.name, app_remark: app.remark };
 }
 
-function unboundView(api, envId, env) {
+function unboundView(api, envId, env, generation) {
   const publishId = api.published.get(envId);
   return {
     id: api.id, name: api.name, group_id: api.group_id, group_name: api.group_name, remark: api.remark, auth_type: api.auth_type, req_uri: api.req_uri,
     run_env_name: publishId ? env.name : '', run_env_id: publishId ? envId : '', publish_id: publishId ?? '',
+    ...(generation === 'v2' ? tagsOf(api) : {}),
   };
 }
 
@@ -151,7 +165,7 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
       if (!tenant.byId.has(query.app_id)) return appNotFound(generation, query.app_id);
       const matches = visibleAuths(tenant).filter((auth) => {
         const api = tenant.catalogue.apis.get(auth.api_id);
-        return auth.app_id === query.app_id && equals(auth.api_id, query.api_id) && contains(api.name, query.api_name) && equals(api.group_id, query.group_id) && contains(api.group_name, query.group_name) && equals(auth.env_id, query.env_id);
+        return auth.app_id === query.app_id && equals(auth.api_id, query.api_id) && contains(api.name, query.api_name) && equals(api.group_id, query.group_id) && contains(api.group_name, query.group_name) && equals(auth.env_id, query.env_id) && tagsMatch(api, query.tags);
       });
       const { total, size, entries } = page(matches, generation, query);
       return { status: 200, body: { total, size, auths: entries.map((auth) => boundView(tenant, auth, generation)) } };
@@ -161,9 +175,9 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
       const env = tenant.catalogue.environments.get(query.env_id);
       if (!env) return fail(404, 'APIG.3003', 'The environment does not exist');
       const bound = new Set([...tenant.auths.values()].filter((auth) => auth.app_id === query.app_id && auth.env_id === query.env_id).map((auth) => auth.api_id));
-      const matches = [...tenant.catalogue.apis.values()].filter((api) => !bound.has(api.id) && equals(api.id, query.api_id) && contains(api.name, query.api_name) && equals(api.group_id, query.group_id));
+      const matches = [...tenant.catalogue.apis.values()].filter((api) => !bound.has(api.id) && equals(api.id, query.api_id) && contains(api.name, query.api_name) && equals(api.group_id, query.group_id) && tagsMatch(api, query.tags));
       const { total, size, entries } = page(matches, generation, query);
-      return { status: 200, body: { total, size, apis: entries.map((api) => unboundView(api, query.env_id, env)) } };
+      return { status: 200, body: { total, size, apis: entries.map((api) => unboundView(api, query.env_id, env, generation)) } };
     }
     case 'boundApps': {
       if (query.api_id !== undefined && !tenant.catalogue.apis.has(query.api_id)) return fail(404, 'APIG.3002', `API ${query.api_id} does not exist`);

@@ -9,9 +9,12 @@ export const MAX_HEADER_BYTES = 64 * 1024;
 /** A request id shaped as the gateway's: 32 hex digits. */
 export const newRequestId = () => randomUUID().replaceAll('-', '');
 
-/** Sends `body` (a Buffer, or a value sent as JSON) with a fresh X-Request-Id; a 204 carries none. */
+/**
+ * Sends `body` (a Buffer, or a value sent as JSON) with a fresh X-Request-Id (or the one in
+ * `headers`, when the body carries it too); a 204 carries no body.
+ */
 export function sendJson(res, status, body, headers = {}) {
-  const requestId = newRequestId();
+  const requestId = headers['x-request-id'] ?? newRequestId();
   if (status === 204) {
     // No Content (a delete) carries no body and no content headers: a client that reads
     // none would otherwise find stray bytes on the keep-alive connection.

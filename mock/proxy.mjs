@@ -17,15 +17,16 @@ import { readBody } from './request-body.mjs';
 import { listenOn } from './listen.mjs';
 import { candidatesFinder, parameterFinder, prismQuery } from './prism-request.mjs';
 import { readTarget } from './request-target.mjs';
-import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, refuseExpectation, sendJson } from './http-answers.mjs';
+import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, newRequestId, refuseExpectation, sendJson } from './http-answers.mjs';
 import { errorBody, errorFromViolations, parameterError } from './huawei-errors.mjs';
-import { credentialProblem } from './credentials.mjs';
+import { frontDoor, frontDoorError } from './front-door.mjs';
 import { harOf, junitOf } from './proxy-reports.mjs';
 
 const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
 /** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the host. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
-const ERROR_CODE = /^APIG\.[0-9]{4}$/;
+/** A Huawei error code: `APIG.xxxx`, or the front door's `APIGW.xxxx` (see the contract's 401). */
+const ERROR_CODE = /^APIGW?\.[0-9]{4}$/;
 /** The HAR keeps at most this many exchanges (the first ones); the report says when it dropped some. */
 const MAX_RECORDED = 10_000;
 
@@ -96,6 +97,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   const { prism, version, route, validateInput, validateOutput } = await loadJudge();
   const operations = await loadOperations(prism, generatedDir, version);
   const signRequest = credentials?.secrets.size ? await loadSigner() : undefined;
+  const door = credentials ? frontDoor(credentials) : undefined;
   // Connections to the upstream are kept alive between requests, as a client's would be.
   // Stryker disable next-line BooleanLiteral,ObjectLiteral: keep-alive saves connections, it changes no answer
   const agent = base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
@@ -189,7 +191,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const schema = operation.responses.find((r) => r.code === String(status))?.contents?.find((c) => /json/.test(c.mediaType))?.schema;
     for (const location of undeclaredFields(schema, parsed.value, 'body')) news.push({ ...base, operation: name, kind: 'undeclared-field', where: 'response', location, message: `${location} is not a field the contract lists for ${status}` });
     if (status >= 400 && parsed.value && typeof parsed.value.error_code === 'string' && !ERROR_CODE.test(parsed.value.error_code)) {
-      add('response', 'response', 'body.error_code', `error_code ${JSON.stringify(parsed.value.error_code.slice(0, 40))} is not APIG.xxxx`);
+      add('response', 'response', 'body.error_code', `error_code ${JSON.stringify(parsed.value.error_code.slice(0, 40))} is not APIG.xxxx (or APIGW.xxxx)`);
     }
     findings.push(...found.values());
   }
@@ -294,8 +296,12 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     }
     const bytes = read.bytes;
     // A caller signs for the proxy; the proxy checks that signature before it signs anew.
-    const problem = credentials && AK_OF.test(String(req.headers.authorization ?? '')) ? credentialProblem(req, bytes, credentials) : undefined;
-    if (problem) return sendJson(res, 401, errorBody('APIG.1002', 'Incorrect token or token resolution failed'), { 'x-mock-auth-reason': problem.reason });
+    // (As the cloud's front door would: the same 401 APIGW.0301, and an AK locked after five failures in a row.)
+    const problem = door && AK_OF.test(String(req.headers.authorization ?? '')) ? door.check(req, bytes) : undefined;
+    if (problem) {
+      const requestId = newRequestId();
+      return sendJson(res, 401, frontDoorError(problem, requestId), { 'x-mock-auth-reason': problem.reason, 'x-request-id': requestId });
+    }
     // Strict judges the request before it goes; otherwise the judging waits until the caller has its answer.
     const early = strict ? safeCheck(request) : undefined;
     if (early?.violations?.length) return refuseStrictly(res, request, early);

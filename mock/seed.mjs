@@ -46,10 +46,11 @@ function checkedCatalogue(entry, where, problems) {
   const apiIds = new Set();
   apis.forEach((api, a) => {
     const at = `${where}, API #${a + 1}`;
-    if (!api || !nonEmpty(api.id) || !nonEmpty(api.name)) return problems.push(`${at}: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri and published_in`);
+    if (!api || !nonEmpty(api.id) || !nonEmpty(api.name)) return problems.push(`${at}: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri, tags and published_in`);
     if (apiIds.has(api.id)) problems.push(`${at}: the id ${api.id} is taken by an earlier API`);
     apiIds.add(api.id);
     for (const field of ['group_id', 'group_name', 'remark', 'req_uri']) if (!optionalString(api[field])) problems.push(`${at}: ${field} must be a string`);
+    if (api.tags !== undefined && !(Array.isArray(api.tags) && api.tags.every((tag) => typeof tag === 'string' && tag !== ''))) problems.push(`${at}: tags must be an array of non-empty strings`);
     if (api.published_in !== undefined && !Array.isArray(api.published_in)) return problems.push(`${at}: published_in must be an array of environment ids`);
     for (const envId of api.published_in ?? []) if (!envIds.has(envId)) problems.push(`${at}: published_in names ${JSON.stringify(String(envId).slice(0, 40))}, which is not an environment of this tenant`);
   });

@@ -6,8 +6,9 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiNotFound, errorBody, errorFromViolations, invalidParameter, parameterError, systemError } from './huawei-errors.mjs';
-import { credentialProblem, parseCredentials } from './credentials.mjs';
+import { apiNotFound, errorFromViolations, invalidParameter, parameterError, systemError } from './huawei-errors.mjs';
+import { parseCredentials } from './credentials.mjs';
+import { frontDoor, frontDoorError } from './front-door.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { grantRouteOf } from './grant-store.mjs';
@@ -130,7 +131,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   // every call answers its page's example, as plain Prism does.
   const store = stateless ? undefined : new AppStore({ quota });
   if (store && seed) store.seed(await checkedSeed(seed));
-  const accepted = credentials ? parseCredentials(credentials) : undefined;
+  const door = credentials ? frontDoor(parseCredentials(credentials)) : undefined;
 
   /** The stateful answer to a valid lifecycle request, or undefined to answer Prism's example. */
   function statefulAnswer(req, target, body) {
@@ -139,7 +140,9 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     const route = routeOf(req.method, pathname) ?? grantRouteOf(req.method, pathname);
     if (!route) return undefined;
     const tenant = AppStore.tenantOf(route.generation, route.params, req.headers);
-    return store.handle({ ...route, tenant, query: Object.fromEntries(searchParams), body: body ?? {} });
+    // `tags` may be given more than once (v2's bound and not-bound lists); every other parameter once.
+    const query = { ...Object.fromEntries(searchParams), ...(searchParams.has('tags') ? { tags: searchParams.getAll('tags') } : {}) };
+    return store.handle({ ...route, tenant, query, body: body ?? {} });
   }
 
   /**
@@ -155,10 +158,11 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
   async function handleApi(req, res, read, target) {
     if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
 
-    // With credentials, the gateway's first check: a known token, or a valid signature.
-    if (accepted) {
-      const problem = credentialProblem(req, read.bytes, accepted);
-      if (problem) return send(res, 401, errorBody('APIG.1002', 'Incorrect token or token resolution failed'), { 'x-mock-auth-reason': problem.reason });
+    // With credentials, the cloud's front door first: a known token, or a valid signature of an AK not locked.
+    const problem = door?.check(req, read.bytes);
+    if (problem) {
+      const requestId = newRequestId();
+      return send(res, 401, frontDoorError(problem, requestId), { 'x-mock-auth-reason': problem.reason, 'x-request-id': requestId });
     }
     const decoded = decodeJsonBody(req.headers['content-type'], read.bytes);
     const prefer = preferToMockConfig(req.headers.prefer);
@@ -231,6 +235,7 @@ export async function startMockServer({ port = 4010, host = '127.0.0.1', generat
     // The mock's own control, outside the contract's paths: back to the seed (or to no APP).
     if (req.method === 'POST' && path === '/_mock/reset') {
       store?.reset();
+      door?.reset();
       res.writeHead(204, { ...CORS_HEADERS, 'x-request-id': newRequestId() });
       return res.end();
     }

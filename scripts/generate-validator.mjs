@@ -86,6 +86,7 @@ function queryRules(bundled) {
       const query = [...(item.parameters ?? []), ...(item[method].parameters ?? [])].map(deref).filter((p) => p.in === 'query');
       if (query.length === 0) continue;
       byOperation[`${method.toUpperCase()} ${path}`] = Object.fromEntries(
+        // An array parameter (v2's `tags`) is sent once per value: a string or a list of strings.
         query.map((p) => [p.name, { ...Object.fromEntries(['type', 'minimum', 'maximum', 'enum'].filter((k) => p.schema[k] !== undefined).map((k) => [k, p.schema[k]])), ...(p.required ? { required: true } : {}) }]),
       );
     }
@@ -176,7 +177,8 @@ ${names.map((name) => `  ${name}: Record<${union(Object.keys(bundled.components.
 };
 export declare const REQUEST_FIELD_RULES: (typeof FIELD_RULES)['CreateAppRequest'];
 export interface QueryRule {
-  type: 'string' | 'integer';
+  /** \`array\`: a list of strings, each sent as its own \`name=value\` (v2's \`tags\`). */
+  type: 'string' | 'integer' | 'array';
   /** 是否必选: 是. */
   required?: true;
   minimum?: number;

@@ -3,10 +3,46 @@
 // comes from elsewhere (a network error's text) is redacted first.
 import type { ValidationIssue } from './validation/validate-create-app-request.js';
 
+/**
+ * Which check refused the credential, read from a 401: the cloud's front door (error code
+ * `APIGW.0301`, `APIG.0301` in older regions; Huawei's API Request Signing Guide and APIG FAQ,
+ * "Common Errors Related to IAM Authentication Information") or the APP API's own codes.
+ */
+export type CredentialRefusal = 'token-not-decrypted' | 'signature-mismatch' | 'unknown-ak' | 'ak-locked' | 'front-door' | 'missing-credential' | 'incorrect-token';
+
+const FRONT_DOOR_CODE = /^APIGW?\.0301$/;
+/** The front door's messages, in the FAQ's words, and what each means for the caller. */
+const FRONT_DOOR: ReadonlyArray<[RegExp, CredentialRefusal]> = [
+  [/decrypt token fail/, 'token-not-decrypted'],
+  [/verify aksk signature fail/, 'signature-mismatch'],
+  [/ak not exist|Get secretKey failed/, 'unknown-ak'],
+  [/AK access failed to reach the limit/, 'ak-locked'],
+];
+const EXPLAINED: Record<CredentialRefusal, string> = {
+  'token-not-decrypted': 'the cloud’s front door could not decrypt the IAM token (expired, cut short, or from another account or region)',
+  'signature-mismatch': 'the AK/SK signature did not verify at the cloud’s front door (a wrong SK, or X-Sdk-Date more than 15 minutes from the gateway’s clock)',
+  'unknown-ak': 'the cloud’s front door does not know the AK',
+  'ak-locked': 'the AK is locked for 5 minutes after 5 failed authentications in a row; wait before trying again',
+  'front-door': 'the cloud’s front door refused the credential',
+  'missing-credential': 'the request carried no credential (X-Auth-Token or an AK/SK Authorization)',
+  'incorrect-token': 'the APP API found the token incorrect',
+};
+
+/** What a 401 says of the credential, or undefined for any other answer. */
+export function credentialRefusalOf(status: number, errorCode: string | undefined, errorMsg: string): CredentialRefusal | undefined {
+  if (status !== 401) return undefined;
+  if (errorCode !== undefined && FRONT_DOOR_CODE.test(errorCode)) return FRONT_DOOR.find(([pattern]) => pattern.test(errorMsg))?.[1] ?? 'front-door';
+  if (errorCode === 'APIG.1000') return 'missing-credential';
+  if (errorCode === 'APIG.1002') return 'incorrect-token';
+  return undefined;
+}
+
 /** The gateway answered with an error status. */
 export class ApigError extends Error {
   override readonly name = 'ApigError';
   readonly kind = 'api' as const;
+  /** On a 401, which check refused the credential (the front door's APIGW.0301, or the APP API's own codes). */
+  readonly credentialRefusal: CredentialRefusal | undefined;
   constructor(
     /** HTTP status. */
     readonly status: number,
@@ -17,11 +53,13 @@ export class ApigError extends Error {
     /** From the body's `request_id` or the `X-Request-Id` header. */
     readonly requestId: string | undefined,
   ) {
-    super(`${errorCode ?? 'HTTP error'} (HTTP ${status}): ${errorMsg}${requestId ? ` [request id ${requestId}]` : ''}`);
+    const refusal = credentialRefusalOf(status, errorCode, errorMsg);
+    super(`${errorCode ?? 'HTTP error'} (HTTP ${status}): ${errorMsg}${refusal ? ` (${EXPLAINED[refusal]})` : ''}${requestId ? ` [request id ${requestId}]` : ''}`);
+    this.credentialRefusal = refusal;
   }
 
   toJSON() {
-    return { name: this.name, kind: this.kind, status: this.status, errorCode: this.errorCode, errorMsg: this.errorMsg, requestId: this.requestId };
+    return { name: this.name, kind: this.kind, status: this.status, errorCode: this.errorCode, errorMsg: this.errorMsg, requestId: this.requestId, credentialRefusal: this.credentialRefusal };
   }
 }
 

@@ -10,7 +10,7 @@ export {
   type AppCodeGateway, type AuthorizeAppsInput, type AuthorizationPair, type AuthorizationReport, type AuthorizationRecords, type PagingOf, type BoundApisQuery, type UnboundApisQuery, type BoundAppsQuery, type BoundPage, type BoundEntry,
 } from './client/app-grants.js';
 export * from './client/grant-generation-helpers.js';
-export { ApigError, ApigNetworkError, ApigValidationError, type ApigFailure } from './errors.js';
+export { ApigError, ApigNetworkError, ApigValidationError, credentialRefusalOf, type ApigFailure, type CredentialRefusal } from './errors.js';
 export { validateCreateAppRequest, type ValidationIssue, type ValidationResult, type RequestField } from './validation/validate-create-app-request.js';
 export { validateRequestBody, type RequestSchemaName, type BodyValidationOptions } from './validation/validate-request-body.js';
 export { signRequest, formatSdkDate, type SignableRequest, type AkSkCredentials, type SignatureHeaders, type SignOptions } from './auth/sign-request.js';

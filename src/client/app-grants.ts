@@ -152,6 +152,8 @@ export interface BoundApisQuery {
   groupId?: string;
   groupName?: string;
   envId?: string;
+  /** v2 only: APIs with any of these tags; `#no_tags#` for APIs without tags. */
+  tags?: string | string[];
 }
 /** Filters of the APIs not bound to an APP (`appId` and `envId` required). */
 export interface UnboundApisQuery {
@@ -160,6 +162,8 @@ export interface UnboundApisQuery {
   apiId?: string;
   apiName?: string;
   groupId?: string;
+  /** v2 only: APIs with any of these tags; `#no_tags#` for APIs without tags. */
+  tags?: string | string[];
 }
 /** Filters of the APPs bound to an API. */
 export interface BoundAppsQuery {

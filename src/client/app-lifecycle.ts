@@ -56,15 +56,21 @@ export interface AppFilters {
   appKey?: string;
   creator?: 'USER' | 'MARKET';
   preciseSearch?: 'name';
+  /** v2 only: the account and project the APP's credential is related to. */
+  relatedDomainId?: string;
+  relatedProjectId?: string;
 }
-/** v1.0 and v1 page with page_no (from 1) and page_size; v2 with offset and limit (1–500). */
+/** v1.0 and v1 page with page_no (from 1) and page_size; v2 with offset and limit (the gateway takes a limit of 0 or less as 20, over 500 as 500). */
 export type Paging = { pageNo?: number; pageSize?: number } | { offset?: number; limit?: number };
 
 export type AppPage = Schemas['AppList'] | Schemas['AppListV2'];
 export type ListedApp = Schemas['AppWithBindNum'] | Schemas['AppWithBindNumV2'];
 
 function listQuery(filters: AppFilters, paging: Paging): Record<string, unknown> {
-  const query: Record<string, unknown> = { id: filters.id, name: filters.name, status: filters.status, app_key: filters.appKey, creator: filters.creator, precise_search: filters.preciseSearch };
+  const query: Record<string, unknown> = {
+    id: filters.id, name: filters.name, status: filters.status, app_key: filters.appKey, creator: filters.creator, precise_search: filters.preciseSearch,
+    related_domain_id: filters.relatedDomainId, related_project_id: filters.relatedProjectId,
+  };
   // Both styles are passed on: the generation's own is checked, the other refused by name.
   const p = paging as { pageNo?: number; pageSize?: number; offset?: number; limit?: number };
   return { ...query, page_no: p.pageNo, page_size: p.pageSize, offset: p.offset, limit: p.limit };

@@ -3,6 +3,15 @@
 import { QUERY_RULES_OF } from '../../generated/create-app-request-validator.js';
 import type { ValidationIssue } from './validate-request-body.js';
 
+const TYPE_WORDS = { integer: 'an integer', string: 'a string', array: 'a string or a list of strings (each sent as its own parameter)' } as const;
+
+/** Whether `value` is a query value of the rule's type (a list parameter takes one string too). */
+function hasType(type: keyof typeof TYPE_WORDS, value: unknown): boolean {
+  if (type === 'integer') return Number.isSafeInteger(value);
+  if (type === 'array') return typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+  return typeof value === 'string';
+}
+
 /** Issues for `query` on the operation `METHOD path`; empty when it follows the contract. */
 export function queryIssues(operation: string, query: Record<string, unknown> | undefined): ValidationIssue[] {
   const rules = QUERY_RULES_OF[operation] ?? {};
@@ -17,8 +26,8 @@ export function queryIssues(operation: string, query: Record<string, unknown> | 
       issues.push({ field: name, rule: 'unknown', message: `${name} is not a query parameter of ${operation} (the source page lists ${Object.keys(rules).join(', ') || 'none'}). 该参数不在查询参数表中。` });
       continue;
     }
-    if (rule.type === 'integer' ? !Number.isSafeInteger(value) : typeof value !== 'string') {
-      issues.push({ field: name, rule: 'type', message: `${name} must be ${rule.type === 'integer' ? 'an integer' : 'a string'}.` });
+    if (!hasType(rule.type, value)) {
+      issues.push({ field: name, rule: 'type', message: `${name} must be ${TYPE_WORDS[rule.type]}.` });
       continue;
     }
     // Stryker disable next-line ConditionalExpression: a comparison with undefined is false anyway

@@ -25,8 +25,8 @@ describe('a refused call says which operation and which part', () => {
     expect(await refusal(showApp(client, shared, ''))).toBe('The Show APP path parameters (GET /v1.0/apigw/apps/{id}) break the contract and the call was not sent: appId must be a non-empty string (path parameter id)');
   });
 
-  it('a list with limit 0: the query of List APPs', async () => {
-    const message = await refusal(listAppsPage(client, v2, {}, { limit: 0 }));
+  it('a list with a limit past 32 bits: the query of List APPs', async () => {
+    const message = await refusal(listAppsPage(client, v2, {}, { limit: 2 ** 31 }));
     expect(message).toMatch(/^The List APPs query \(GET \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\) breaks the contract and it was not sent: limit /);
   });
 

@@ -40,13 +40,28 @@ describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (o
   });
 });
 
-describe('v2 limit: 最小值 1, 最大值 500', () => {
+describe('v2 limit: adjusted by the gateway (≤ 0 → 20, > 500 → 500), any 32-bit integer sent', () => {
   const v2 = `GET ${LISTS.find((o) => o.generation === 'v2')!.path}`;
-  it('the bounds themselves pass; one past each fails with its own message', () => {
-    expect(queryIssues(v2, { limit: 1 })).toEqual([]);
-    expect(queryIssues(v2, { limit: 500 })).toEqual([]);
-    expect(queryIssues(v2, { limit: 0 })).toEqual([{ field: 'limit', rule: 'minLength', message: 'limit must be at least 1 (最小值：1).' }]);
-    expect(queryIssues(v2, { limit: 501 })).toEqual([{ field: 'limit', rule: 'maxLength', message: 'limit must be at most 500 (最大值：500).' }]);
+  it('0, negatives and more than 500 pass; only what no int32 holds fails', () => {
+    for (const limit of [-1, 0, 1, 500, 501, 1000, 2 ** 31 - 1, -(2 ** 31)]) expect(queryIssues(v2, { limit }), String(limit)).toEqual([]);
+    expect(queryIssues(v2, { limit: 2 ** 31 })).toEqual([{ field: 'limit', rule: 'maxLength', message: 'limit must be at most 2147483647 (最大值：2147483647).' }]);
+    expect(queryIssues(v2, { limit: -(2 ** 31) - 1 })).toEqual([{ field: 'limit', rule: 'minLength', message: 'limit must be at least -2147483648 (最小值：-2147483648).' }]);
+  });
+});
+
+describe('a list parameter (v2 tags)', () => {
+  const rules = { 'GET /x': { tags: { type: 'array' as const } } };
+  it('takes a string or a list of strings, and says so otherwise', async () => {
+    const { QUERY_RULES_OF } = await import('../../generated/create-app-request-validator.js');
+    Object.assign(QUERY_RULES_OF, rules);
+    try {
+      expect(queryIssues('GET /x', { tags: 'red' })).toEqual([]);
+      expect(queryIssues('GET /x', { tags: ['red', '#no_tags#'] })).toEqual([]);
+      expect(queryIssues('GET /x', { tags: ['red', 1] })).toEqual([{ field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' }]);
+      expect(queryIssues('GET /x', { tags: 3 })).toEqual([{ field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' }]);
+    } finally {
+      delete (QUERY_RULES_OF as Record<string, unknown>)['GET /x'];
+    }
   });
 });
 

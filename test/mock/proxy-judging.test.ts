@@ -113,7 +113,7 @@ describe('judging the upstream’s answer', () => {
     await create({ status: 400, headers: { ...JSON_TYPE, 'x-request-id': 'r' }, body: JSON.stringify({ error_code: 'ERR_NAME_TAKEN_BECAUSE_SOMEONE_HAD_IT_FIRST', error_msg: 'x' }) });
     const f = added().findings.find((x) => x.location === 'body.error_code');
     // One finding for the place: the schema's messages and this check's, joined.
-    expect(f?.message).toMatch(/^Response body property error_code must .*; error_code "ERR_NAME_TAKEN_BECAUSE_SOMEONE_HAD_IT_FI" is not APIG\.xxxx$/);
+    expect(f?.message).toMatch(/^Response body property error_code must .*; error_code "ERR_NAME_TAKEN_BECAUSE_SOMEONE_HAD_IT_FI" is not APIG\.xxxx \(or APIGW\.xxxx\)$/);
     expect(added().findings.filter((x) => x.location === 'body.error_code')).toHaveLength(1);
     const ok = added().findings.length;
     await create({ status: 400, headers: { ...JSON_TYPE, 'x-request-id': 'r' }, body: JSON.stringify({ error_code: 'APIG.2011', error_msg: 'x' }) });
@@ -217,7 +217,7 @@ describe('what passes through', () => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
     expect(response.headers.get('x-mock-auth-reason')).toMatch(/^signature expired|^signature does not match/);
-    expect(await response.json()).toEqual({ error_code: 'APIG.1002', error_msg: 'Incorrect token or token resolution failed' });
+    expect(await response.json()).toEqual({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: response.headers.get('x-request-id') });
     expect(upstream.received.length).toBe(count);
   });
 

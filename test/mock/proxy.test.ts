@@ -304,7 +304,7 @@ describe('re-signing for the upstream', () => {
     const resigning = await startProxy({ upstream: upstream.url, port: 0, credentials: parseCredentials({ aksk: [AKSK] }) });
     try {
       const without = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: plain.url, auth: AKSK }), instance, { name: 'signed_app_1' });
-      expect(!without.ok && without.error).toMatchObject({ status: 401, errorCode: 'APIG.1002' }); // the signature covers the proxy's host
+      expect(!without.ok && without.error).toMatchObject({ status: 401, errorCode: 'APIGW.0301' }); // the signature covers the proxy's host
       const client = createApigClient({ baseUrl: resigning.url, auth: AKSK });
       const made = await createAppOnDedicatedGatewayV2(client, instance, { name: 'signed_app_2', remark: '汉字 remark' });
       expect(made.ok && made.status).toBe(201);
@@ -314,7 +314,7 @@ describe('re-signing for the upstream', () => {
       expect(token.ok).toBe(true);
       // A signature that does not match is refused by the proxy itself, never forwarded.
       const forged = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: resigning.url, auth: { ak: AKSK.ak, sk: 'not-the-secret-1' } }), instance, { name: 'forged_app' });
-      expect(!forged.ok && forged.error).toMatchObject({ status: 401, errorCode: 'APIG.1002' });
+      expect(!forged.ok && forged.error).toMatchObject({ status: 401, errorCode: 'APIGW.0301' });
       // No secret in what the proxy keeps.
       for (const proxy of [plain, resigning]) expect(JSON.stringify(proxy.report())).not.toMatch(/proxy-sk-never-shown|not-the-secret|proxy-token-1/);
       expect(resigning.findings()).toEqual([]);
