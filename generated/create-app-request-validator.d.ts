@@ -58,7 +58,7 @@ export declare const FIELD_RULES: {
   CreateAppRequestV2: Record<"name" | "remark" | "app_key" | "app_secret" | "related_domain_id" | "related_project_id", RequestFieldRule>;
   ResetAppSecretRequest: Record<"app_secret", RequestFieldRule>;
   ResetAppSecretRequestV2: Record<"app_secret", RequestFieldRule>;
-  UpdateAppRequestV2: Record<"name" | "remark" | "app_key" | "app_secret", RequestFieldRule>;
+  UpdateAppRequestV2: Record<"name" | "remark" | "app_key" | "app_secret" | "related_domain_id" | "related_project_id", RequestFieldRule>;
 };
 export declare const REQUEST_FIELD_RULES: (typeof FIELD_RULES)['CreateAppRequest'];
 export interface QueryRule {

@@ -219,7 +219,9 @@ export interface paths {
         /**
          * List APPs (dedicated gateway, v2)
          * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs, with filters and paging. Source page:
-         *     查询APP列表 (dedicated gateway v2), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps`.
+         *     查询APP列表 (dedicated gateway v2), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps`; the
+         *     filters `related_domain_id` and `related_project_id` are the current definitions'
+         *     (model_list_apps_v2_request.go).
          */
         get: operations["listAppsOnDedicatedGatewayV2"];
         put?: never;
@@ -755,7 +757,8 @@ export interface paths {
          * @description On the dedicated gateway, v2 (专享版 v2): lists the APIs authorized to an APP (bound, 已绑定), with
          *     filters and paging; an API shows once it is published in the environment of the authorization.
          *     Source page: 查看APP已绑定的API列表 (dedicated gateway v2), `GET
-         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis`.
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis`; the `tags` filter is the
+         *     current definitions' (model_list_apis_binded_to_app_v2_request.go).
          */
         get: operations["listApisBoundToAppOnDedicatedGatewayV2"];
         put?: never;
@@ -778,7 +781,8 @@ export interface paths {
          * @description On the dedicated gateway, v2 (专享版 v2): lists the APIs of an environment that are not authorized to
          *     an APP (未绑定), your own and those bought on the cloud marketplace, with filters and paging. Source
          *     page: 查看APP未绑定的API列表 (dedicated gateway v2), `GET
-         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis`.
+         *     /v2/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis`; the `tags` filter is the
+         *     current definitions' (model_list_apis_unbinded_to_app_v2_request.go).
          */
         get: operations["listApisNotBoundToAppOnDedicatedGatewayV2"];
         put?: never;
@@ -1135,6 +1139,10 @@ export interface components {
          * @description The APP's new name and remark, and its key and secret where the custom key switch is on
          *     (请求Body参数). The current limits apply (Huawei's Go SDK model `AppCreate`, used for update
          *     too): `app_key` 8–200 and `app_secret` 8–128 characters; the 2021 page said 8–64.
+         *     Update takes the create body, so `related_domain_id` and `related_project_id` are accepted
+         *     with create's rules; the current page says only the name and remark (and the key and secret,
+         *     with the switch on) can be modified, so the gateway may keep the related account and project
+         *     as they were.
          */
         UpdateAppRequestV2: {
             /**
@@ -1168,6 +1176,24 @@ export interface components {
              * @example app_secret_sample
              */
             app_secret?: string;
+            /**
+             * @description ID of the account the credential is related to. Optional; 32 to 36 characters, as on create
+             *     (update takes the same model, AppCreate). The current page does not list it among the
+             *     fields update changes.
+             *
+             *     Source: “凭据关联的账号ID。” (model_app_create.go; 32 to 36 characters: API Explorer's AppCreate)
+             * @example c90f12a0f1ee43bc90a1f4d17bce35bc
+             */
+            related_domain_id?: string;
+            /**
+             * @description ID of the project the credential is related to. Optional; 32 to 36 characters, as on create
+             *     (update takes the same model, AppCreate). The current page does not list it among the
+             *     fields update changes.
+             *
+             *     Source: “凭据关联的项目ID。” (model_app_create.go; 32 to 36 characters: API Explorer's AppCreate)
+             * @example a10f12a0f1ee43bc90a1f4d17bce35aa
+             */
+            related_project_id?: string;
         };
         /** @description The new secret (请求Body参数); optional. Current limit 8–128 characters (Go SDK model `AppResetCreate`; the 2021 page said 8–64). */
         ResetAppSecretRequestV2: {
@@ -1254,6 +1280,12 @@ export interface components {
             bind_num: number;
             /** @description Type of the APP, `apig` (in the page's example, not its table). */
             app_type?: string;
+            /** @description ID of the account the credential is related to, when it was created with one. Source “凭据关联的账号ID。” (model_app_info_with_bind_num.go) */
+            related_domain_id?: string;
+            /** @description ID of the project the credential is related to, when it was created with one. Source “凭据关联的项目ID。” (model_app_info_with_bind_num.go) */
+            related_project_id?: string;
+            /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持” (model_app_info_with_bind_num.go). */
+            roma_app_type?: string;
         };
         /** @description One page of APPs on v2 (响应Body参数). */
         AppListV2: {
@@ -1424,6 +1456,8 @@ export interface components {
             auth_whitelist?: string[];
             /** @description The green channel's deny list. Source “绿色通道的黑名单配置”. */
             auth_blacklist?: string[];
+            /** @description Access parameters of the authorization. Source “访问参数。” (model_api_auth_relations.go) */
+            visit_params?: string;
         };
         /** @description The authorize call's answer on v2, one record per APP and API (响应Body参数). */
         AppAuthRelationListV2: {
@@ -1538,6 +1572,14 @@ export interface components {
             auth_blacklist?: string[];
             /** @description ID of the API's publication (in the page's example and Huawei's current SDK). Source “API的发布编号”. */
             publish_id?: string;
+            /** @description Description of the APP; absent when the APP has none. Source “APP的描述” (model_api_auth_info.go). */
+            app_remark?: string;
+            /** @description The API's tags (10 at most by default, more on request). Source “API绑定的标签，标签配额默认10条，可以联系技术调整。” (model_api_auth_info.go) */
+            tags?: string[];
+            /** @description Access parameters of the authorization. Source “访问参数。” (model_api_auth_info.go) */
+            visit_param?: string;
+            /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持” (model_api_auth_info.go). */
+            roma_app_type?: string;
         };
         /** @description One page of authorizations on v2 (响应Body参数). */
         AppAuthorizationListV2: {
@@ -1611,6 +1653,8 @@ export interface components {
             auth_type?: string;
             /** @description The API's request path. Source “API的访问地址”. */
             req_uri?: string;
+            /** @description The API's tags (10 at most by default, more on request). Source “API绑定的标签，标签配额默认10条，可以联系技术调整。” (model_api_outline.go) */
+            tags?: string[];
         };
         /** @description One page of APIs not authorized to the APP on v2 (响应Body参数). */
         UnboundApiListV2: {
@@ -2367,6 +2411,18 @@ export interface components {
          */
         QueryCreator: "USER" | "MARKET";
         /**
+         * @description Only APPs related to this account (v2, current definitions).
+         *
+         *     Source: “凭据关联的账号ID。” (model_list_apps_v2_request.go)
+         */
+        QueryRelatedDomainId: string;
+        /**
+         * @description Only APPs related to this project (v2, current definitions).
+         *
+         *     Source: “凭据关联的项目ID。” (model_list_apps_v2_request.go)
+         */
+        QueryRelatedProjectId: string;
+        /**
          * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds; 20 when omitted.
          *
          *     Source: “每页显示的条数，默认值：20”
@@ -2499,6 +2555,18 @@ export interface components {
          */
         AuthEnvId: string;
         /**
+         * @description Only APIs with one of these tags (v2, current definitions): the parameter may be given several
+         *     times, and an API matches when it has any of the values; left out or empty, tags do not filter;
+         *     `#no_tags#` selects the APIs without a tag.
+         *
+         *     Source: “API标签，该参数可指定多个，多个不同的参数值为或关系；不指定或为空时，表示不筛选标签；指定为#no_tags#时，表示筛选无标签API。”
+         *     (model_list_apis_binded_to_app_v2_request.go, model_list_apis_unbinded_to_app_v2_request.go)
+         * @example [
+         *       "#no_tags#"
+         *     ]
+         */
+        AuthApiTags: string[];
+        /**
          * @description Only authorizations of the API with this ID; an unknown API is a 404 (`APIG.3002`).
          *
          *     Source: “API编号”
@@ -2548,7 +2616,7 @@ export interface components {
                 "application/json": components["schemas"]["CreateAppRequestV2"];
             };
         };
-        /** @description The APP's new name and remark, and its key and secret where the custom key switch is on. JSON in UTF-8. */
+        /** @description The APP's new name and remark, and its key and secret where the custom key switch is on; the related account and project are taken as on create. JSON in UTF-8. */
         UpdateAppV2: {
             content: {
                 "application/json": components["schemas"]["UpdateAppRequestV2"];
@@ -3143,6 +3211,18 @@ export interface operations {
                  *     Source: “APP的创建者，取值如下： • USER：用户自行创建 • MARKET：云市场分配”
                  */
                 creator?: components["parameters"]["QueryCreator"];
+                /**
+                 * @description Only APPs related to this account (v2, current definitions).
+                 *
+                 *     Source: “凭据关联的账号ID。” (model_list_apps_v2_request.go)
+                 */
+                related_domain_id?: components["parameters"]["QueryRelatedDomainId"];
+                /**
+                 * @description Only APPs related to this project (v2, current definitions).
+                 *
+                 *     Source: “凭据关联的项目ID。” (model_list_apps_v2_request.go)
+                 */
+                related_project_id?: components["parameters"]["QueryRelatedProjectId"];
                 /**
                  * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
                  *
@@ -4501,6 +4581,18 @@ export interface operations {
                  */
                 env_id?: components["parameters"]["AuthEnvId"];
                 /**
+                 * @description Only APIs with one of these tags (v2, current definitions): the parameter may be given several
+                 *     times, and an API matches when it has any of the values; left out or empty, tags do not filter;
+                 *     `#no_tags#` selects the APIs without a tag.
+                 *
+                 *     Source: “API标签，该参数可指定多个，多个不同的参数值为或关系；不指定或为空时，表示不筛选标签；指定为#no_tags#时，表示筛选无标签API。”
+                 *     (model_list_apis_binded_to_app_v2_request.go, model_list_apis_unbinded_to_app_v2_request.go)
+                 * @example [
+                 *       "#no_tags#"
+                 *     ]
+                 */
+                tags?: components["parameters"]["AuthApiTags"];
+                /**
                  * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
                  *
                  *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
@@ -4584,6 +4676,18 @@ export interface operations {
                  *     Source: “API名称”
                  */
                 api_name?: components["parameters"]["AuthApiName"];
+                /**
+                 * @description Only APIs with one of these tags (v2, current definitions): the parameter may be given several
+                 *     times, and an API matches when it has any of the values; left out or empty, tags do not filter;
+                 *     `#no_tags#` selects the APIs without a tag.
+                 *
+                 *     Source: “API标签，该参数可指定多个，多个不同的参数值为或关系；不指定或为空时，表示不筛选标签；指定为#no_tags#时，表示筛选无标签API。”
+                 *     (model_list_apis_binded_to_app_v2_request.go, model_list_apis_unbinded_to_app_v2_request.go)
+                 * @example [
+                 *       "#no_tags#"
+                 *     ]
+                 */
+                tags?: components["parameters"]["AuthApiTags"];
                 /**
                  * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
                  *

@@ -227,7 +227,7 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
   return out;
 }
 
-type QueryParameterRule = { type: 'string' | 'integer'; required?: boolean; default?: number; minimum?: number; maximum?: number; enum?: readonly string[] };
+type QueryParameterRule = { type: 'string' | 'integer' | 'array'; required?: boolean; default?: number; minimum?: number; maximum?: number; enum?: readonly string[] };
 
 /** An operation's path and query parameters against a rule table's: names, required or not, types and limits. */
 function parameterMismatches(doc: OpenApiDocument, where: string, item: any, op: any, expectedPath: readonly string[], expectedQuery: Readonly<Record<string, QueryParameterRule>>): string[] {

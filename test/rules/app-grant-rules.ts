@@ -59,12 +59,27 @@ const APP_CODE_FIELDS = ['id', 'app_code', 'app_id', 'create_time'];
 const AUTH_RECORD_FIELDS = ['id', 'api_id', 'app_id', 'auth_time', 'auth_role', 'auth_result'];
 /** 表 5 AppAuthResp (v2). */
 const AUTH_RECORD_FIELDS_V2 = ['api_id', 'auth_result', 'auth_time', 'id', 'app_id', 'auth_role', 'auth_tunnel', 'auth_whitelist', 'auth_blacklist'];
+/** Go SDK model_api_auth_relations.go adds visit_params (“访问参数。”). */
+const AUTH_RECORD_FIELDS_V2_CURRENT = [...AUTH_RECORD_FIELDS_V2, 'visit_params'];
 /** auths参数说明 (v1.0, v1): the bound lists' entries (binded-apis and binded-apps list the same fields). */
 const BOUND_FIELDS = ['id', 'api_id', 'api_name', 'group_name', 'api_remark', 'api_type', 'envname', 'env_id', 'auth_role', 'auth_time', 'appid', 'app_name', 'app_creator', 'app_remark', 'app_type', 'publish_id'];
 /** AppAuthBindedApiResp (v2). */
 const BOUND_FIELDS_V2 = ['api_id', 'app_name', 'env_id', 'env_name', 'group_id', 'group_name', 'api_type', 'api_name', 'app_id', 'auth_time', 'app_creator', 'app_type', 'id', 'api_remark', 'auth_role', 'auth_tunnel', 'auth_whitelist', 'auth_blacklist'];
+/**
+ * Go SDK model_api_auth_info.go, the entries of both bound lists (model_list_apis_binded_to_app_v2_response.go,
+ * model_list_apps_binded_to_api_v2_response.go), adds publish_id, app_remark (“APP的描述”), visit_param
+ * (“访问参数。”), roma_app_type and tags (“API绑定的标签…”).
+ */
+const BOUND_FIELDS_V2_CURRENT = [...BOUND_FIELDS_V2, 'publish_id', 'app_remark', 'visit_param', 'roma_app_type', 'tags'];
 /** apis参数说明 / AppAuthUnBindedApiResp: the same ten fields on every generation. */
 const UNBOUND_FIELDS = ['id', 'name', 'group_id', 'group_name', 'remark', 'run_env_name', 'run_env_id', 'publish_id', 'auth_type', 'req_uri'];
+/** Go SDK model_api_outline.go (v2) adds tags (“API绑定的标签…”). */
+const UNBOUND_FIELDS_V2 = [...UNBOUND_FIELDS, 'tags'];
+/**
+ * v2, current definitions (model_list_apis_binded_to_app_v2_request.go, model_list_apis_unbinded_to_app_v2_request.go):
+ * tags “API标签，该参数可指定多个，多个不同的参数值为或关系…”, a list of values.
+ */
+const TAGS = { tags: { type: 'array', required: false } } as const;
 
 /**
  * app_code: v1.0 “支持英文，+_!@#$%/=，且只能以英文和+、/开头，64-180个字符。” with the digits of the
@@ -127,7 +142,7 @@ function operations(generation: Generation): GrantOperationRule[] {
     op('authorize', 'post', '/app-auths', v2 ? 'APP授权' : '授权', {
       body: { api_ids: { required: true, type: 'array' }, app_ids: { required: true, type: 'array' }, env_id: { required: true, type: 'string', minLength: 1 } },
       statuses: v2 ? ['201', '400', '401', '403', '404', '500'] : ['201', '400', '401', '403', '404', '409', '500'],
-      success: v2 ? { shape: 'list', listField: 'auths', itemFields: AUTH_RECORD_FIELDS_V2 } : { shape: 'array', fields: AUTH_RECORD_FIELDS },
+      success: v2 ? { shape: 'list', listField: 'auths', itemFields: AUTH_RECORD_FIELDS_V2_CURRENT } : { shape: 'array', fields: AUTH_RECORD_FIELDS },
       errorCodes: { '400': ['APIG.2011'], '404': ['APIG.3004', 'APIG.3002', 'APIG.3003'] },
     }),
     op('cancel', 'delete', v2 ? '/app-auths/{app_auth_id}' : '/app-auths/{id}', '解除授权', {
@@ -136,21 +151,21 @@ function operations(generation: Generation): GrantOperationRule[] {
       errorCodes: { '400': ['APIG.2012'], '404': ['APIG.3009'] },
     }),
     op('boundApis', 'get', '/app-auths/binded-apis', '查看APP已绑定的API列表', {
-      query: { app_id: req(), api_id: opt(), api_name: opt(), group_id: opt(), group_name: opt(), env_id: opt(), ...paging },
+      query: { app_id: req(), api_id: opt(), api_name: opt(), group_id: opt(), group_name: opt(), env_id: opt(), ...(v2 ? TAGS : {}), ...paging },
       statuses: ['200', '400', '401', '403', '404', '500'],
-      success: { shape: 'list', listField: 'auths', itemFields: v2 ? BOUND_FIELDS_V2 : BOUND_FIELDS },
+      success: { shape: 'list', listField: 'auths', itemFields: v2 ? BOUND_FIELDS_V2_CURRENT : BOUND_FIELDS },
       errorCodes: { '400': ['APIG.2012'], '404': ['APIG.3004'] },
     }),
     op('unboundApis', 'get', '/app-auths/unbinded-apis', '查看APP未绑定的API列表', {
-      query: { app_id: req(), env_id: req(), group_id: opt(), api_id: opt(), api_name: opt(), ...paging },
+      query: { app_id: req(), env_id: req(), group_id: opt(), api_id: opt(), api_name: opt(), ...(v2 ? TAGS : {}), ...paging },
       statuses: ['200', '400', '401', '403', '404', '500'],
-      success: { shape: 'list', listField: 'apis', itemFields: UNBOUND_FIELDS },
+      success: { shape: 'list', listField: 'apis', itemFields: v2 ? UNBOUND_FIELDS_V2 : UNBOUND_FIELDS },
       errorCodes: { '400': ['APIG.2012'], '404': ['APIG.3004'] },
     }),
     op('boundApps', 'get', '/app-auths/binded-apps', '查看API已绑定的APP列表', {
       query: { api_id: opt(), app_name: opt(), app_id: opt(), env_id: opt(), ...paging },
       statuses: ['200', '400', '401', '403', '404', '500'],
-      success: { shape: 'list', listField: 'auths', itemFields: v2 ? BOUND_FIELDS_V2 : BOUND_FIELDS },
+      success: { shape: 'list', listField: 'auths', itemFields: v2 ? BOUND_FIELDS_V2_CURRENT : BOUND_FIELDS },
       errorCodes: { '400': ['APIG.2012'], '404': ['APIG.3002'] },
     }),
     op('outline', 'get', '/resources/outline/apps', '查询APP概况', {

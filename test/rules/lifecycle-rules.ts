@@ -23,7 +23,8 @@ export interface FieldRule {
 }
 
 export interface QueryRule {
-  type: 'string' | 'integer';
+  /** `array`: a list of strings, the parameter repeated once per value (form, exploded). */
+  type: 'string' | 'integer' | 'array';
   default?: number;
   minimum?: number;
   maximum?: number;
@@ -76,9 +77,15 @@ const V1_RESET_BODY: Record<string, FieldRule> = { app_secret: { ...V1_BODY.app_
 /** v2 (current definitions): app_key “8 ~ 200个字符”, app_secret “8 ~ 128个字符”. */
 const V2_KEY: FieldRule = { required: false, minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{7,199}$', refusedCharacters: KEY_CHARS };
 const V2_SECRET: FieldRule = { required: false, minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9_!@#$%-]{7,127}$', refusedCharacters: SECRET_CHARS };
-const V2_UPDATE_BODY: Record<string, FieldRule> = { name: NAME_RULE, remark: { required: false, maxLength: 255 }, app_key: V2_KEY, app_secret: V2_SECRET };
-/** CreateAnAppV2 adds related_domain_id / related_project_id, “minLength 32, maxLength 36”. */
-const V2_CREATE_BODY: Record<string, FieldRule> = { ...V2_UPDATE_BODY, related_domain_id: { required: false, minLength: 32, maxLength: 36 }, related_project_id: { required: false, minLength: 32, maxLength: 36 } };
+/**
+ * CreateAnAppV2 (API Explorer's AppCreate): related_domain_id / related_project_id, “minLength 32,
+ * maxLength 36”. UpdateAppV2 takes the same model (Go SDK model_update_app_v2_request.go:
+ * `Body *AppCreate`), so the same fields and rules.
+ */
+const V2_APP_BODY: Record<string, FieldRule> = {
+  name: NAME_RULE, remark: { required: false, maxLength: 255 }, app_key: V2_KEY, app_secret: V2_SECRET,
+  related_domain_id: { required: false, minLength: 32, maxLength: 36 }, related_project_id: { required: false, minLength: 32, maxLength: 36 },
+};
 
 /** 查询APP列表 表 2: the filters every generation takes. */
 const FILTERS: Record<string, QueryRule> = {
@@ -89,6 +96,8 @@ const FILTERS: Record<string, QueryRule> = {
   creator: { type: 'string', enum: ['USER', 'MARKET'] },
   precise_search: { type: 'string', enum: ['name'] }, // “目前仅支持name”
 };
+/** v2, current definitions (Go SDK model_list_apps_v2_request.go): “凭据关联的账号ID。”, “凭据关联的项目ID。”. */
+const V2_FILTERS: Record<string, QueryRule> = { related_domain_id: { type: 'string' }, related_project_id: { type: 'string' } };
 /** v1.0 / v1: “每页显示的条数，默认值：20”, “页码，默认值：1”. */
 const PAGE_NO_PAGING: Record<string, QueryRule> = { page_size: { type: 'integer', default: 20 }, page_no: { type: 'integer', default: 1 } };
 /**
@@ -105,6 +114,8 @@ const APP_FIELDS = ['id', 'name', 'status', 'app_key', 'app_secret', 'creator', 
 const RESET_FIELDS = APP_FIELDS.filter((f) => f !== 'app_type'); // 重置密钥 v1.0/v1 lists nine
 const LIST_ITEM_FIELDS = [...APP_FIELDS, 'bind_num'];
 const V2_LIST_ITEM_FIELDS = ['creator', 'update_time', 'app_key', 'name', 'remark', 'id', 'app_secret', 'register_time', 'status', 'bind_num'];
+/** Go SDK model_app_info_with_bind_num.go adds app_type (in the page's example), related_domain_id, related_project_id and roma_app_type. */
+const V2_LIST_ITEM_FIELDS_CURRENT = [...V2_LIST_ITEM_FIELDS, 'app_type', 'related_domain_id', 'related_project_id', 'roma_app_type'];
 const VERIFY_FIELDS = ['id', 'name', 'remark'];
 /**
  * v2 查询APP列表's example: its second APP (app_001) has no `remark` and no `app_type`, and the
@@ -129,16 +140,16 @@ function operations(generation: Generation): OperationRule[] {
     generation, kind, method, path, page, pathParams: INSTANCE_PARAMS[generation], query: {}, statuses: [], responseFields: [], errorCodes: {}, ...rest,
   });
   return [
-    op('create', 'post', base, '创建APP', { body: v2 ? V2_CREATE_BODY : V1_BODY, statuses: ['201', '400', '401', '403', '500'], responseFields: APP_FIELDS, errorCodes: CREATE_ERRORS, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
+    op('create', 'post', base, '创建APP', { body: v2 ? V2_APP_BODY : V1_BODY, statuses: ['201', '400', '401', '403', '500'], responseFields: APP_FIELDS, errorCodes: CREATE_ERRORS, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
     op('list', 'get', base, '查询APP列表', {
-      query: { ...FILTERS, ...(v2 ? OFFSET_PAGING : PAGE_NO_PAGING) },
+      query: { ...FILTERS, ...(v2 ? { ...V2_FILTERS, ...OFFSET_PAGING } : PAGE_NO_PAGING) },
       statuses: v2 ? ['200', '400', '401', '403', '500'] : ['200', '400', '401', '500'],
-      responseFields: v2 ? V2_LIST_ITEM_FIELDS : LIST_ITEM_FIELDS,
+      responseFields: v2 ? V2_LIST_ITEM_FIELDS_CURRENT : LIST_ITEM_FIELDS,
       errorCodes: { '400': ['APIG.2011'] },
       ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
     }),
     op('show', 'get', `${base}/${id}`, '查看APP详情', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
-    op('update', 'put', `${base}/${id}`, '修改APP', { pathParams: withId, body: v2 ? V2_UPDATE_BODY : V1_BODY, statuses: [v2 ? '201' : '200', '400', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, '400': v2 ? ['APIG.2012'] : ['APIG.2011'] }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
+    op('update', 'put', `${base}/${id}`, '修改APP', { pathParams: withId, body: v2 ? V2_APP_BODY : V1_BODY, statuses: [v2 ? '201' : '200', '400', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, '400': v2 ? ['APIG.2012'] : ['APIG.2011'] }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
     op('delete', 'delete', `${base}/${id}`, '删除APP', { pathParams: withId, statuses: v2 ? ['204', '400', '401', '403', '404', '500'] : ['204', '400', '401', '403', '404', '409', '500'], responseFields: [], errorCodes: { ...notFound, ...badId } }),
     op('reset', 'put', `${base}/secret/${id}`, '重置密钥', { pathParams: withId, body: v2 ? { app_secret: V2_SECRET } : V1_RESET_BODY, statuses: ['200', '400', '401', '403', '404', '500'], responseFields: v2 ? APP_FIELDS : RESET_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
     op('verify', 'get', `${base}/validation/${id}`, '校验APP', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '404', '500'], responseFields: VERIFY_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(['remark']) }),
@@ -166,6 +177,8 @@ export const V2_BODY_CASES: ReadonlyArray<{ kind: OperationKind; body: Record<st
   { kind: 'update', body: { remark: 'no name' }, valid: false, why: 'update needs the name (是否必选: 是)' },
   { kind: 'update', body: { name: 'app_demo', app_key: 'k'.repeat(200) }, valid: true, why: 'update takes the v2 key limit' },
   { kind: 'update', body: { name: 'app_demo', app_secret: 's'.repeat(129) }, valid: false, why: 'update: app_secret of 129' },
+  { kind: 'update', body: { name: 'app_demo', related_domain_id: 'd'.repeat(32) }, valid: true, why: 'update takes related_domain_id (AppCreate)' },
+  { kind: 'update', body: { name: 'app_demo', related_project_id: 'p'.repeat(37) }, valid: false, why: 'update: related_project_id of 37' },
   { kind: 'reset', body: {}, valid: true, why: 'reset without a secret: the gateway generates one' },
   { kind: 'reset', body: { app_secret: 's'.repeat(128) }, valid: true, why: 'reset: app_secret of 128' },
   { kind: 'reset', body: { app_secret: 's'.repeat(7) }, valid: false, why: 'reset: app_secret of 7' },
