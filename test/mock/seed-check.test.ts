@@ -79,7 +79,7 @@ describe('a broken seed', () => {
     [{ tenant: 'v2 p i', apps: [], environments: [null] }, 'environment #1: expected { "id": "…", "name": "…" }'],
     [{ tenant: 'v2 p i', apps: [], environments: [{ id: '', name: 'X' }] }, 'environment #1: expected'],
     [{ tenant: 'v2 p i', apps: [], environments: {} }, 'seed tenant #1 (v2 p i): "environments" and "apis" must be arrays'],
-    [{ tenant: 'v2 p i', apps: [], apis: [null] }, 'seed tenant #1 (v2 p i), API #1: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri and published_in'],
+    [{ tenant: 'v2 p i', apps: [], apis: [null] }, 'seed tenant #1 (v2 p i), API #1: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri, tags and published_in'],
     [{ tenant: 'v2 p i', apps: [], apis: [{ id: 'a', name: '' }] }, 'API #1: expected { "id": "…", "name": "…" }'],
     [{ tenant: 'v2 p i', apps: [], apis: [{ id: 'a', name: 'A', req_uri: 5 }] }, 'API #1: req_uri must be a string'],
     [{ tenant: 'v2 p i', apps: [], apis: [{ id: 'a', name: 'A', remark: false }] }, 'API #1: remark must be a string'],
