@@ -27,22 +27,20 @@ export function refused(field: string, message: string, lead?: string): { ok: fa
 const NAMED_INSTEAD = Symbol('the instance named another generation');
 
 /**
- * The target of a per-generation helper: its instance on the helper's generation. An instance
- * that names the other generation (`{ gateway: 'dedicatedV2', … }` given to a v1 helper, from
- * JavaScript: TypeScript refuses it) is marked, and the call is refused rather than sent to
- * either generation.
+ * The target of a per-generation helper: its instance on the helper's generation, with the
+ * generation the instance itself named, if any. One that names another generation
+ * (`{ gateway: 'dedicatedV2', … }` given to a v1 helper, from JavaScript: TypeScript refuses it)
+ * is refused when called, rather than sent to either generation.
  */
 export function instanceOn<G extends 'dedicated' | 'dedicatedV2'>(generation: G, instance: InstanceOn<G>): Extract<Gateway, { gateway: G }> {
-  const named: unknown = instance?.gateway;
-  const target = { gateway: generation, projectId: instance?.projectId, instanceId: instance?.instanceId } as Extract<Gateway, { gateway: G }>;
-  return named === undefined || named === generation ? target : Object.assign(target, { [NAMED_INSTEAD]: named });
+  return { gateway: generation, projectId: instance?.projectId, instanceId: instance?.instanceId, [NAMED_INSTEAD]: instance?.gateway } as Extract<Gateway, { gateway: G }>;
 }
 
 /** The generation named by `target`, or the refusal a call with no (known) generation gets. */
 function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigValidationError } {
   if (!target || !Object.hasOwn(PREFIX, target.gateway)) return refused('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`, 'The call names no gateway generation of the contract and was not sent');
   const named = (target as { [NAMED_INSTEAD]?: unknown })[NAMED_INSTEAD];
-  if (named !== undefined) {
+  if (named !== undefined && named !== target.gateway) {
     const helper = target.gateway === 'dedicated' ? '…OnDedicatedGateway calls the dedicated gateway v1' : '…OnDedicatedGatewayV2 calls the dedicated gateway v2';
     return refused('gateway', `the instance names gateway '${String(named)}', but ${helper}; use the helper of the generation you mean, or the generic one with the gateway`, 'The call was sent to neither generation');
   }

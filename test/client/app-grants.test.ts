@@ -189,7 +189,7 @@ describe('a per-generation helper given a Gateway', () => {
     return (api as unknown as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; error?: unknown }>>)[name]!(c, instance, ...args[op]!);
   };
 
-  it('of its own generation: sent there, as with { projectId, instanceId }', async () => {
+  it('of its own generation is sent there, as a bare instance is', async () => {
     expect(names).toHaveLength(33);
     for (const name of names) {
       const generation = name.endsWith('V2') ? 'v2' : 'v1';
@@ -201,7 +201,7 @@ describe('a per-generation helper given a Gateway', () => {
     }
   });
 
-  it('of another generation (from JavaScript: TypeScript refuses it, test/types): refused, sent to neither', async () => {
+  it('of another generation is refused and sent to neither, for JavaScript callers as TypeScript refuses it', async () => {
     for (const name of names) {
       const v2 = name.endsWith('V2');
       for (const other of v2 ? ['dedicated', 'shared'] : ['dedicatedV2', 'shared']) {
@@ -215,6 +215,16 @@ describe('a per-generation helper given a Gateway', () => {
         );
         expect((result.error as ApigValidationError).issues, name).toEqual([{ field: 'gateway', rule: 'required', message: expect.any(String) }]);
       }
+    }
+  });
+
+  it('of no instance at all is refused naming the path parameter, never a TypeError, for JavaScript callers', async () => {
+    for (const name of names) {
+      const before = sent.length;
+      const result = await call(name, undefined);
+      expect(result.ok, name).toBe(false);
+      expect(sent.length, name).toBe(before);
+      expect((result.error as ApigValidationError).issues, name).toEqual([{ field: 'projectId', rule: 'required', message: 'projectId must be a non-empty string (path parameter project_id)' }]);
     }
   });
 });
