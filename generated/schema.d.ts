@@ -1217,10 +1217,10 @@ export interface components {
          */
         AppV2: {
             /**
-             * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
-             * @enum {string}
+             * @description Who created the APP. Known values: `USER` (用户自行创建) and `MARKET` (云商店分配, not
+             *     supported yet: 暂不支持MARKET); an answer may carry another. Source “APP的创建者”.
              */
-            creator: "USER" | "MARKET";
+            creator: string;
             /** @description When the APP was last updated. Source “更新时间”. */
             update_time: string;
             /** @description The APP's key (AppKey). Source “APP的key”. */
@@ -1236,30 +1236,34 @@ export interface components {
             /** @description When the APP was registered. Source “注册时间”. */
             register_time: string;
             /**
-             * @description Status of the APP; `1` means valid (有效), the only value the current definitions list.
-             * @enum {integer}
+             * @description Status of the APP. Known value: `1`, valid (有效), the only one the current definitions list
+             *     (older object-model pages of the same service also list `2`, disabled, and `3`, deleted); an
+             *     answer may carry another. Source “状态”.
              */
-            status: 1;
+            status: number;
             /**
-             * @description Type of the APP, `apig`. The 2021 page lists `apig` and `roma`; the current definitions list
-             *     only `apig` (默认apig,暂不支持其他类型) and win.
-             * @enum {string}
+             * @description Type of the APP. Known value: `apig`, the default (默认apig，暂不支持其他类型); the 2021 page
+             *     also lists `roma`; an answer may carry another. Absent when the gateway leaves it out (see the
+             *     schema's description).
              */
-            app_type?: "apig";
+            app_type?: string;
             /** @description ID of the account the credential is related to. Source “凭据关联的账号ID。” */
             related_domain_id?: string;
             /** @description ID of the project the credential is related to. Source “凭据关联的项目ID。” */
             related_project_id?: string;
-            /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持”. */
+            /**
+             * @description Type of a ROMA APP; not supported yet. Known values: `subscription` (订阅应用) and `integration`
+             *     (集成应用). Source “ROMA_APP的类型 … 暂不支持”.
+             */
             roma_app_type?: string;
         };
         /** @description An APP in a v2 list (AppInfoWithBindNumResp), with the number of APIs bound to it; the page's own example omits `remark` and `app_type`, so those two may be absent. */
         AppWithBindNumV2: {
             /**
-             * @description Who created the APP, `USER` (用户自行创建) or `MARKET` (云市场分配). Source “APP的创建者”.
-             * @enum {string}
+             * @description Who created the APP. Known values: `USER` (用户自行创建) and `MARKET` (云商店分配, not
+             *     supported yet: 暂不支持MARKET); an answer may carry another. Source “APP的创建者”.
              */
-            creator: "USER" | "MARKET";
+            creator: string;
             /** @description When the APP was last updated. Source “更新时间”. */
             update_time: string;
             /** @description The APP's key (AppKey). Source “APP的key”. */
@@ -1274,17 +1278,26 @@ export interface components {
             app_secret: string;
             /** @description When the APP was registered. Source “注册时间”. */
             register_time: string;
-            /** @description Status of the APP; `1` means valid. Source “状态 • 1： 有效”. */
+            /**
+             * @description Status of the APP. Known value: `1`, valid (有效); an answer may carry another. Source “状态 • 1：
+             *     有效”.
+             */
             status: number;
             /** @description How many APIs are bound to the APP. Source “绑定的API数量”. */
             bind_num: number;
-            /** @description Type of the APP, `apig` (in the page's example, not its table). */
+            /**
+             * @description Type of the APP (in the page's example, not its table). Known value: `apig`, the default
+             *     (默认apig，暂不支持其他类型); an answer may carry another.
+             */
             app_type?: string;
             /** @description ID of the account the credential is related to, when it was created with one. Source “凭据关联的账号ID。” (model_app_info_with_bind_num.go) */
             related_domain_id?: string;
             /** @description ID of the project the credential is related to, when it was created with one. Source “凭据关联的项目ID。” (model_app_info_with_bind_num.go) */
             related_project_id?: string;
-            /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持” (model_app_info_with_bind_num.go). */
+            /**
+             * @description Type of a ROMA APP; not supported yet. Known values: `subscription` (订阅应用) and `integration`
+             *     (集成应用). Source “ROMA_APP的类型 … 暂不支持” (model_app_info_with_bind_num.go).
+             */
             roma_app_type?: string;
         };
         /** @description One page of APPs on v2 (响应Body参数). */
@@ -1413,11 +1426,10 @@ export interface components {
         /** @description The result of one APP and API on v2 (AuthResultResp). */
         AuthResultV2: {
             /**
-             * @description `SUCCESS`, `SKIPPED` or `FAILED` (the page's table spells it FILAED once and lists FAILED
-             *     among the values). Source “授权结果”.
-             * @enum {string}
+             * @description The pair's result. Known values: `SUCCESS`, `SKIPPED` and `FAILED` (the page's table spells it
+             *     FILAED once and lists FAILED among the values); an answer may carry another. Source “授权结果”.
              */
-            status: "SUCCESS" | "SKIPPED" | "FAILED";
+            status: string;
             /** @description The error code of a pair that was not authorized, e.g. `APIG.3316` (already authorized). Source “授权失败错误码”. */
             error_code?: string;
             /** @description The error message of a pair that was not authorized. Source “授权失败错误信息”. */
@@ -1443,15 +1455,15 @@ export interface components {
             /** @description ID of the APP. Source “APP编号”. */
             app_id: string;
             /**
-             * @description Who authorized, `PROVIDER` (the API's provider) or `CONSUMER` (its consumer). Source “授权者”.
-             * @enum {string}
+             * @description Who authorized. Known values: `PROVIDER` (the API's provider) and `CONSUMER` (its consumer); an
+             *     answer may carry another. Source “授权者”.
              */
-            auth_role: "PROVIDER" | "CONSUMER";
+            auth_role: string;
             /**
-             * @description The authorization channel, `NORMAL` or `GREEN`; only NORMAL is supported (暂不支持，默认NORMAL). Source “授权通道类型”.
-             * @enum {string}
+             * @description The authorization channel. Known values: `NORMAL` and `GREEN`; only NORMAL is supported
+             *     (暂不支持，默认NORMAL); an answer may carry another. Source “授权通道类型”.
              */
-            auth_tunnel?: "NORMAL" | "GREEN";
+            auth_tunnel?: string;
             /** @description The green channel's allow list. Source “绿色通道的白名单配置”. */
             auth_whitelist?: string[];
             /** @description The green channel's deny list. Source “绿色通道的黑名单配置”. */
@@ -1537,7 +1549,10 @@ export interface components {
             group_id?: string;
             /** @description Name of the API's group. Source “API绑定的分组名称”. */
             group_name?: string;
-            /** @description Type of the API (1 public, 2 private in Huawei's current SDK). Source “API类型”. */
+            /**
+             * @description Type of the API. Known values: `1` (public, 公有API) and `2` (private, 私有API); an answer may
+             *     carry another. Source “API类型”.
+             */
             api_type?: number;
             /** @description Name of the API. Source “API的名称”. */
             api_name: string;
@@ -1546,26 +1561,26 @@ export interface components {
             /** @description When the authorization was made. Source “授权创建的时间”. */
             auth_time: string;
             /**
-             * @description Who created the APP, `USER` (the tenant) or `MARKET` (the API marketplace). Source “APP的创建者”.
-             * @enum {string}
+             * @description Who created the APP. Known values: `USER` (the tenant, 租户自己创建) and `MARKET` (the API
+             *     marketplace, not supported yet); an answer may carry another. Source “APP的创建者”.
              */
-            app_creator?: "USER" | "MARKET";
+            app_creator?: string;
             /**
-             * @description Type of the APP, `apig` (`roma` is not supported yet). Source “APP的类型 默认为apig，暂不支持其他类型”.
-             * @enum {string}
+             * @description Type of the APP. Known values: `apig`, the default, and `roma` (not supported yet); an answer may
+             *     carry another. Source “APP的类型 默认为apig，暂不支持其他类型”.
              */
-            app_type?: "apig" | "roma";
+            app_type?: string;
             /** @description ID of the authorization. Source “授权关系编号”. */
             id: string;
             /** @description Description of the API. Source “API的描述信息”. */
             api_remark?: string;
-            /** @description Who authorized. Source “授权者”. */
+            /** @description Who authorized, e.g. `PROVIDER`. Source “授权者”. */
             auth_role?: string;
             /**
-             * @description The authorization channel, `NORMAL` or `GREEN`; only NORMAL is supported. Source “授权通道类型”.
-             * @enum {string}
+             * @description The authorization channel. Known values: `NORMAL` and `GREEN`; only NORMAL is supported; an
+             *     answer may carry another. Source “授权通道类型”.
              */
-            auth_tunnel?: "NORMAL" | "GREEN";
+            auth_tunnel?: string;
             /** @description The green channel's allow list. Source “绿色通道的白名单配置”. */
             auth_whitelist?: string[];
             /** @description The green channel's deny list. Source “绿色通道的黑名单配置”. */
@@ -1578,7 +1593,10 @@ export interface components {
             tags?: string[];
             /** @description Access parameters of the authorization. Source “访问参数。” (model_api_auth_info.go) */
             visit_param?: string;
-            /** @description Type of a ROMA APP; not supported yet. Source “ROMA_APP的类型 … 暂不支持” (model_api_auth_info.go). */
+            /**
+             * @description Type of a ROMA APP; not supported yet. Known values: `subscription` (订阅应用) and `integration`
+             *     (集成应用). Source “ROMA_APP的类型 … 暂不支持” (model_api_auth_info.go).
+             */
             roma_app_type?: string;
         };
         /** @description One page of authorizations on v2 (响应Body参数). */
@@ -1649,7 +1667,10 @@ export interface components {
             run_env_id?: string;
             /** @description ID of its publication; empty when it is not published. Source “发布记录的编号”. */
             publish_id?: string;
-            /** @description How callers of the API authenticate, e.g. `APP`. Source “API的认证方式”. */
+            /**
+             * @description How callers of the API authenticate. Known values: `NONE` (无认证), `APP` (APP认证), `IAM`
+             *     (IAM认证) and `AUTHORIZER` (自定义认证); an answer may carry another. Source “API的认证方式”.
+             */
             auth_type?: string;
             /** @description The API's request path. Source “API的访问地址”. */
             req_uri?: string;

@@ -25,6 +25,50 @@ describe('the bundled document matches the source pages', () => {
   });
 });
 
+// The spec's decision on v2 responses (info.description, “What a v2 response promises”): values
+// the current definitions enumerate are listed in descriptions, never closed with enum/const, so a
+// value a later gateway release adds is no violation.
+function closedResponseValues(d: any): string[] {
+  const found: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (schema: any, at: string) => {
+    if (!schema || typeof schema !== 'object') return;
+    if (typeof schema.$ref === 'string') {
+      const name = schema.$ref.split('/').pop();
+      if (seen.has(name)) return;
+      seen.add(name);
+      return walk(d.components.schemas[name], `${at}→${name}`);
+    }
+    if (schema.enum || 'const' in schema) found.push(`${at}: ${JSON.stringify(schema.enum ?? [schema.const])}`);
+    for (const [k, v] of Object.entries<any>(schema.properties ?? {})) walk(v, `${at}.${k}`);
+    if (schema.items) walk(schema.items, `${at}[]`);
+    for (const part of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) walk(part, at);
+  };
+  for (const [path, item] of Object.entries<any>(d.paths)) {
+    if (!path.startsWith('/v2/')) continue;
+    for (const [method, op] of Object.entries<any>(item)) {
+      for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+        if (!status.startsWith('2')) continue;
+        const r = response.$ref ? d.components.responses[response.$ref.split('/').pop()] : response;
+        seen.clear();
+        walk(r?.content?.['application/json']?.schema, `${method.toUpperCase()} ${path} ${status}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('v2 responses stay open', () => {
+  it('no v2 success response closes a value with enum or const', () => {
+    expect(closedResponseValues(doc)).toEqual([]);
+  });
+  it('notices one that does', () => {
+    const mutated = structuredClone(doc);
+    mutated.components.schemas.AppAuthorizationV2.properties.app_creator.enum = ['USER', 'MARKET'];
+    expect(closedResponseValues(mutated)).toEqual([expect.stringContaining('.app_creator: ["USER","MARKET"]'), expect.stringContaining('.app_creator: ["USER","MARKET"]')]);
+  });
+});
+
 // Each mutation is an accidental contract change; the rule table must notice every one.
 const MUTATIONS: Array<[string, (d: any) => void]> = [
   ['name maxLength 64 → 65', (d) => (d.components.schemas.CreateAppRequest.properties.name.maxLength = 65)],
