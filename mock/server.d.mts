@@ -16,6 +16,8 @@ export interface MockApi {
   req_uri?: string;
   /** Ids of the environments it is published in (the bound lists show only those authorizations). */
   published_in?: string[];
+  /** Its tags (v2's API lists filter by them and show them). */
+  tags?: string[];
 }
 
 /** APPs to start with, per tenant, and the tenant's own APIs and environments. */

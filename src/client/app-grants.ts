@@ -103,11 +103,13 @@ export function authorizationPairs(input: AuthorizeAppsInput, records: Authoriza
         pairs.push({ appId, apiId, status: 'MISSING', errorMsg: 'the answer has no record for this APP and API' });
         continue;
       }
-      const result = typeof record.auth_result === 'string' ? { status: record.auth_result } : (record.auth_result ?? {});
+      // v1.0 and v1 answer a bare string, v2 an object; both kept open to values the pages do not list.
+      const raw = record.auth_result as string | { status?: string; error_code?: string; error_msg?: string } | undefined;
+      const result: { status?: string; error_code?: string; error_msg?: string } = typeof raw === 'string' ? { status: raw } : (raw ?? {});
       const status = (['SUCCESS', 'SKIPPED', 'FAILED'] as const).find((s) => s === result.status) ?? 'FAILED';
       const pair: AuthorizationPair = { appId, apiId, status, authorizationId: record.id };
-      if ('error_code' in result && result.error_code !== undefined) pair.errorCode = result.error_code;
-      if ('error_msg' in result && result.error_msg !== undefined) pair.errorMsg = result.error_msg;
+      if (result.error_code !== undefined) pair.errorCode = result.error_code;
+      if (result.error_msg !== undefined) pair.errorMsg = result.error_msg;
       pairs.push(pair);
     }
   }

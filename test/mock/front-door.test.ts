@@ -22,7 +22,7 @@ const URL_PATH = '/v2/p1/apigw/instances/i1/apps';
 async function signed(pair: { ak: string; sk: string }) {
   const url = `${mock.url}${URL_PATH}`;
   const headers = await signRequest({ method: 'GET', url, headers: { host: new URL(url).host } }, pair);
-  return fetch(url, { headers });
+  return fetch(url, { headers: { ...headers } as Record<string, string> });
 }
 const wrongSk = (ak: string) => signed({ ak, sk: 'not-the-secret' });
 async function body(response: Response) {

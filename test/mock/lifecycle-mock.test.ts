@@ -61,8 +61,8 @@ describe('every AppCode, authorization and outline operation, stateless', () => 
 
 describe('a broken parameter is named', () => {
   it.each([
-    ['/v2/p1/apigw/instances/i1/apps?limit=501', 'APIG.2011', 'limit'],
-    ['/v2/p1/apigw/instances/i1/apps?limit=0', 'APIG.2011', 'limit'],
+    ['/v2/p1/apigw/instances/i1/apps?limit=2147483648', 'APIG.2011', 'limit'],
+    ['/v2/p1/apigw/instances/i1/apps?limit=ten', 'APIG.2011', 'limit'],
     ['/v1.0/apigw/apps?page_size=ten', 'APIG.2011', 'page_size'],
     ['/v1/p1/apigw/instances/i1/apps?creator=ADMIN', 'APIG.2011', 'creator'],
     ['/v1.0/apigw/apps?precise_search=remark', 'APIG.2011', 'precise_search'],
