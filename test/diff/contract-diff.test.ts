@@ -112,7 +112,7 @@ describe('npm run diff', () => {
   it('passes a compatible change', async () => {
     const next = structuredClone(base);
     request(next).properties.tags = { type: 'string', description: 'optional tags' };
-    next.info.version = base.info.version.replace(/\.(\d+)\.\d+$/, (_, minor) => `.${Number(minor) + 1}.0`);
+    next.info.version = base.info.version.replace(/\.(\d+)\.\d+$/, (_: string, minor: string) => `.${Number(minor) + 1}.0`);
     const { code, out } = await run(write('compatible.json', next));
     expect(code).toBe(0);
     expect(out).toContain('compatible request  POST /v1.0/apigw/apps body: field tags added (optional)');
