@@ -189,7 +189,9 @@ export function listApisBoundToAppPage(client: ApigClient, target: Gateway, filt
 }
 
 /** `GET …/app-auths/unbinded-apis`: one page of the APIs of an environment not authorized to an APP. */
-export function listApisNotBoundToAppPage(client: ApigClient, target: Gateway, filters: UnboundApisQuery, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<S['UnboundApiList']>> {
+export type UnboundPage = S['UnboundApiList'] | S['UnboundApiListV2'];
+
+export function listApisNotBoundToAppPage(client: ApigClient, target: Gateway, filters: UnboundApisQuery, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<UnboundPage>> {
   return callOn(client, 'GET', target, '/app-auths/unbinded-apis', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
@@ -236,7 +238,7 @@ export function listApisBoundToApp(client: ApigClient, target: Gateway, filters:
   return everyEntry(target, 'auths', (paging) => listApisBoundToAppPage(client, target, filters, paging, options), pageSize);
 }
 /** Every API of the environment not authorized to the APP. */
-export function listApisNotBoundToApp(client: ApigClient, target: Gateway, filters: UnboundApisQuery, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<S['UnboundApi']> {
+export function listApisNotBoundToApp(client: ApigClient, target: Gateway, filters: UnboundApisQuery, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<S['UnboundApi'] | S['UnboundApiV2']> {
   return everyEntry(target, 'apis', (paging) => listApisNotBoundToAppPage(client, target, filters, paging, options), pageSize);
 }
 /** Every APP authorized to the API (one entry per authorization). */

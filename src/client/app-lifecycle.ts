@@ -145,6 +145,6 @@ export function resetAppSecret(client: ApigClient, target: Gateway, appId: strin
 }
 
 /** `GET …/apps/validation/{id}`: whether the APP exists (id, name and remark only). */
-export function verifyApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<Schemas['AppBaseInfo']>> {
+export function verifyApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<Schemas['AppBaseInfo'] | Schemas['AppBaseInfoV2']>> {
   return call(client, 'GET', '/validation/{id}', target, appId, {}, options);
 }

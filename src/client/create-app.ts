@@ -1,7 +1,7 @@
 // Task-level helpers: create an APP on the shared gateway or on a dedicated instance, and
 // get back the APP or a typed failure (never a thrown error for an expected failure). The
 // result has the shape of every other helper's (`data`); `app`, the first contract's name for
-// the same APP, stays until the next major version.
+// the same APP, stays through 2.x (deprecated in the cycle that made 2.0.0; removed in 3.0.0).
 import type { App, CreateAppRequest } from '../types.js';
 import type { ApigFailure } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
@@ -15,7 +15,7 @@ export type CreateAppResult =
       ok: true;
       /** The APP created (201). */
       data: App;
-      /** @deprecated The same APP as `data`, under the name 1.0 gave it; read `data`. Removed in the next major version (2.0.0). */
+      /** @deprecated The same APP as `data`, under the name 1.0 gave it; read `data`. Removed in 3.0.0. */
       app: App;
       status: number;
       requestId: string | undefined;

@@ -32,7 +32,7 @@ export const deleteAppCodeOnSharedGateway = (client: ApigClient, appId: string, 
 export const authorizeAppsOnSharedGateway = (client: ApigClient, input: AuthorizeAppsInput, options?: CallOptions) => authorizeApps(client, SHARED, input, options);
 export const cancelAppAuthorizationOnSharedGateway = (client: ApigClient, authorizationId: string, options?: CallOptions) => cancelAppAuthorization(client, SHARED, authorizationId, options);
 export const listApisBoundToAppOnSharedGateway = (client: ApigClient, filters: BoundApisQuery, paging?: PageNo, options?: CallOptions) => cast<S['AppAuthorizationList']>(listApisBoundToAppPage(client, SHARED, filters, paging, options));
-export const listApisNotBoundToAppOnSharedGateway = (client: ApigClient, filters: UnboundApisQuery, paging?: PageNo, options?: CallOptions) => listApisNotBoundToAppPage(client, SHARED, filters, paging, options);
+export const listApisNotBoundToAppOnSharedGateway = (client: ApigClient, filters: UnboundApisQuery, paging?: PageNo, options?: CallOptions) => cast<S['UnboundApiList']>(listApisNotBoundToAppPage(client, SHARED, filters, paging, options));
 export const listAppsBoundToApiOnSharedGateway = (client: ApigClient, filters?: BoundAppsQuery, paging?: PageNo, options?: CallOptions) => cast<S['AppAuthorizationList']>(listAppsBoundToApiPage(client, SHARED, filters, paging, options));
 export const showAppOutlineOnSharedGateway = (client: ApigClient, options?: CallOptions) => showAppOutline(client, SHARED, options);
 
@@ -40,7 +40,7 @@ export const showAppOutlineOnSharedGateway = (client: ApigClient, options?: Call
 export const authorizeAppsOnDedicatedGateway = (client: ApigClient, instance: V1, input: AuthorizeAppsInput, options?: CallOptions) => authorizeApps(client, v1(instance), input, options);
 export const cancelAppAuthorizationOnDedicatedGateway = (client: ApigClient, instance: V1, authorizationId: string, options?: CallOptions) => cancelAppAuthorization(client, v1(instance), authorizationId, options);
 export const listApisBoundToAppOnDedicatedGateway = (client: ApigClient, instance: V1, filters: BoundApisQuery, paging?: PageNo, options?: CallOptions) => cast<S['AppAuthorizationList']>(listApisBoundToAppPage(client, v1(instance), filters, paging, options));
-export const listApisNotBoundToAppOnDedicatedGateway = (client: ApigClient, instance: V1, filters: UnboundApisQuery, paging?: PageNo, options?: CallOptions) => listApisNotBoundToAppPage(client, v1(instance), filters, paging, options);
+export const listApisNotBoundToAppOnDedicatedGateway = (client: ApigClient, instance: V1, filters: UnboundApisQuery, paging?: PageNo, options?: CallOptions) => cast<S['UnboundApiList']>(listApisNotBoundToAppPage(client, v1(instance), filters, paging, options));
 export const listAppsBoundToApiOnDedicatedGateway = (client: ApigClient, instance: V1, filters?: BoundAppsQuery, paging?: PageNo, options?: CallOptions) => cast<S['AppAuthorizationList']>(listAppsBoundToApiPage(client, v1(instance), filters, paging, options));
 export const showAppOutlineOnDedicatedGateway = (client: ApigClient, instance: V1, options?: CallOptions) => showAppOutline(client, v1(instance), options);
 
@@ -53,6 +53,6 @@ export const deleteAppCodeOnDedicatedGatewayV2 = (client: ApigClient, instance: 
 export const authorizeAppsOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, input: AuthorizeAppsInput, options?: CallOptions) => authorizeApps(client, v2(instance), input, options);
 export const cancelAppAuthorizationOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, authorizationId: string, options?: CallOptions) => cancelAppAuthorization(client, v2(instance), authorizationId, options);
 export const listApisBoundToAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, filters: BoundApisQuery, paging?: OffsetLimit, options?: CallOptions) => cast<S['AppAuthorizationListV2']>(listApisBoundToAppPage(client, v2(instance), filters, paging, options));
-export const listApisNotBoundToAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, filters: UnboundApisQuery, paging?: OffsetLimit, options?: CallOptions) => listApisNotBoundToAppPage(client, v2(instance), filters, paging, options);
+export const listApisNotBoundToAppOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, filters: UnboundApisQuery, paging?: OffsetLimit, options?: CallOptions) => cast<S['UnboundApiListV2']>(listApisNotBoundToAppPage(client, v2(instance), filters, paging, options));
 export const listAppsBoundToApiOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, filters?: BoundAppsQuery, paging?: OffsetLimit, options?: CallOptions) => cast<S['AppAuthorizationListV2']>(listAppsBoundToApiPage(client, v2(instance), filters, paging, options));
 export const showAppOutlineOnDedicatedGatewayV2 = (client: ApigClient, instance: V2, options?: CallOptions) => showAppOutline(client, v2(instance), options);
