@@ -14,7 +14,7 @@ import base from './stryker.config.mjs';
 export default {
   ...base,
   vitest: { configFile: 'vitest.mutation-mock.config.ts', related: false },
-  mutate: ['mock/**/*.mjs', '!mock/cli.mjs', '!mock/load-prism.mjs', '!mock/defer-unused-modules.mjs'],
+  mutate: ['mock/**/*.mjs', '!mock/cli.mjs', '!mock/cli/*.mjs', 'mock/cli/options.mjs', '!mock/core/load-prism.mjs', '!mock/core/defer-unused-modules.mjs'],
   ignoreStatic: true,
   incrementalFile: 'reports/mutation-mock/stryker-incremental.json',
   htmlReporter: { fileName: 'reports/mutation-mock/index.html' },

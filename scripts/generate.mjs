@@ -14,8 +14,8 @@ import { loadTranslations, translateDocument } from './translations.mjs';
 import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
 import { htmlDigest, printPdfs, printedFrom } from './print-pdf.mjs';
 import { DIGEST_FILE, inputsDigest } from './inputs-digest.mjs';
-import { OPERATIONS_FILE, operationsRecord } from '../mock/prism-operations.mjs';
-import { loadPrism } from '../mock/load-prism.mjs';
+import { OPERATIONS_FILE, operationsRecord } from '../mock/core/prism-operations.mjs';
+import { loadPrism } from '../mock/core/load-prism.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
@@ -50,7 +50,7 @@ function openapi30(outDir) {
   writeFileSync(join(outDir, 'openapi-3.0.yaml'), stringify(doc, { lineWidth: 0 }));
 }
 
-/** Prism's reading of the bundle, for the mock's start (mock/prism-operations.mjs). */
+/** Prism's reading of the bundle, for the mock's start (mock/core/prism-operations.mjs). */
 async function prismOperations(outDir) {
   const { prism, version } = await loadPrism();
   const document = readFileSync(join(outDir, 'openapi.json'));

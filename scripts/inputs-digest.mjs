@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The files and folders generated/ is derived from (the generating tools' versions are checked by check:generated). */
-export const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/generate-validator.mjs', 'scripts/translations.mjs', 'scripts/docs-template.hbs', 'scripts/down-convert.mjs', 'scripts/review-sheet.mjs', 'scripts/print-pdf.mjs', 'scripts/json-pointer.mjs', 'scripts/inputs-digest.mjs', 'mock/prism-operations.mjs', 'mock/load-prism.mjs', 'mock/defer-unused-modules.mjs'];
+export const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/generate-validator.mjs', 'scripts/translations.mjs', 'scripts/docs-template.hbs', 'scripts/down-convert.mjs', 'scripts/review-sheet.mjs', 'scripts/print-pdf.mjs', 'scripts/json-pointer.mjs', 'scripts/inputs-digest.mjs', 'mock/core/prism-operations.mjs', 'mock/core/load-prism.mjs', 'mock/core/defer-unused-modules.mjs'];
 
 /** The file in generated/ that records the digest of the inputs it was made from. */
 export const DIGEST_FILE = 'inputs.sha256';

@@ -1,6 +1,6 @@
 // `npm run test:mutation`: Stryker over the published runtime (src/, stryker.config.mjs) and the
 // shipped mock (mock/, stryker.mock.config.mjs), each incremental from its committed state in
-// test/mutation/ and each failing below a 90% score. The state is not rewritten on a plain run:
+// mutation/ and each failing below a 90% score. The state is not rewritten on a plain run:
 // Stryker renumbers its test ids on every run, so writing back each time would leave every
 // checkout with a changed file. Each run's own state goes to reports/. `--record` writes it back
 // to be committed (after changing src/, mock/ or their tests; `--force --record` for a full run).
@@ -11,8 +11,8 @@ import { dirname, join } from 'node:path';
 import { ROOT, binOf } from './tools.mjs';
 
 const RUNS = {
-  src: { config: 'stryker.config.mjs', committed: 'test/mutation/stryker-incremental.json', state: 'reports/mutation/stryker-incremental.json' },
-  mock: { config: 'stryker.mock.config.mjs', committed: 'test/mutation/stryker-incremental-mock.json', state: 'reports/mutation-mock/stryker-incremental.json' },
+  src: { config: 'stryker.config.mjs', committed: 'mutation/src.json', state: 'reports/mutation/stryker-incremental.json' },
+  mock: { config: 'stryker.mock.config.mjs', committed: 'mutation/mock.json', state: 'reports/mutation-mock/stryker-incremental.json' },
 };
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
 // 201 (the machine's limit), all measured in this run.
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 import { freePort, startChild } from '../child-process.mjs';
 import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
 import { GENERATED, binOf } from '../tools.mjs';

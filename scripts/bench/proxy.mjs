@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startProxy } from '../../mock/proxy.mjs';
+import { startProxy } from '../../mock/proxy/index.mjs';
 import { freePort, startChild } from '../child-process.mjs';
 import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
 import { GENERATED, binOf } from '../tools.mjs';

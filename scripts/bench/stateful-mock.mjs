@@ -2,7 +2,7 @@
 // cost of a list with 10,000 stored next to one with 10; plain `prism mock` (stateless, the
 // page's example) on the same requests in the same run. (Start-up: ./startup.mjs.)
 import autocannon from 'autocannon';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 import { plainPrism } from './mock-throughput.mjs';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);

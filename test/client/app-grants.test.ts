@@ -28,7 +28,7 @@ import {
 } from '../../src/index.js';
 import { operationName } from '../../src/client/operation-name.js';
 import { createApp } from '../../src/client/app-lifecycle.js';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 import { fakeGateway } from '../helpers/fake-gateway.js';
 import { GUIDE_AKSK, officialAuthorization } from '../helpers/official-signer.js';
 

@@ -57,7 +57,7 @@ describe('ApigError on a 401', () => {
 
 describe('against the mock in credentials mode', () => {
   it('a wrong SK comes back as signature-mismatch, an unknown AK as unknown-ak', async () => {
-    const { startMockServer } = await import('../../mock/server.mjs');
+    const { startMockServer } = await import('../../mock/server/index.mjs');
     const { createApigClient, listAppsPage } = await import('../../src/index.js');
     const mock = await startMockServer({ port: 0, credentials: { aksk: [{ ak: 'REFUSALAK', sk: 'refusal-secret' }] } });
     try {

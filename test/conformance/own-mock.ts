@@ -3,7 +3,7 @@
 // credentials and checks every signature, so the lifecycle scenarios run once with a token
 // and once signed by our client. Started by the suite's global setup, or (mutation testing)
 // inside the test worker by ./in-process-target.ts.
-import type { startMockServer as StartMockServer } from '../../mock/server.mjs';
+import type { startMockServer as StartMockServer } from '../../mock/server/index.mjs';
 import type { ConformanceTarget } from './target.js';
 
 /** Where ./in-process-target.ts leaves the target when the mocks run in the test worker. */
@@ -11,7 +11,7 @@ export const IN_PROCESS_TARGET = '__apigConformanceTarget';
 
 export async function startOwnMockTarget(): Promise<{ target: ConformanceTarget; close: () => Promise<void> }> {
   // Loaded here, not above: a run against another target never loads the mock.
-  const { startMockServer } = await import('../../mock/server.mjs');
+  const { startMockServer } = await import('../../mock/server/index.mjs');
   let rules: Awaited<ReturnType<typeof StartMockServer>> | undefined;
   let lifecycle: Awaited<ReturnType<typeof StartMockServer>> | undefined;
   const close = async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
 import { GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 import { ERROR_CODES, REQUEST_FIELDS, SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE, ENDPOINTS, STATUSES } from '../rules/create-app-rules.js';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);

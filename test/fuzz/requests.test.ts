@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 import { startChild, type RunningChild } from '../helpers/child-process.js';
 import document from '../../generated/openapi.json' with { type: 'json' };
 
@@ -141,7 +141,7 @@ describe('fuzzing through the proxy (its CLI, in front of the mock)', () => {
 
   it('never exits, answers every request, and writes a report that counts every one at the end', async () => {
     const report = join(dir, 'report.json');
-    proxy = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', mock.url, '--port', '0', '--report', report], /listening on (http:\/\/127\.0\.0\.1:(\d+))/);
+    proxy = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', mock.url, '--port', '0', '--report', report], /listening on (http:\/\/127\.0\.0\.1:(\d+))/);
     const port = Number(proxy.match[2]);
     let sentCount = 0;
     await fc.assert(

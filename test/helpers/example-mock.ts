@@ -1,7 +1,7 @@
 // The mock in stateless mode (every call answers its page's example), one per test file:
 // started before the file's tests, closed after them.
 import { afterAll, beforeAll } from 'vitest';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 
 export function useExampleMock(): { readonly url: string } {
   let mock: Awaited<ReturnType<typeof startMockServer>> | undefined;

@@ -1,10 +1,10 @@
-// The bin's flags, decided in-process (mock/cli-options.mjs): what a user types, what the mock
+// The bin's flags, decided in-process (mock/cli/options.mjs): what a user types, what the mock
 // or proxy is started with, and the message for each mistake (./mock-cli.test.ts runs the bin).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { USAGE, cliOptions } from '../../mock/cli-options.mjs';
+import { PROXY_FLAG_DEPRECATION, USAGE, cliOptions } from '../../mock/cli/options.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'apig-cli-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ const NO_ENV = {};
 describe('the mock', () => {
   it('defaults: port 4010 on 127.0.0.1, stateful, no quota, seed or credentials', () => {
     expect(cliOptions([], NO_ENV)).toEqual({
-      port: 4010, host: '127.0.0.1', stateless: false, quota: undefined, seed: undefined, credentials: undefined,
+      mode: 'serve', deprecated: undefined, port: 4010, host: '127.0.0.1', stateless: false, quota: undefined, seed: undefined, credentials: undefined,
       proxy: undefined, report: undefined, har: undefined, junit: undefined, strict: false, failOnOutside: false, compare: false, ca: undefined, command: [],
     });
   });
@@ -70,7 +70,7 @@ describe('the mock', () => {
   });
 
   it.each([['--report', 'r.json'], ['--har', 't.har'], ['--junit', 'd.xml'], ['--strict'], ['--compare'], ['--ca', 'ca.pem'], ['--', 'npm', 'test']])('refuses %s without --proxy', (...flag) => {
-    expect(() => cliOptions(flag, NO_ENV)).toThrow('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>');
+    expect(() => cliOptions(flag, NO_ENV)).toThrow('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>');
   });
 
   it('--help asks for the usage, which names every flag', () => {
@@ -87,28 +87,61 @@ describe('the mock', () => {
 describe('the proxy', () => {
   it('takes its flags, and the command after --', () => {
     const pem = file('ca.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-    expect(cliOptions(['--proxy', 'https://gw.example', '--report', 'r.json', '--har', 't.har', '--junit', 'd.xml', '--strict', '--ca', pem, '--', 'npm', 'test', '--', '-x'], NO_ENV)).toMatchObject({
-      proxy: 'https://gw.example', report: 'r.json', har: 't.har', junit: 'd.xml', strict: true, compare: false,
+    expect(cliOptions(['proxy', 'https://gw.example', '--report', 'r.json', '--har', 't.har', '--junit', 'd.xml', '--strict', '--ca', pem, '--', 'npm', 'test', '--', '-x'], NO_ENV)).toMatchObject({
+      mode: 'proxy', deprecated: undefined, proxy: 'https://gw.example', report: 'r.json', har: 't.har', junit: 'd.xml', strict: true, compare: false,
       ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', command: ['npm', 'test', '--', '-x'],
     });
   });
 
   it('refuses the mock-only flags, naming them', () => {
-    expect(() => cliOptions(['--proxy', 'http://gw', '--stateless'], NO_ENV)).toThrow('--proxy forwards to a gateway; --stateless is for the mock');
-    expect(() => cliOptions(['--proxy', 'http://gw', '--stateless', '--quota', '3'], NO_ENV)).toThrow('--proxy forwards to a gateway; --stateless, --quota are for the mock');
-    expect(() => cliOptions(['--proxy', 'http://gw', '--quota', '0'], NO_ENV)).toThrow('--quota is for the mock');
+    expect(() => cliOptions(['proxy', 'http://gw', '--stateless'], NO_ENV)).toThrow('the proxy forwards to a gateway; --stateless is for the mock (apig-app-mock serve)');
+    expect(() => cliOptions(['proxy', 'http://gw', '--stateless', '--quota', '3'], NO_ENV)).toThrow('the proxy forwards to a gateway; --stateless, --quota are for the mock');
+    expect(() => cliOptions(['proxy', 'http://gw', '--quota', '0'], NO_ENV)).toThrow('--quota is for the mock');
     const seed = file('seed.json', JSON.stringify([{ tenant: 'v2 p1 i1', apps: [{ name: 'a' }] }]));
-    expect(() => cliOptions(['--proxy', 'http://gw', '--seed', seed], NO_ENV)).toThrow('--proxy forwards to a gateway; --seed is for the mock');
+    expect(() => cliOptions(['proxy', 'http://gw', '--seed', seed], NO_ENV)).toThrow('the proxy forwards to a gateway; --seed is for the mock');
   });
 
   it('--seed goes with --compare (it seeds the mock the answers are compared with)', () => {
     const seed = file('seed.json', JSON.stringify([{ tenant: 'v2 p1 i1', apps: [{ name: 'a' }] }]));
-    expect(cliOptions(['--proxy', 'http://gw', '--compare', '--seed', seed], NO_ENV)).toMatchObject({ compare: true, seed: [{ tenant: 'v2 p1 i1' }] });
+    expect(cliOptions(['proxy', 'http://gw', '--compare', '--seed', seed], NO_ENV)).toMatchObject({ compare: true, seed: [{ tenant: 'v2 p1 i1' }] });
   });
 
   it('refuses a --ca file that is missing or holds no PEM certificate', () => {
-    expect(() => cliOptions(['--proxy', 'https://gw', '--ca', join(dir, 'none.pem')], NO_ENV)).toThrow(`--ca ${join(dir, 'none.pem')}: no such file`);
-    expect(() => cliOptions(['--proxy', 'https://gw', '--ca', file('key.pem', '-----BEGIN PRIVATE KEY-----\n')], NO_ENV)).toThrow(/key\.pem: expected PEM certificates \(-----BEGIN CERTIFICATE-----\)/);
-    expect(() => cliOptions(['--proxy', 'https://gw', '--ca', dir], NO_ENV)).toThrow(new RegExp(`--ca ${dir}: EISDIR`));
+    expect(() => cliOptions(['proxy', 'https://gw', '--ca', join(dir, 'none.pem')], NO_ENV)).toThrow(`--ca ${join(dir, 'none.pem')}: no such file`);
+    expect(() => cliOptions(['proxy', 'https://gw', '--ca', file('key.pem', '-----BEGIN PRIVATE KEY-----\n')], NO_ENV)).toThrow(/key\.pem: expected PEM certificates \(-----BEGIN CERTIFICATE-----\)/);
+    expect(() => cliOptions(['proxy', 'https://gw', '--ca', dir], NO_ENV)).toThrow(new RegExp(`--ca ${dir}: EISDIR`));
+  });
+});
+
+describe('the subcommands', () => {
+  it('serve is the mock, and the default', () => {
+    expect(cliOptions(['serve', '--stateless'], NO_ENV)).toMatchObject({ mode: 'serve', stateless: true, proxy: undefined });
+    expect(cliOptions(['--stateless'], NO_ENV)).toMatchObject({ mode: 'serve', stateless: true });
+  });
+
+  it('proxy takes the upstream URL as its one argument', () => {
+    expect(cliOptions(['proxy', 'https://gw.example', '--port', '0'], NO_ENV)).toMatchObject({ mode: 'proxy', proxy: 'https://gw.example', port: 0, deprecated: undefined });
+    expect(cliOptions(['--port', '0', 'proxy', 'https://gw.example'], NO_ENV)).toMatchObject({ mode: 'proxy', proxy: 'https://gw.example' });
+    expect(() => cliOptions(['proxy'], NO_ENV)).toThrow('apig-app-mock proxy takes one upstream URL, e.g. apig-app-mock proxy https://apig.cn-north-4.myhuaweicloud.com (got none)');
+    expect(() => cliOptions(['proxy', 'https://a', 'https://b'], NO_ENV)).toThrow('(got "https://a" "https://b")');
+    expect(() => cliOptions(['proxy', 'https://a', '--proxy', 'https://b'], NO_ENV)).toThrow('apig-app-mock proxy takes its upstream URL once');
+  });
+
+  it('--proxy <URL> of 2.x is still the proxy, with a line saying it goes in 3.0.0', () => {
+    expect(cliOptions(['--proxy', 'https://gw.example'], NO_ENV)).toMatchObject({ mode: 'proxy', proxy: 'https://gw.example', deprecated: PROXY_FLAG_DEPRECATION });
+    expect(PROXY_FLAG_DEPRECATION).toBe('apig-app-mock: --proxy <URL> is deprecated and goes in 3.0.0; use apig-app-mock proxy <URL>');
+    expect(() => cliOptions(['serve', '--proxy', 'https://gw.example'], NO_ENV)).toThrow('apig-app-mock serve is the mock; --proxy <upstream URL> goes with apig-app-mock proxy <upstream URL>');
+  });
+
+  it('refuses an unknown subcommand or a stray argument, naming it', () => {
+    expect(() => cliOptions(['server'], NO_ENV)).toThrow('unknown command "server": apig-app-mock serve | apig-app-mock proxy <upstream URL> (--help shows the flags)');
+    expect(() => cliOptions(['serve', 'extra'], NO_ENV)).toThrow('apig-app-mock serve takes no "extra" (a command to run goes after --, with apig-app-mock proxy)');
+    expect(() => cliOptions(['--proxy', 'https://gw', 'npm'], NO_ENV)).toThrow('unknown command "npm"');
+  });
+
+  it('the usage names both subcommands and the alias', () => {
+    expect(USAGE).toMatch(/^usage: apig-app-mock \[serve\] /);
+    expect(USAGE).toContain('apig-app-mock proxy <upstream URL> [--report report.json]');
+    expect(USAGE).toContain('apig-app-mock --proxy <upstream URL> … is the proxy too, until 3.0.0.');
   });
 });

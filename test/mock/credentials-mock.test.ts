@@ -4,8 +4,8 @@
 // the front door's 401 APIGW.0301 with the reason in X-Mock-Auth-Reason (the AK lockout: front-door.test.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApigClient, deleteApp, listAppsPage, updateApp } from '../../src/index.js';
-import { startMockServer } from '../../mock/server.mjs';
-import { credentialProblem, parseCredentials } from '../../mock/credentials.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
+import { credentialProblem, parseCredentials } from '../../mock/core/credentials.mjs';
 import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 import { signRequest } from '../../src/auth/sign-request.js';
 

@@ -14,8 +14,8 @@ function runScript(source: string): Record<string, unknown> {
 
 const PRELUDE = `
 import { createRequire } from 'node:module';
-import { deferUnusedModules } from './defer-unused-modules.mjs';
-const requireHere = createRequire(${JSON.stringify(`${MOCK_DIR}server.mjs`)});
+import { deferUnusedModules } from './core/defer-unused-modules.mjs';
+const requireHere = createRequire(${JSON.stringify(`${MOCK_DIR}server/index.mjs`)});
 const entry = requireHere.resolve('@stoplight/prism-http');
 const loaded = (re) => Object.keys(requireHere.cache).some((file) => re.test(file.replaceAll('\\\\', '/')));
 const fakerLoaded = () => loaded(/@faker-js\\/faker\\/dist\\/cjs\\/faker\\.js$/);
@@ -25,7 +25,7 @@ const postmanLoaded = () => loaded(/postman-collection\\/lib\\/index\\.js$/);
 describe('deferring the libraries Prism loads but the mock never uses', () => {
   it('a started mock has loaded neither faker nor postman-collection', () => {
     const result = runScript(`${PRELUDE}
-      const { startMockServer } = await import('./server.mjs');
+      const { startMockServer } = await import('./server/index.mjs');
       const mock = await startMockServer({ port: 0 });
       const answer = await fetch(mock.url + '/v1.0/apigw/apps', { headers: { 'x-auth-token': 't' } });
       await mock.close();

@@ -1,11 +1,11 @@
-// The cloud's front door in credentials mode (mock/front-door.mjs): each kind of bad credential
+// The cloud's front door in credentials mode (mock/core/front-door.mjs): each kind of bad credential
 // answered as Huawei's gateway answers it (401 APIGW.0301, the FAQ's message, the request id in
 // the body), and the AK lockout: five failed signatures in a row lock the AK for five minutes,
 // a success in between starts the count again, /_mock/reset and the clock unlock it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.mjs';
-import { LOCK_AFTER_FAILURES, LOCK_MS, akOf, frontDoor, frontDoorError } from '../../mock/front-door.mjs';
-import { parseCredentials } from '../../mock/credentials.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
+import { LOCK_AFTER_FAILURES, LOCK_MS, akOf, frontDoor, frontDoorError } from '../../mock/core/front-door.mjs';
+import { parseCredentials } from '../../mock/core/credentials.mjs';
 import { signRequest } from '../../src/auth/sign-request.js';
 
 const PAIR = { ak: 'FRONTDOORAK', sk: 'front-door-secret-never-shown' };

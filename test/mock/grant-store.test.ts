@@ -1,10 +1,10 @@
-// AppCodes, authorizations and the outline in the mock's memory (mock/grant-store.mjs, through
+// AppCodes, authorizations and the outline in the mock's memory (mock/server/grant-store.mjs, through
 // AppStore.handle), in-process: what the pages say of each (at most 5 AppCodes per APP, 用户指南;
 // a pair authorized twice is skipped; the bound lists show APIs published in the environment,
 // 查看APP已绑定的API列表), with each generation's codes and paging.
 import { describe, expect, it } from 'vitest';
-import { AppStore } from '../../mock/app-store.mjs';
-import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf, handleGrant } from '../../mock/grant-store.mjs';
+import { AppStore } from '../../mock/server/app-store.mjs';
+import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf, handleGrant } from '../../mock/server/grant-store.mjs';
 
 type Generation = 'v1.0' | 'v1' | 'v2';
 const TEST_ENV = '7a1ad0c350844ee69479b47df9a881cb';

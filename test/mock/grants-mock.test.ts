@@ -2,7 +2,7 @@
 // the bound and not-bound lists and the outline — every answer valid against the contract's
 // schema for its operation and status, with the codes the pages give.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 import { checkedCaller } from '../helpers/checked-call.js';
 import { APP_CODES_PER_APP } from '../rules/app-grant-rules.js';
 

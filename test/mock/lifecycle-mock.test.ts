@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
 import { GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
-// What the mock and the proxy hand Prism (mock/prism-request.mjs) and where they listen
-// (mock/listen.mjs), in-process.
+// What the mock and the proxy hand Prism (mock/core/prism-request.mjs) and where they listen
+// (mock/core/listen.mjs), in-process.
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { candidatesFinder, prismQuery } from '../../mock/prism-request.mjs';
-import { listenOn } from '../../mock/listen.mjs';
+import { candidatesFinder, prismQuery } from '../../mock/core/prism-request.mjs';
+import { listenOn } from '../../mock/core/listen.mjs';
 
 describe('prismQuery', () => {
   it('one value as a string, a repeated key as every value in order', () => {

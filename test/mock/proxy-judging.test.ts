@@ -5,9 +5,9 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startProxy } from '../../mock/proxy.mjs';
-import { listenOn } from '../../mock/listen.mjs';
-import { credentialProblem, parseCredentials } from '../../mock/credentials.mjs';
+import { startProxy } from '../../mock/proxy/index.mjs';
+import { listenOn } from '../../mock/core/listen.mjs';
+import { credentialProblem, parseCredentials } from '../../mock/core/credentials.mjs';
 import { signRequest } from '../../src/auth/sign-request.js';
 import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
 
@@ -49,7 +49,7 @@ const report = () => proxy.report();
 
 beforeAll(async () => {
   upstream = await scriptedUpstream();
-  proxy = await startProxy({ upstream: upstream.url, port: 0, credentials: parseCredentials({ aksk: [PAIR] }) });
+  proxy = await startProxy({ upstream: upstream.url, port: 0, credentials: { aksk: [PAIR] } });
 });
 afterAll(async () => {
   await proxy?.close();
@@ -253,7 +253,7 @@ describe('an upstream that is not there', () => {
   });
 
   it.each(['ftp://gw.example', 'not a url', 'http//gw', 'httpsx://gw', 'xhttp://gw'])('an upstream %j is refused, naming what it needs', async (bad) => {
-    await expect(startProxy({ upstream: bad, port: 0 })).rejects.toThrow(`--proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(bad)})`);
+    await expect(startProxy({ upstream: bad, port: 0 })).rejects.toThrow(`the proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(bad)})`);
   });
 });
 
@@ -269,11 +269,11 @@ describe('the report', () => {
     const entries = proxy.har().log.entries;
     expect(entries).toHaveLength(harBefore + 1);
     expect(entries.at(-1)).toMatchObject({ request: { method: 'POST', url: `${upstream.url}/v1.0/apigw/apps` }, response: { status: 201 } });
-    expect(entries.at(-1).time).toBeGreaterThanOrEqual(0);
-    expect(entries.at(-1).time).toBeLessThan(60_000); // milliseconds the exchange took, not a date
+    expect(entries.at(-1)!.time).toBeGreaterThanOrEqual(0);
+    expect(entries.at(-1)!.time).toBeLessThan(60_000); // milliseconds the exchange took, not a date
     // What the report hands out is a copy: changing it changes nothing.
     now.findings.length = 0;
-    now.news.push({});
+    now.news.push({} as never);
     expect(report().findings.length).toBeGreaterThan(0);
     expect(report().news.length).toBe(now.news.length - 1);
     const findings = proxy.findings();
@@ -382,7 +382,7 @@ describe('what no caller can take the proxy down with', () => {
     await through('/v1.0/apigw/apps', { status: 204 }, { method: 'OPTIONS' });
     const { findings, outside } = added();
     expect(findings).toEqual([]);
-    expect(outside.map((o: { kind: string; method: string; path: string }) => [o.kind, o.method, o.path])).toEqual([['unknown-route', 'GET', '/'], ['preflight', 'OPTIONS', '/v1.0/apigw/apps']]);
+    expect(outside.map((o) => [o.kind, o.method, o.path])).toEqual([['unknown-route', 'GET', '/'], ['preflight', 'OPTIONS', '/v1.0/apigw/apps']]);
   });
 
   it('headers or a URL over 64 KiB: 431 with the Huawei error body, recorded as not judged', async () => {

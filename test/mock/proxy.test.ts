@@ -4,8 +4,8 @@
 // answers each kind of drift.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.mjs';
-import { startProxy } from '../../mock/proxy.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
+import { startProxy } from '../../mock/proxy/index.mjs';
 
 const V2 = '/v2/p1/apigw/instances/i1';
 const json = (body: unknown) => JSON.stringify(body);
@@ -216,7 +216,7 @@ describe('HAR and JUnit', () => {
 
 describe('startProxy', () => {
   it('refuses an upstream that is not an http(s) URL, saying what it needs', async () => {
-    await expect(startProxy({ upstream: 'ftp://example.com', port: 0 })).rejects.toThrow('--proxy needs the upstream\'s http(s) URL');
+    await expect(startProxy({ upstream: 'ftp://example.com', port: 0 })).rejects.toThrow('the proxy needs the upstream\'s http(s) URL');
   });
 });
 
@@ -230,7 +230,7 @@ describe('apig-app-mock --proxy', () => {
     const mock = await startMockServer({ port: 0 });
     const report = join(dir, 'report.json');
     const run = async (flags: string[]) => {
-      const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', mock.url, '--report', report, '--port', '0', ...flags], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const cli = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', mock.url, '--report', report, '--port', '0', ...flags], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
       try {
         const base = cli.match[1]!;
         expect((await fetch(`${base}${V2}/apps`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
@@ -263,7 +263,7 @@ describe('apig-app-mock --proxy', () => {
 
   it('takes the AK/SK pair from the SDK variables, and says it re-signs', async () => {
     const { startChild } = await import('../helpers/child-process.js');
-    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', 'http://127.0.0.1:9', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/, { env: { HUAWEICLOUD_SDK_AK: 'ENVAK0001', HUAWEICLOUD_SDK_SK: 'env-secret-never-printed' } });
+    const cli = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', 'http://127.0.0.1:9', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/, { env: { HUAWEICLOUD_SDK_AK: 'ENVAK0001', HUAWEICLOUD_SDK_SK: 'env-secret-never-printed' } });
     try {
       expect(cli.output()).toContain('(AK/SK requests are checked and signed anew for the upstream)');
       expect(cli.output()).not.toContain('env-secret-never-printed');
@@ -272,11 +272,23 @@ describe('apig-app-mock --proxy', () => {
     }
   });
 
+  it('--proxy <URL> (2.x) still starts the proxy, and says on stderr that it goes in 3.0.0', async () => {
+    const { startChild } = await import('../helpers/child-process.js');
+    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', 'http://127.0.0.1:9', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/);
+    try {
+      expect(cli.output()).toContain('apig-app-mock: --proxy <URL> is deprecated and goes in 3.0.0; use apig-app-mock proxy <URL>');
+      expect(cli.output()).toContain('APP contract proxy is listening on');
+    } finally {
+      expect(await cli.stop('SIGTERM')).toBe(0);
+    }
+  });
+
   it.each([
-    [['--proxy', 'not a url'], "--proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
-    [['--strict'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with --proxy <upstream URL>'],
-    [['--proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], '--proxy forwards to a gateway; --stateless, --seed are for the mock'],
+    [['proxy', 'not a url'], "the proxy needs the upstream's http(s) URL"],
+    [['--proxy', 'not a url'], "the proxy needs the upstream's http(s) URL"],
+    [['--report', 'r.json'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>'],
+    [['serve', '--strict'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>'],
+    [['proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], 'the proxy forwards to a gateway; --stateless, --seed are for the mock (apig-app-mock serve)'],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
@@ -297,11 +309,10 @@ describe('re-signing for the upstream', () => {
   });
 
   it('signed for the proxy, the request reaches a credentials-checking upstream only when the proxy signs it anew', async () => {
-    const { parseCredentials } = await import('../../mock/credentials.mjs');
     const { createApigClient, createAppOnDedicatedGatewayV2, listApisBoundToAppPage } = await import('../../src/index.js');
     const instance = { projectId: 'p-sign', instanceId: 'i-sign' };
     const plain = await startProxy({ upstream: upstream.url, port: 0 });
-    const resigning = await startProxy({ upstream: upstream.url, port: 0, credentials: parseCredentials({ aksk: [AKSK] }) });
+    const resigning = await startProxy({ upstream: upstream.url, port: 0, credentials: { aksk: [AKSK] } });
     try {
       const without = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: plain.url, auth: AKSK }), instance, { name: 'signed_app_1' });
       expect(!without.ok && without.error).toMatchObject({ status: 401, errorCode: 'APIGW.0301' }); // the signature covers the proxy's host
@@ -442,7 +453,7 @@ describe('secrets', () => {
     writeFileSync(join(dir, 'creds.json'), JSON.stringify({ tokens: [SECRETS.token], aksk: [pair] }));
     const upstream = await startMockServer({ port: 0, credentials: { tokens: [SECRETS.token], aksk: [pair] } });
     const files = ['report.json', 'traffic.har', 'drift.xml'].map((f) => join(dir, f));
-    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', upstream.url, '--credentials', join(dir, 'creds.json'), '--report', files[0]!, '--har', files[1]!, '--junit', files[2]!, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const cli = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', upstream.url, '--credentials', join(dir, 'creds.json'), '--report', files[0]!, '--har', files[1]!, '--junit', files[2]!, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     const added: string[] = [];
     try {
       const base = cli.match[1]!;

@@ -1,4 +1,4 @@
-// The mock's own HTTP edges, in-process (mock/server.mjs): its pages and documents, CORS for a
+// The mock's own HTTP edges, in-process (mock/server/index.mjs): its pages and documents, CORS for a
 // browser, the reset control, fresh request ids, and the error body for what a gateway refuses
 // before the contract is read (an unknown route, a body too large, malformed HTTP, Prefer).
 import { connect } from 'node:net';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 
 const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
 let mock: Awaited<ReturnType<typeof startMockServer>>;

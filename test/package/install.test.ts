@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build, transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../mock/server/index.mjs';
 import { startChild } from '../helpers/child-process.js';
 import { gitSnapshot } from '../helpers/git-snapshot.js';
 import { ROOT } from '../../scripts/tools.mjs';
@@ -170,6 +170,26 @@ export async function run(): Promise<string> {
     expect(typecheck(dir)).toBe('');
   });
 
+  it('types apig-app-contract/proxy under tsc --strict (startProxy, its options, result and report)', () => {
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, include: ['proxy-consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'proxy-consumer.ts'),
+      `import { startProxy, type ProxyOptions, type ProxyReport, type RunningProxy } from 'apig-app-contract/proxy';
+const options: ProxyOptions = { upstream: 'https://apig.cn-north-4.myhuaweicloud.com', port: 0, strict: true, credentials: { aksk: [{ ak: 'AK', sk: 'SK' }] } };
+export async function run(): Promise<boolean> {
+  const proxy: RunningProxy = await startProxy(options);
+  const report: ProxyReport = proxy.report();
+  const first: string | undefined = report.findings[0]?.message;
+  await proxy.close();
+  // @ts-expect-error upstream is required
+  await startProxy({ port: 0 });
+  return report.passed && first === undefined && proxy.junit().length > 0;
+}
+`,
+    );
+    expect(typecheck(dir)).toBe('');
+  });
+
   it('with it: starts, remembers a create, refuses the duplicate, deletes', async () => {
     npm(['install', ...INSTALL_FLAGS, '--save-dev', '@stoplight/prism-http@5.12.0'], dir);
     // The bin npx runs, started directly so that stopping it stops the mock itself.
@@ -200,7 +220,7 @@ export async function run(): Promise<string> {
 
       // The validating proxy from the same bin, in front of this mock: forwards, and on SIGINT
       // prints its one line with no drift.
-      const proxyProcess = await startChild(bin, ['--proxy', base, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
+      const proxyProcess = await startChild(bin, ['proxy', base, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
       try {
         const through = await fetch(`${proxyProcess.match[1]}/v2/p1/apigw/instances/i1/apps?limit=5`, { headers: { 'x-auth-token': 't' } });
         expect(through.status).toBe(200);
@@ -209,6 +229,24 @@ export async function run(): Promise<string> {
       } finally {
         await proxyProcess.stop();
       }
+
+      // The proxy as a library (apig-app-contract/proxy), re-signing AK/SK with the package's
+      // own signer, which it loads by the package's name from the installed package.
+      writeFileSync(
+        join(dir, 'library-proxy.mjs'),
+        `import { startProxy } from 'apig-app-contract/proxy';
+import { signRequest } from 'apig-app-contract';
+const pair = { ak: 'LIBRARYAK01', sk: 'library-secret' };
+const proxy = await startProxy({ upstream: process.env.UPSTREAM, port: 0, credentials: { aksk: [pair] } });
+const url = proxy.url + '/v2/p1/apigw/instances/i1/apps?limit=5';
+const signed = await fetch(url, { headers: await signRequest({ method: 'GET', url }, pair) });
+const forged = await fetch(url, { headers: await signRequest({ method: 'GET', url }, { ak: pair.ak, sk: 'not-the-secret' }) });
+await proxy.close();
+console.log(JSON.stringify({ signed: signed.status, forged: forged.status, summary: proxy.report().summary }));
+`,
+      );
+      const library = await promisify(execFile)(process.execPath, ['library-proxy.mjs'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, UPSTREAM: base } });
+      expect(JSON.parse(library.stdout)).toEqual({ signed: 200, forged: 401, summary: expect.stringMatching(/^2 exchanges, 0 drift findings/) });
     } finally {
       await mockProcess.stop();
     }

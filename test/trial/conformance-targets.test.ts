@@ -112,7 +112,7 @@ describe('npm run test:conformance against a mock started by hand', () => {
 
     it('through the validating proxy, AK/SK re-signed for this mock: passes, and the proxy finds no drift', async () => {
       const report = join(dir, 'proxy-report.json');
-      const args = [MOCK_CLI, '--proxy', base, '--credentials', join(dir, 'creds.json'), '--report', report, '--port', '0', '--', 'npm', 'run', '--silent', 'test:conformance'];
+      const args = [MOCK_CLI, 'proxy', base, '--credentials', join(dir, 'creds.json'), '--report', report, '--port', '0', '--', 'npm', 'run', '--silent', 'test:conformance'];
       const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
         execFile(process.execPath, args, { cwd: ROOT, env: shellEnv({ HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: pair.sk, ...DEDICATED }), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
           resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });

@@ -4,7 +4,7 @@
 // APIG.3131 past 5 AppCodes, APIG.3082 no such AppCode, APIG.3004 / 3002 / 3003 no such APP, API
 // or environment, APIG.3009 no such authorization, APIG.3316 in a pair's result when it exists.
 import { randomBytes } from 'node:crypto';
-import { errorBody } from './huawei-errors.mjs';
+import { errorBody } from '../core/huawei-errors.mjs';
 import { pageBounds } from './paging.mjs';
 
 /** “每个应用最多可创建5个AppCode” (user guide, 为简易认证添加AppCode). */

@@ -11,18 +11,19 @@ import { Agent as HttpAgent } from 'node:http';
 import { rootCertificates } from 'node:tls';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { loadOperations } from './prism-operations.mjs';
-import { loadPrism } from './load-prism.mjs';
-import { readBody } from './request-body.mjs';
-import { listenOn } from './listen.mjs';
-import { candidatesFinder, parameterFinder, prismQuery } from './prism-request.mjs';
-import { readTarget } from './request-target.mjs';
-import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, newRequestId, refuseExpectation, sendJson } from './http-answers.mjs';
-import { errorBody, errorFromViolations, parameterError } from './huawei-errors.mjs';
-import { frontDoor, frontDoorError } from './front-door.mjs';
-import { harOf, junitOf } from './proxy-reports.mjs';
+import { loadOperations } from '../core/prism-operations.mjs';
+import { loadPrism } from '../core/load-prism.mjs';
+import { readBody } from '../core/request-body.mjs';
+import { listenOn } from '../core/listen.mjs';
+import { candidatesFinder, parameterFinder, prismQuery } from '../core/prism-request.mjs';
+import { readTarget } from '../core/request-target.mjs';
+import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, newRequestId, refuseExpectation, sendJson } from '../core/http-answers.mjs';
+import { errorBody, errorFromViolations, parameterError } from '../core/huawei-errors.mjs';
+import { akOf, frontDoor, frontDoorError } from '../core/front-door.mjs';
+import { parseCredentials } from '../core/credentials.mjs';
+import { harOf, junitOf } from './reports.mjs';
 
-const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
+const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
 /** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the host. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 /** A Huawei error code: `APIG.xxxx`, or the front door's `APIGW.xxxx` (see the contract's 401). */
@@ -30,14 +31,13 @@ const ERROR_CODE = /^APIGW?\.[0-9]{4}$/;
 /** The HAR keeps at most this many exchanges (the first ones); the report says when it dropped some. */
 const MAX_RECORDED = 10_000;
 
-const AK_OF = /^SDK-HMAC-SHA256\s+Access=([^,\s]+)/;
 
-/** The package's own signer (dist/, built by `npm ci` in a clone, shipped in the package). */
+/** The package's own signer, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package). */
 async function loadSigner() {
   try {
-    return (await import('../dist/src/auth/sign-request.js')).signRequest;
+    return (await import('apig-app-contract')).signRequest;
   } catch (error) {
-    throw new Error(`--proxy with credentials needs the package's signer in dist/, which is missing (run npm run build): ${error.message}`);
+    throw new Error(`the proxy with credentials needs the package's signer (apig-app-contract's dist/), which is missing (run npm run build): ${error.message}`);
   }
 }
 
@@ -77,8 +77,8 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer, compare?: boolean, seed?: unknown[], failOnOutside?: boolean }} options
- *   credentials: parsed as the mock's (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
+ * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens?: string[], aksk?: { ak: string, sk: string }[] } | { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer, compare?: boolean, seed?: unknown[], failOnOutside?: boolean }} options
+ *   credentials: as the mock takes them ({ tokens, aksk }), or parsed (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
  *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
  *   ca: PEM certificates to trust for an HTTPS upstream (besides the system's), e.g. a company CA
  *   compare: send each request to this project's stateful mock too (started in-process, `seed` its
@@ -86,13 +86,15 @@ function undeclaredFields(schema, value, at, found = new Set()) {
  *   failOnOutside: traffic outside the contract (routes it does not have, preflights, `/`) fails
  *     the run too; by default it is listed apart and fails nothing
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials, strict = false, ca, compare = false, seed, failOnOutside = false }) {
+export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials: given, strict = false, ca, compare = false, seed, failOnOutside = false }) {
+  // The CLI passes them parsed; a library caller gives them as the mock takes them ({ tokens, aksk }).
+  const credentials = given === undefined || given.secrets instanceof Map ? given : parseCredentials(given, 'credentials');
   let base;
   try {
     base = new URL(upstream);
     if (!/^https?:$/.test(base.protocol)) throw new Error('not http(s)');
   } catch {
-    throw new Error(`--proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(String(upstream).slice(0, 80))})`);
+    throw new Error(`the proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(String(upstream).slice(0, 80))})`);
   }
   const { prism, version, route, validateInput, validateOutput } = await loadJudge();
   const operations = await loadOperations(prism, generatedDir, version);
@@ -201,7 +203,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     headers.host = target.host;
     if (bytes.length > 0) headers['content-length'] = String(bytes.length);
-    const ak = AK_OF.exec(String(req.headers.authorization ?? ''))?.[1];
+    const ak = akOf(req);
     const sk = ak === undefined ? undefined : credentials?.secrets.get(ak);
     if (sk === undefined) return headers;
     delete headers.authorization;
@@ -297,7 +299,7 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const bytes = read.bytes;
     // A caller signs for the proxy; the proxy checks that signature before it signs anew.
     // (As the cloud's front door would: the same 401 APIGW.0301, and an AK locked after five failures in a row.)
-    const problem = door && AK_OF.test(String(req.headers.authorization ?? '')) ? door.check(req, bytes) : undefined;
+    const problem = door && akOf(req) !== undefined ? door.check(req, bytes) : undefined;
     if (problem) {
       const requestId = newRequestId();
       return sendJson(res, 401, frontDoorError(problem, requestId), { 'x-mock-auth-reason': problem.reason, 'x-request-id': requestId });
@@ -425,7 +427,7 @@ const fieldsOf = (value) => (Array.isArray(value) ? fieldsOf(value[0]) : value &
  * APP reaches the mock's APP of the same create.
  */
 async function startMirror(seed) {
-  const { startMockServer } = await import('./server.mjs');
+  const { startMockServer } = await import('../server/index.mjs');
   const mock = await startMockServer({ port: 0, host: '127.0.0.1', ...(seed ? { seed } : {}) });
   const ids = new Map();
   const mapped = (text) => {

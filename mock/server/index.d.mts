@@ -1,4 +1,4 @@
-// Types of `apig-app-contract/mock` (mock/server.mjs), for TypeScript users of the shipped mock.
+// Types of `apig-app-contract/mock` (mock/server/index.mjs), for TypeScript users of the shipped mock.
 
 /** An environment APIs are published in and authorized in, e.g. `{ id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', name: 'RELEASE' }`. */
 export interface MockEnvironment {

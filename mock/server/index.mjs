@@ -6,20 +6,20 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiNotFound, errorFromViolations, invalidParameter, parameterError, systemError } from './huawei-errors.mjs';
-import { parseCredentials } from './credentials.mjs';
-import { frontDoor, frontDoorError } from './front-door.mjs';
+import { apiNotFound, errorFromViolations, invalidParameter, parameterError, systemError } from '../core/huawei-errors.mjs';
+import { parseCredentials } from '../core/credentials.mjs';
+import { frontDoor, frontDoorError } from '../core/front-door.mjs';
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, DEFAULT_QUOTA, routeOf } from './app-store.mjs';
 import { grantRouteOf } from './grant-store.mjs';
-import { decodeJsonBody, readBody } from './request-body.mjs';
-import { listenOn } from './listen.mjs';
-import { candidatesFinder, parameterFinder, prismQuery } from './prism-request.mjs';
-import { readTarget } from './request-target.mjs';
-import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, newRequestId, refuseExpectation, sendJson } from './http-answers.mjs';
+import { decodeJsonBody, readBody } from '../core/request-body.mjs';
+import { listenOn } from '../core/listen.mjs';
+import { candidatesFinder, parameterFinder, prismQuery } from '../core/prism-request.mjs';
+import { readTarget } from '../core/request-target.mjs';
+import { MAX_HEADER_BYTES, answerBadHttp, badHttpAnswer, newRequestId, refuseExpectation, sendJson } from '../core/http-answers.mjs';
 import { checkedSeed } from './seed.mjs';
-import { loadOperations } from './prism-operations.mjs';
-import { PRISM_PACKAGE, loadPrism } from './load-prism.mjs';
+import { loadOperations } from '../core/prism-operations.mjs';
+import { PRISM_PACKAGE, loadPrism } from '../core/load-prism.mjs';
 
 export { PRISM_PACKAGE };
 
@@ -109,7 +109,7 @@ function toPrismRequest(req, target, body) {
 }
 
 /** The documents and pages beside this folder: the package's generated/. */
-const GENERATED = fileURLToPath(new URL('../generated/', import.meta.url));
+const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
 /**
  * Starts the mock. Resolves to { url, close } once it listens.
  * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>>, environments?: Array<{ id: string, name: string }>, apis?: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]

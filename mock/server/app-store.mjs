@@ -4,7 +4,7 @@
 // gateway uses (APIG.3203 name taken, APIG.3310 key taken, APIG.3103 over quota, 404 with
 // the generation's code). Bounded: a quota per tenant and a cap on tenants.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { errorBody } from './huawei-errors.mjs';
+import { errorBody } from '../core/huawei-errors.mjs';
 import { DEFAULT_CATALOGUE, bindCount, forgetApp, handleGrant } from './grant-store.mjs';
 import { pageBounds } from './paging.mjs';
 

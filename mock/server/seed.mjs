@@ -59,12 +59,12 @@ function checkedCatalogue(entry, where, problems) {
   return problems.length > before ? undefined : catalogueOf({ environments, apis });
 }
 
-/** The validator of the package's dist/ (built by `npm ci` in a clone, shipped in the package). */
+/** The package's own validator, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package). */
 async function loadValidator() {
   try {
-    return (await import('../dist/src/validation/validate-request-body.js')).validateRequestBody;
+    return (await import('apig-app-contract')).validateRequestBody;
   } catch (error) {
-    throw new Error(`--seed needs the package's validator in dist/, which is missing (run npm run build): ${error.message}`);
+    throw new Error(`--seed needs the package's validator (apig-app-contract's dist/), which is missing (run npm run build): ${error.message}`);
   }
 }
 
