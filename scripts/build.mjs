@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { GENERATED, ROOT, binOf, runNode } from './tools.mjs';
 
 const DIST = join(ROOT, 'dist');
-const RUNTIME_GENERATED = ['schema.d.ts', 'create-app-request-validator.js', 'create-app-request-validator.d.ts'];
+const RUNTIME_GENERATED = ['schema.d.ts', 'request-validators.js', 'request-validators.d.ts'];
 
 rmSync(DIST, { recursive: true, force: true });
 runNode(binOf('typescript', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json')]);

@@ -67,8 +67,8 @@ async function types(outDir) {
 
 function validator(outDir) {
   const { js, dts } = validatorModule(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
-  writeFileSync(join(outDir, 'create-app-request-validator.js'), js);
-  writeFileSync(join(outDir, 'create-app-request-validator.d.ts'), dts);
+  writeFileSync(join(outDir, 'request-validators.js'), js);
+  writeFileSync(join(outDir, 'request-validators.d.ts'), dts);
 }
 
 /** Renders one page; the source is spec/ itself (English) or a translated copy of the bundle. */

@@ -1,7 +1,9 @@
 // apig-app-contract: typed client, signer and validator for Huawei Cloud APIG's APP API (应用).
 export { createApigClient, regionEndpoint, type ApigClient, type ApigClientOptions, type ApigAuth } from './client/create-apig-client.js';
-export { createAppOnSharedGateway, createAppOnDedicatedGateway, type CreateAppResult, type DedicatedInstance, type InstanceOn, type CallOptions } from './client/create-app.js';
-export { listApps, listAppsPage, findAppByName, showApp, updateApp, deleteApp, resetAppSecret, verifyApp, type Gateway, type Outcome, type AppFilters, type Paging, type AppPage, type ListedApp, type ShownApp } from './client/app-lifecycle.js';
+export type { CallOptions, DedicatedInstance, Gateway, InstanceOn, Outcome } from './client/vocabulary.js';
+export { createAppOnSharedGateway, createAppOnDedicatedGateway, type CreateAppResult } from './client/create-app.js';
+export { listApps, listAppsPage, findAppByName, showApp, updateApp, deleteApp, resetAppSecret, verifyApp, type AppFilters, type Paging, type AppPage, type ListedApp, type ShownApp } from './client/app-lifecycle.js';
+// The per-generation helpers: apig-app-contract/generations (./generations.ts); here until 3.0.0.
 export * from './client/generation-helpers.js';
 export {
   createAppCode, generateAppCode, listAppCodesPage, listAppCodes, showAppCode, deleteAppCode,

@@ -5,7 +5,7 @@
 import type { components } from '../types.js';
 import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, Gateway, Outcome } from './app-lifecycle.js';
+import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
 import { callOn, refused } from './gateway-call.js';
 
 type S = components['schemas'];

@@ -5,33 +5,10 @@
 import type { components } from '../types.js';
 import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { Settled } from './settle.js';
+import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
 import { callOn, refused, type PathValue } from './gateway-call.js';
 
 type Schemas = components['schemas'];
-
-/** Extra request options, e.g. `{ headers: { Prefer: 'code=403' } }` against the mock. */
-export interface CallOptions {
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-export interface DedicatedInstance {
-  projectId: string;
-  instanceId: string;
-}
-
-/** Where the call goes: the shared gateway, or a dedicated instance on v1 or v2. */
-export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & DedicatedInstance) | ({ gateway: 'dedicatedV2' } & DedicatedInstance);
-
-/**
- * The instance a per-generation helper takes (`…OnDedicatedGateway`: v1, `…OnDedicatedGatewayV2`:
- * v2): `{ projectId, instanceId }`, or a `Gateway` of that generation. A `Gateway` of the other
- * generation does not compile (and from JavaScript the call is refused, not sent elsewhere).
- */
-export type InstanceOn<G extends 'dedicated' | 'dedicatedV2'> = DedicatedInstance & { gateway?: G };
-
-export type Outcome<T> = Settled<T>;
 
 /** What follows the generation's base path; `{id}` is the APP's id (`{app_id}` on v2). */
 type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';

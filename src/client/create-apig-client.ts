@@ -4,7 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../types.js';
 import { ApigNetworkError, ApigValidationError } from '../errors.js';
 import { validateRequestBody } from '../validation/validate-request-body.js';
-import { BODY_SCHEMA_OF } from '../../generated/create-app-request-validator.js';
+import { BODY_SCHEMA_OF } from '../../generated/request-validators.js';
 import { checkAuth, type ApigAuth } from './check-auth.js';
 import { fillPath, signedInit, type CallInit } from './aksk-signing.js';
 import { appSecretsOf } from './settle.js';

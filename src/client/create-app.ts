@@ -5,10 +5,9 @@
 import type { App, CreateAppRequest } from '../types.js';
 import type { ApigFailure } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
-import { createApp, type CallOptions, type DedicatedInstance, type InstanceOn, type Outcome } from './app-lifecycle.js';
+import { createApp } from './app-lifecycle.js';
+import type { CallOptions, DedicatedInstance, InstanceOn, Outcome } from './vocabulary.js';
 import { instanceOn } from './gateway-call.js';
-
-export type { CallOptions, DedicatedInstance, InstanceOn };
 
 export type CreateAppResult =
   | {

@@ -5,7 +5,7 @@
 import { ApigValidationError } from '../errors.js';
 import { queryIssues } from '../validation/validate-query.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, Gateway, InstanceOn, Outcome } from './app-lifecycle.js';
+import type { CallOptions, Gateway, InstanceOn, Outcome } from './vocabulary.js';
 import { notSent } from './operation-name.js';
 import { settle, type FetchResult } from './settle.js';
 

@@ -2,8 +2,8 @@
 // the name, and the types are that generation's own (v2's APP, list and bodies differ).
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, InstanceOn } from './app-lifecycle.js';
-import { createApp, deleteApp, findAppByName, listAppsPage, resetAppSecret, showApp, updateApp, verifyApp, type AppFilters, type Outcome } from './app-lifecycle.js';
+import type { CallOptions, InstanceOn, Outcome } from './vocabulary.js';
+import { createApp, deleteApp, findAppByName, listAppsPage, resetAppSecret, showApp, updateApp, verifyApp, type AppFilters } from './app-lifecycle.js';
 import { instanceOn } from './gateway-call.js';
 
 type S = components['schemas'];

@@ -4,7 +4,7 @@
 // have no AppCode operations.
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, InstanceOn, Outcome } from './app-lifecycle.js';
+import type { CallOptions, InstanceOn, Outcome } from './vocabulary.js';
 import { instanceOn } from './gateway-call.js';
 import {
   authorizeApps, cancelAppAuthorization, createAppCode, deleteAppCode, generateAppCode, listAppCodesPage, listApisBoundToAppPage, listApisNotBoundToAppPage,

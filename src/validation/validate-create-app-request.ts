@@ -1,6 +1,6 @@
 // Create APP's request body (v1.0 and v1), the first contract's validator under its own name.
 import type { CreateAppRequest } from '../types.js';
-import type { FIELD_RULES } from '../../generated/create-app-request-validator.js';
+import type { FIELD_RULES } from '../../generated/request-validators.js';
 import { validateRequestBody, type BodyValidationOptions, type BodyValidationResult, type ValidationIssue } from './validate-request-body.js';
 
 export type { ValidationIssue };

@@ -1,6 +1,6 @@
 // Checks a list call's query parameters against the contract (types, limits, allowed values)
 // before it is sent. The rules come from the bundled document at build time.
-import { QUERY_RULES_OF } from '../../generated/create-app-request-validator.js';
+import { QUERY_RULES_OF } from '../../generated/request-validators.js';
 import type { ValidationIssue } from './validate-request-body.js';
 
 const TYPE_WORDS = { integer: 'an integer', string: 'a string', array: 'a string or a list of strings (each sent as its own parameter)' } as const;

@@ -3,8 +3,8 @@
 // time; this module turns their results into readable issues, and refuses fields the source
 // pages do not list (a typo such as `appKey` would otherwise be dropped without a word).
 // Issues never quote a value: a character rule shows the one character at fault (none of a secret).
-import * as compiled from '../../generated/create-app-request-validator.js';
-import { FIELD_RULES, type AjvError, type RequestFieldRule, type RequestSchemaName } from '../../generated/create-app-request-validator.js';
+import * as compiled from '../../generated/request-validators.js';
+import { FIELD_RULES, type AjvError, type RequestFieldRule, type RequestSchemaName } from '../../generated/request-validators.js';
 
 export type { RequestSchemaName };
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../../src/index.js';
 import { queryIssues } from '../../src/validation/validate-query.js';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
-import { FIELD_RULES } from '../../generated/create-app-request-validator.js';
+import { FIELD_RULES } from '../../generated/request-validators.js';
 
 const LISTS = OPERATIONS.filter((o) => o.kind === 'list');
 
@@ -52,7 +52,7 @@ describe('v2 limit: adjusted by the gateway (≤ 0 → 20, > 500 → 500), any 3
 describe('a list parameter (v2 tags)', () => {
   const rules = { 'GET /x': { tags: { type: 'array' as const } } };
   it('takes a string or a list of strings, and says so otherwise', async () => {
-    const { QUERY_RULES_OF } = await import('../../generated/create-app-request-validator.js');
+    const { QUERY_RULES_OF } = await import('../../generated/request-validators.js');
     Object.assign(QUERY_RULES_OF, rules);
     try {
       expect(queryIssues('GET /x', { tags: 'red' })).toEqual([]);

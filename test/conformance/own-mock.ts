@@ -6,8 +6,6 @@
 import type { startMockServer as StartMockServer } from '../../mock/server/index.mjs';
 import type { ConformanceTarget } from './target.js';
 
-/** Where ./in-process-target.ts leaves the target when the mocks run in the test worker. */
-export const IN_PROCESS_TARGET = '__apigConformanceTarget';
 
 export async function startOwnMockTarget(): Promise<{ target: ConformanceTarget; close: () => Promise<void> }> {
   // Loaded here, not above: a run against another target never loads the mock.

@@ -5,7 +5,7 @@
 import { inject } from 'vitest';
 import { bodyWith, type FieldCase, type Variant } from '../rules/create-app-rules.js';
 import { exchange, type Reply, type TargetAuth } from './exchange.js';
-import { IN_PROCESS_TARGET } from './own-mock.js';
+import { IN_PROCESS_TARGET } from './in-process-key.js';
 
 export type { Reply, TargetAuth };
 

@@ -18,7 +18,7 @@ describe('the published package', () => {
   it('packs dist, the documents, README and LICENSE; no spec sources, docs pages, tests or dev tools', () => {
     const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts']));
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
-    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/types.d.ts', 'dist/generated/schema.d.ts', 'dist/generated/create-app-request-validator.js', 'generated/openapi.json', 'generated/openapi-3.0.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/types.d.ts', 'dist/generated/schema.d.ts', 'dist/generated/request-validators.js', 'generated/openapi.json', 'generated/openapi-3.0.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       expect(files).toContain(expected);
     }
     expect(files.filter((f) => /^(test|scripts|spec|node_modules|\.ci|generated\/docs|generated\/review)\//.test(f) || /\.(test\.ts|html|pdf)$/.test(f))).toEqual([]);
@@ -54,5 +54,15 @@ describe('the published package', () => {
     }
     const result = await build({ entryPoints: [join(ROOT, 'dist/src/index.js')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
     expect(result.errors).toEqual([]);
+  });
+
+  it('apig-app-contract/generations holds every per-generation helper; the root keeps the same functions until 3.0.0', async () => {
+    const generations: Record<string, unknown> = await import('apig-app-contract/generations');
+    const root: Record<string, unknown> = await import('apig-app-contract');
+    const perGeneration = (names: string[]) => names.filter((name) => /On(Shared|Dedicated)Gateway(V2)?$/.test(name)).sort();
+    expect(Object.keys(generations).sort()).toEqual(perGeneration(Object.keys(root)));
+    // 52 today: a change to this number is a change to the package's surface.
+    expect(Object.keys(generations)).toHaveLength(52);
+    for (const name of Object.keys(generations)) expect(generations[name], name).toBe(root[name]);
   });
 });

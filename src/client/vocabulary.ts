@@ -1,0 +1,26 @@
+// The client's vocabulary: where a call goes (`Gateway`, `InstanceOn`), what it takes beside its
+// body (`CallOptions`) and what it returns (`Outcome`). Every helper imports these from here.
+import type { Settled } from './settle.js';
+
+/** Extra request options, e.g. `{ headers: { Prefer: 'code=403' } }` against the mock. */
+export interface CallOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface DedicatedInstance {
+  projectId: string;
+  instanceId: string;
+}
+
+/** Where the call goes: the shared gateway, or a dedicated instance on v1 or v2. */
+export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & DedicatedInstance) | ({ gateway: 'dedicatedV2' } & DedicatedInstance);
+
+/**
+ * The instance a per-generation helper takes (`…OnDedicatedGateway`: v1, `…OnDedicatedGatewayV2`:
+ * v2): `{ projectId, instanceId }`, or a `Gateway` of that generation. A `Gateway` of the other
+ * generation does not compile (and from JavaScript the call is refused, not sent elsewhere).
+ */
+export type InstanceOn<G extends 'dedicated' | 'dedicatedV2'> = DedicatedInstance & { gateway?: G };
+
+export type Outcome<T> = Settled<T>;
