@@ -1,5 +1,5 @@
 // Mutation testing of the published runtime (src/): every mutant Stryker makes of the client,
-// signer, validation and errors must fail a test. `npm run test:mutation` (scripts/mutation.mjs)
+// signer, validation and errors must fail a test. `npm run test:mutation` (scripts/checks/mutation.mjs)
 // re-tests only the mutants a change touches; `-- --force` re-tests all; `-- --record` keeps
 // the run's state in mutation/ to be committed.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -12,7 +12,7 @@ export default {
   concurrency: 2,
   thresholds: { high: 95, low: 90, break: 90 },
   incremental: true,
-  // The committed state is mutation/src.json; scripts/mutation.mjs runs
+  // The committed state is mutation/src.json; scripts/checks/mutation.mjs runs
   // from a copy of it in reports/ (see there), so a plain `npx stryker run` uses that copy too.
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],

@@ -1,6 +1,6 @@
 // Mutation testing of the shipped mock (mock/): every mutant Stryker makes of its state, error
 // mapping, credentials check, body reader and proxy must fail a test. Run with src/'s by
-// `npm run test:mutation` (scripts/mutation.mjs), incrementally, each with its own state.
+// `npm run test:mutation` (scripts/checks/mutation.mjs), incrementally, each with its own state.
 // Static mutants (code that runs only while a mock starts: loading Prism and the operations,
 // reading a seed, building the pages) are ignored: each would re-run every suite, hours in
 // all; the README gives their number. Left out of the mutated files, each tested in child

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMockServer } from '../../mock/server/index.mjs';
-import { freePort, startChild } from '../child-process.mjs';
+import { freePort, startChild } from '../dev/child-process.mjs';
 import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
 import { GENERATED, binOf } from '../tools.mjs';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startProxy } from '../../mock/proxy/index.mjs';
-import { freePort, startChild } from '../child-process.mjs';
+import { freePort, startChild } from '../dev/child-process.mjs';
 import { SOURCE_REQUEST, startCreatedServer } from './created-server.mjs';
 import { GENERATED, binOf } from '../tools.mjs';
 

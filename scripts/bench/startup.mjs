@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../child-process.mjs';
+import { freePort } from '../dev/child-process.mjs';
 import { GENERATED, ROOT, binOf } from '../tools.mjs';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);

@@ -4,7 +4,7 @@
 // server is probed once: does it remember what is created (a gateway, a stateful mock) or
 // answer every call with an example (a `--stateless` mock)?
 import type { TestProject } from 'vitest/node';
-import { targetFromEnvironment } from '../../scripts/conformance-target.mjs';
+import { targetFromEnvironment } from '../../scripts/dev/conformance-target.mjs';
 import type { ConformanceTarget } from './target.js';
 import { exchange, type TargetAuth } from './exchange.js';
 import { startOwnMockTarget } from './own-mock.js';

@@ -18,7 +18,7 @@ import {
 import { OPERATIONS, V1_RESET_CASES, V2_BODY_CASES, type OperationRule } from '../rules/lifecycle-rules.js';
 import { APP_CODE_CASES, AUTHORIZE_CASES, GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
 import { schemaValidators, type OpenApiDocument } from '../helpers/bundled-document.js';
-import { deref } from '../../scripts/json-pointer.mjs';
+import { deref } from '../../scripts/generate/json-pointer.mjs';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);

@@ -1,6 +1,6 @@
-// The lint rule that keeps the three generations in step (scripts/spectral-functions/generationParity.js).
+// The lint rule that keeps the three generations in step (scripts/checks/spectral-functions/generationParity.js).
 import { describe, expect, it } from 'vitest';
-import generationParity from '../../scripts/spectral-functions/generationParity.js';
+import generationParity from '../../scripts/checks/spectral-functions/generationParity.js';
 import { loadBundledDocument } from '../helpers/bundled-document.js';
 
 const paths = () => structuredClone(loadBundledDocument().paths);

@@ -1,7 +1,7 @@
 // The lint rule that keeps every pattern in the subset ECMA-262, RE2, PCRE, Python `re` and
-// java.util.regex read alike (scripts/spectral-functions/portablePattern.js).
+// java.util.regex read alike (scripts/checks/spectral-functions/portablePattern.js).
 import { describe, expect, it } from 'vitest';
-import portablePattern, { portabilityProblems } from '../../scripts/spectral-functions/portablePattern.js';
+import portablePattern, { portabilityProblems } from '../../scripts/checks/spectral-functions/portablePattern.js';
 
 const run = (schema: Record<string, unknown>) => portablePattern(schema, {}, { path: ['s'] }).map((r: { message: string }) => r.message);
 

@@ -1,5 +1,5 @@
 // Compares the contract's v2 operations with Huawei's current v2 definitions (the digest of its
-// Go SDK, test/rules/sdk-go-v2.json, written by scripts/sdk-go-v2-digest.mjs) and tells the
+// Go SDK, test/rules/sdk-go-v2.json, written by scripts/generate/sdk-go-v2-digest.mjs) and tells the
 // differences the spec explains from those it does not. The rule is in sdk-go-v2.test.ts.
 
 export const EXTENSION = 'x-current-definitions';

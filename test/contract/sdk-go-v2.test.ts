@@ -1,7 +1,7 @@
 // The contract's v2 operations against Huawei's current v2 definitions (issue 26): every
 // parameter, body field and success-response field of Huawei's Go SDK models
 // (test/rules/sdk-go-v2.json, made from ../shared/sources/sdk-go-v2 by
-// `node scripts/sdk-go-v2-digest.mjs`), compared mechanically with generated/openapi.json.
+// `node scripts/generate/sdk-go-v2-digest.mjs`), compared mechanically with generated/openapi.json.
 //
 // What is compared (operations matched by method and path template; path parameter names may
 // differ): parameters (path/query/header: presence, where sent, required, type, enum); the
@@ -52,7 +52,7 @@ describe('the sdk-go-v2 digest', () => {
   });
 
   it.skipIf(!existsSync(SHARED))('is what the script makes of ../shared/sources/sdk-go-v2 now', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'sdk-go-v2-digest.mjs'), SHARED, '--check'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate', 'sdk-go-v2-digest.mjs'), SHARED, '--check'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
   });
 });

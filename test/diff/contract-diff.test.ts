@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contractChanges, formatChange } from '../../scripts/diff/contract-diff.mjs';
+import { contractChanges, formatChange } from '../../scripts/checks/diff/contract-diff.mjs';
 import { loadBundledDocument } from '../helpers/bundled-document.js';
 
 const base = loadBundledDocument();
@@ -72,7 +72,7 @@ describe('contractChanges', () => {
 });
 
 describe('npm run diff', () => {
-  const DIFF = fileURLToPath(new URL('../../scripts/diff.mjs', import.meta.url));
+  const DIFF = fileURLToPath(new URL('../../scripts/checks/diff.mjs', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'apig-diff-test-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, doc: unknown) => {

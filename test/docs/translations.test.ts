@@ -1,7 +1,7 @@
 // The 简体中文 translation covers every prose field, in both directions, and uses the source
 // pages' own wording for the field rules.
 import { describe, expect, it } from 'vitest';
-import { loadTranslations, prosePointers, translateDocument, translationProblems } from '../../scripts/translations.mjs';
+import { loadTranslations, prosePointers, translateDocument, translationProblems } from '../../scripts/generate/translations.mjs';
 import { ENDPOINTS, REQUEST_FIELDS } from '../rules/create-app-rules.js';
 import { loadBundledDocument } from '../helpers/bundled-document.js';
 

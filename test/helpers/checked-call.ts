@@ -1,7 +1,7 @@
 // Sends a request to a running mock and checks the answer against the contract: its status must
 // be declared for the operation, and its body must be valid against that status's schema.
 import { expect } from 'vitest';
-import { deref } from '../../scripts/json-pointer.mjs';
+import { deref } from '../../scripts/generate/json-pointer.mjs';
 import { loadBundledDocument, schemaValidators } from './bundled-document.js';
 
 const doc = loadBundledDocument();

@@ -1,4 +1,4 @@
 // Child processes for tests: the shared implementation lives in scripts/ (the bench uses it too).
-export { freePort, startChild } from '../../scripts/child-process.mjs';
+export { freePort, startChild } from '../../scripts/dev/child-process.mjs';
 
-export type RunningChild = Awaited<ReturnType<typeof import('../../scripts/child-process.mjs').startChild>>;
+export type RunningChild = Awaited<ReturnType<typeof import('../../scripts/dev/child-process.mjs').startChild>>;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rebuildIfStale, stalenessOf } from '../../scripts/rebuild-if-stale.mjs';
+import { rebuildIfStale, stalenessOf } from '../../scripts/dev/rebuild-if-stale.mjs';
 import { startChild } from '../helpers/child-process.js';
 import { gitSnapshot } from '../helpers/git-snapshot.js';
 
@@ -59,10 +59,10 @@ describe('an up-to-date npm start', () => {
     writeFileSync(join(hooks, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.LOADED_LOG, result.url + '\\n');\n  return result;\n}\n");
     writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
     const log = join(hooks, 'loaded.txt');
-    const out = execFileSync(process.execPath, ['--import', join(hooks, 'register.mjs'), '--input-type=module', '-e', "const { rebuildIfStale } = await import('./scripts/rebuild-if-stale.mjs'); console.log(await rebuildIfStale());"], { cwd: ROOT, env: { ...process.env, LOADED_LOG: log }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', join(hooks, 'register.mjs'), '--input-type=module', '-e', "const { rebuildIfStale } = await import('./scripts/dev/rebuild-if-stale.mjs'); console.log(await rebuildIfStale());"], { cwd: ROOT, env: { ...process.env, LOADED_LOG: log }, encoding: 'utf8' });
     expect(out.trim()).toBe('false');
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    expect(loaded.some((url) => url.endsWith('/scripts/inputs-digest.mjs'))).toBe(true); // the hook saw the imports
+    expect(loaded.some((url) => url.endsWith('/scripts/generate/inputs-digest.mjs'))).toBe(true); // the hook saw the imports
     expect(loaded.filter((url) => /scripts\/generate\.mjs|openapi-typescript|@redocly|print-pdf|playwright/.test(url))).toEqual([]);
   });
 });

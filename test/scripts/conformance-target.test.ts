@@ -1,9 +1,9 @@
-// The conformance suite's target from the environment (scripts/conformance-target.mjs): one set
+// The conformance suite's target from the environment (scripts/dev/conformance-target.mjs): one set
 // of names everywhere, Huawei's SDK convention (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK, and
 // HUAWEICLOUD_SDK_TOKEN for an IAM token), with the names the suite read before (APIG_AUTH_TOKEN,
 // APIG_AK, APIG_SK) still read as aliases; the SDK name wins when both are set (issue 25).
 import { describe, expect, it } from 'vitest';
-import { targetFromEnvironment } from '../../scripts/conformance-target.mjs';
+import { targetFromEnvironment } from '../../scripts/dev/conformance-target.mjs';
 
 const BASE = { APIG_BASE_URL: 'http://127.0.0.1:4010/' };
 const problems = (env: Record<string, string>) => {

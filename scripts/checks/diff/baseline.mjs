@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SPEC, binOf, runNode } from '../tools.mjs';
+import { ROOT, SPEC, binOf, runNode } from '../../tools.mjs';
 
 export const BASELINE = join(ROOT, 'released', 'openapi.json');
 

@@ -3,7 +3,7 @@
 // compiled code imports (types and the standalone validator) beside it.
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATED, ROOT, binOf, runNode } from './tools.mjs';
+import { GENERATED, ROOT, binOf, runNode } from '../tools.mjs';
 
 const DIST = join(ROOT, 'dist');
 const RUNTIME_GENERATED = ['schema.d.ts', 'request-validators.js', 'request-validators.d.ts'];

@@ -8,9 +8,9 @@
 // account for stops the script, rather than leaving a field out of the digest unnoticed.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT } from './tools.mjs';
+import { ROOT } from '../tools.mjs';
 
-// usage: node scripts/sdk-go-v2-digest.mjs [sdk-go-v2 folder] [--check]
+// usage: node scripts/generate/sdk-go-v2-digest.mjs [sdk-go-v2 folder] [--check]
 // --check writes nothing and exits 1 when the committed digest is not what the folder gives.
 const args = process.argv.slice(2);
 const folder = args.find((a) => !a.startsWith('--'));
@@ -270,7 +270,7 @@ function digest() {
   const unreached = [...models.keys()].filter((n) => !usedModels.has(n) && !requestModels.has(n));
   if (unreached.length) fail(`models no operation reaches (a model the digest would leave out): ${unreached.join(', ')}`);
   return {
-    source: { ...sourceCommit(), files: ['operations.json', 'apig_meta_excerpt.go', 'model/*.go'], note: 'Written by scripts/sdk-go-v2-digest.mjs from ../shared/sources/sdk-go-v2; do not edit by hand.' },
+    source: { ...sourceCommit(), files: ['operations.json', 'apig_meta_excerpt.go', 'model/*.go'], note: 'Written by scripts/generate/sdk-go-v2-digest.mjs from ../shared/sources/sdk-go-v2; do not edit by hand.' },
     operations,
     models: modelOut,
     enums: Object.fromEntries([...usedEnums].map((n) => [n, enums.get(n)])),
@@ -287,7 +287,7 @@ if (!existsSync(join(SOURCE, 'operations.json'))) fail(`no operations.json in ${
 const result = digest();
 if (CHECK) {
   const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
-  if (current !== sortedJson(result)) fail(`${OUT} is not what ${SOURCE} gives: run node scripts/sdk-go-v2-digest.mjs`);
+  if (current !== sortedJson(result)) fail(`${OUT} is not what ${SOURCE} gives: run node scripts/generate/sdk-go-v2-digest.mjs`);
   console.log(`sdk-go-v2-digest: ${OUT} is up to date with ${SOURCE}`);
   process.exit(0);
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run diff`: compares spec/ with the last released contract (released/openapi.json) and
 // fails on a breaking change unless the major version was bumped.
-//   node scripts/diff.mjs [--baseline FILE] [--current FILE]
+//   node scripts/checks/diff.mjs [--baseline FILE] [--current FILE]
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BASELINE, bundleSpec } from './diff/baseline.mjs';
 import { contractChanges, formatChange } from './diff/contract-diff.mjs';
-import { ROOT } from './tools.mjs';
+import { ROOT } from '../tools.mjs';
 
 const major = (version) => Number(String(version).split('.')[0]);
 

@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 // Rebuilds everything in generated/ from spec/. Deterministic: the same spec gives the
 // same bytes, so a diff in generated/ always means a contract change.
-//   node scripts/generate.mjs [outDir]   (default: generated/)
+//   node scripts/generate/index.mjs [outDir]   (default: generated/)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { downConvert } from './down-convert.mjs';
-import { GENERATED, ROOT, SPEC, binOf, runNode } from './tools.mjs';
-import { validatorModule } from './generate-validator.mjs';
+import { GENERATED, ROOT, SPEC, binOf, runNode } from '../tools.mjs';
+import { validatorModule } from './validators.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
 import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
 import { htmlDigest, printPdfs, printedFrom } from './print-pdf.mjs';
 import { DIGEST_FILE, inputsDigest } from './inputs-digest.mjs';
-import { OPERATIONS_FILE, operationsRecord } from '../mock/core/prism-operations.mjs';
-import { loadPrism } from '../mock/core/load-prism.mjs';
+import { OPERATIONS_FILE, operationsRecord } from '../../mock/core/prism-operations.mjs';
+import { loadPrism } from '../../mock/core/load-prism.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
@@ -85,7 +85,7 @@ function renderPage(outDir, { lang, dir, title, review }) {
     runNode(REDOCLY, [
       'build-docs', source, '--inlineBundle', '--title', title, `--templateOptions.lang=${lang}`,
       `--templateOptions.reviewHref=${review.href}`, `--templateOptions.reviewLabel=${review.label}`,
-      '--template', join(ROOT, 'scripts', 'docs-template.hbs'), '-o', page,
+      '--template', join(ROOT, 'scripts', 'generate', 'docs-template.hbs'), '-o', page,
     ]);
   } finally {
     if (source !== SPEC) rmSync(source, { force: true });
@@ -99,7 +99,7 @@ function renderPage(outDir, { lang, dir, title, review }) {
   }
   // Redoc shows one section at a time: the review sheet's tables below it put every rule and
   // error code on the page as static text, visible without a click.
-  if (!html.includes(AT_A_GLANCE)) throw new Error(`scripts/docs-template.hbs lost its ${AT_A_GLANCE} marker`);
+  if (!html.includes(AT_A_GLANCE)) throw new Error(`scripts/generate/docs-template.hbs lost its ${AT_A_GLANCE} marker`);
   html = html.replace(AT_A_GLANCE, () => reviewSheetSection(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')), lang, review.href));
   if (!html.includes('"disableTelemetry":true')) {
     throw new Error('The docs page would send telemetry: redocly.yaml must say `telemetry: off`.');

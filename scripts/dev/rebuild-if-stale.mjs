@@ -4,8 +4,8 @@
 // a rebuild is due, so an up-to-date `npm start` starts as fast as the bare mock.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { inputsDigest, recordedDigest } from './inputs-digest.mjs';
-import { GENERATED, ROOT, runNode } from './tools.mjs';
+import { inputsDigest, recordedDigest } from '../generate/inputs-digest.mjs';
+import { GENERATED, ROOT, runNode } from '../tools.mjs';
 
 /** Why `generatedDir` must be rebuilt, or undefined when it matches the inputs. */
 export function stalenessOf(generatedDir = GENERATED, root = ROOT) {
@@ -20,10 +20,10 @@ export async function rebuildIfStale(generatedDir = GENERATED) {
   const why = stalenessOf(generatedDir);
   if (!why) return false;
   console.log(`${why}: rebuilding…`);
-  const [{ generate }, { CHROMIUM, CHROMIUM_HINT, haveChromium }] = await Promise.all([import('./generate.mjs'), import('./print-pdf.mjs')]);
+  const [{ generate }, { CHROMIUM, CHROMIUM_HINT, haveChromium }] = await Promise.all([import('../generate/index.mjs'), import('../generate/print-pdf.mjs')]);
   if (!haveChromium()) console.warn(`review sheet PDFs not printed (${CHROMIUM} not found: ${CHROMIUM_HINT}); the HTML sheets are rebuilt.`);
   await generate(generatedDir, { pdf: haveChromium() });
   // dist/ holds a copy of the validator the mock checks seeds with: keep it in step.
-  if (generatedDir === GENERATED) runNode(join(ROOT, 'scripts', 'build.mjs'), []);
+  if (generatedDir === GENERATED) runNode(join(ROOT, 'scripts', 'generate', 'build.mjs'), []);
   return true;
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The files and folders generated/ is derived from (the generating tools' versions are checked by check:generated). */
-export const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate.mjs', 'scripts/generate-validator.mjs', 'scripts/translations.mjs', 'scripts/docs-template.hbs', 'scripts/down-convert.mjs', 'scripts/review-sheet.mjs', 'scripts/print-pdf.mjs', 'scripts/json-pointer.mjs', 'scripts/inputs-digest.mjs', 'mock/core/prism-operations.mjs', 'mock/core/load-prism.mjs', 'mock/core/defer-unused-modules.mjs'];
+export const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate/index.mjs', 'scripts/generate/validators.mjs', 'scripts/generate/translations.mjs', 'scripts/generate/docs-template.hbs', 'scripts/generate/down-convert.mjs', 'scripts/generate/review-sheet.mjs', 'scripts/generate/print-pdf.mjs', 'scripts/generate/json-pointer.mjs', 'scripts/generate/inputs-digest.mjs', 'mock/core/prism-operations.mjs', 'mock/core/load-prism.mjs', 'mock/core/defer-unused-modules.mjs'];
 
 /** The file in generated/ that records the digest of the inputs it was made from. */
 export const DIGEST_FILE = 'inputs.sha256';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { bundleSpec } from './diff/baseline.mjs';
-import { ROOT, binOf } from './tools.mjs';
+import { ROOT, binOf } from '../tools.mjs';
 
 const env = { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
 let failed = false;

@@ -1,6 +1,6 @@
 // Direction-aware comparison of two bundled OpenAPI documents. Requests may loosen and
 // responses may tighten; the opposite breaks someone. Each change is one readable line.
-import { deref } from '../json-pointer.mjs';
+import { deref } from '../../generate/json-pointer.mjs';
 import { patternProbes } from './probes.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ROOT, binOf } from './tools.mjs';
+import { ROOT, binOf } from '../tools.mjs';
 
 /**
  * The newest release of each line on 2026-11-30; change a version with the integrity beside it.

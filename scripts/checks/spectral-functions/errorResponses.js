@@ -1,6 +1,6 @@
 // Spectral function: every 4xx/5xx response of every operation uses the one Huawei error body
 // (#/components/schemas/ErrorBody). Runs unresolved, following the response's own $ref.
-import { deref } from '../json-pointer.mjs';
+import { deref } from '../../generate/json-pointer.mjs';
 
 export default function errorResponses(paths, _options, context) {
   const doc = context.document.data;

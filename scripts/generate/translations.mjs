@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { escapePointer, pointerKeys } from './json-pointer.mjs';
-import { ROOT } from './tools.mjs';
+import { ROOT } from '../tools.mjs';
 
 const PROSE_KEYS = new Set(['title', 'summary', 'description']);
 // Under these keys sit example payloads and schema example values: data, not prose.

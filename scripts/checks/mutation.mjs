@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ROOT, binOf } from './tools.mjs';
+import { ROOT, binOf } from '../tools.mjs';
 
 const RUNS = {
   src: { config: 'stryker.config.mjs', committed: 'mutation/src.json', state: 'reports/mutation/stryker-incremental.json' },

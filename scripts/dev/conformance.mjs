@@ -4,7 +4,7 @@
 // found"), then runs the conformance project.
 import { spawnSync } from 'node:child_process';
 import { targetFromEnvironment } from './conformance-target.mjs';
-import { ROOT, binOf } from './tools.mjs';
+import { ROOT, binOf } from '../tools.mjs';
 
 try {
   targetFromEnvironment(process.env);

@@ -3,8 +3,8 @@
 // no prose left to translate.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATED } from './tools.mjs';
-import { loadTranslations, prosePointers, translationProblems } from './translations.mjs';
+import { GENERATED } from '../tools.mjs';
+import { loadTranslations, prosePointers, translationProblems } from '../generate/translations.mjs';
 
 const doc = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8'));
 const problems = translationProblems(doc, loadTranslations('zh-CN'), 'zh-CN');

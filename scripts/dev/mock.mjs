@@ -5,5 +5,5 @@ import { rebuildIfStale } from './rebuild-if-stale.mjs';
 
 const args = process.argv.slice(2);
 if (args.includes('--rebuild')) await rebuildIfStale();
-const { main } = await import('../mock/cli.mjs');
+const { main } = await import('../../mock/cli.mjs');
 await main(args.filter((a) => a !== '--rebuild'));

@@ -3,12 +3,12 @@
 // same run (this machine is noisy; ratios travel better than absolute numbers).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './tools.mjs';
-import { benchMock } from './bench/mock-throughput.mjs';
-import { benchClient } from './bench/client-overhead.mjs';
-import { benchStatefulMock } from './bench/stateful-mock.mjs';
-import { benchStartup } from './bench/startup.mjs';
-import { benchProxy } from './bench/proxy.mjs';
+import { ROOT } from '../tools.mjs';
+import { benchMock } from './mock-throughput.mjs';
+import { benchClient } from './client-overhead.mjs';
+import { benchStatefulMock } from './stateful-mock.mjs';
+import { benchStartup } from './startup.mjs';
+import { benchProxy } from './proxy.mjs';
 
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const only = process.argv[2]; // `mock`, `state`, `startup`, `proxy` or `client` runs one part
@@ -66,7 +66,7 @@ if (only === undefined || only === 'proxy') {
 }
 
 if (only === undefined || only === 'client') {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'generate', 'build.mjs')], { stdio: 'ignore' });
   console.log('\nClient: sequential POSTs to one local node:http server, callers interleaved (median of 5 rounds)');
   const client = await benchClient();
   const bare = client.perRequest['bare openapi-fetch'];

@@ -3,9 +3,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { REVIEW_SHEETS, generate } from './generate.mjs';
-import { htmlDigest, printedFrom } from './print-pdf.mjs';
-import { GENERATED, ROOT } from './tools.mjs';
+import { REVIEW_SHEETS, generate } from '../generate/index.mjs';
+import { htmlDigest, printedFrom } from '../generate/print-pdf.mjs';
+import { GENERATED, ROOT } from '../tools.mjs';
 
 function listFiles(dir, base = dir) {
   if (!existsSync(dir)) return [];
