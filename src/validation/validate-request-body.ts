@@ -50,7 +50,7 @@ function shown(character: string): string {
  * length is wrong).
  */
 function charactersMessage(field: string, rule: RequestFieldRule, value: string): string | undefined {
-  // Every field with a pattern has both (scripts/generate-validator.mjs fails on a pattern it cannot split).
+  // Every field with a pattern has both (scripts/generate/validators.mjs fails on a pattern it cannot split).
   const startsWith = rule.startsWith!;
   const allowed = rule.allowed!;
   const secret = SECRET_FIELDS.has(field);
