@@ -3,7 +3,7 @@
 // `npm run test:mutation` (scripts/checks/mutation.mjs), incrementally, each with its own state.
 // Static mutants (code that runs only while a mock starts: loading Prism and the operations,
 // reading a seed, building the pages) are ignored: each would re-run every suite, hours in
-// all; the README gives their number. Left out of the mutated files, each tested in child
+// all; CONTRIBUTING.md gives their number. Left out of the mutated files, each tested in child
 // processes, which Stryker cannot see: mock/cli.mjs, the bin's process wiring (signals, exit
 // codes, printing; what it decides, the flags, is in cli-options.mjs, mutated here), and the
 // two modules that only load Prism once per process (load-prism.mjs: where the engine is;

@@ -14,7 +14,7 @@ export const CREDENTIAL_VARIABLES = {
   sk: ['HUAWEICLOUD_SDK_SK', 'APIG_SK'],
 };
 
-/** The variables the suite reads, for messages and the README. */
+/** The variables the suite reads, for messages and docs/conformance.md. */
 export const CONFORMANCE_VARIABLES = 'APIG_BASE_URL, then HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (their old names APIG_AUTH_TOKEN, APIG_AK and APIG_SK are read too), and optionally APIG_PROJECT_ID with APIG_INSTANCE_ID';
 
 /** The credential's value and the variable it came from: the SDK name first, then the alias. */

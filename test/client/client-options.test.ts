@@ -1,6 +1,6 @@
 // What createApigClient and regionEndpoint accept and refuse, how the client turns every kind
 // of answer into an outcome (a Huawei error, a proxy's HTML page, no body), and that no
-// credential or app_secret survives into an error on any path (README, "Secrets").
+// credential or app_secret survives into an error on any path (docs/client.md, "Secrets").
 import { describe, expect, it } from 'vitest';
 import { ApigNetworkError, createApigClient, createAppOnSharedGateway, deleteAppOnSharedGateway, findAppByName, listApps, regionEndpoint, showAppOnSharedGateway, type ApigAuth } from '../../src/index.js';
 import { settle, ERROR_TEXT_LIMIT } from '../../src/client/settle.js';

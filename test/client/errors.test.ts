@@ -1,5 +1,5 @@
 // The three failure types as callers read them: class, `name`, `kind`, message and `toJSON`
-// (what ends up in logs), and the redaction that keeps secrets out of all of them (README,
+// (what ends up in logs), and the redaction that keeps secrets out of all of them (docs/client.md,
 // "Secrets"). Expectations follow the documented shapes, not the implementation.
 import { describe, expect, it } from 'vitest';
 import { ApigError, ApigNetworkError, ApigValidationError } from '../../src/index.js';

@@ -1,18 +1,34 @@
-// The README's code blocks, as a user copies them: tests run and type-check them as printed.
+// The Markdown pages' code blocks, as a user copies them: tests run and type-check them as
+// printed. The README is for every reader; each audience has its page in docs/ (CONTRIBUTING.md
+// for maintainers), and a test names the page and the heading it reads.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/tools.mjs';
 
-/** The text of the README's `## <title>` section, up to the next `## `. */
-export function readmeSection(title: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return readme.split(`\n## ${title}\n`)[1]?.split('\n## ')[0] ?? '';
+/** A Markdown page of the repository, by its path from the root (`README.md`, `docs/client.md`). */
+export function docText(file: string): string {
+  return readFileSync(join(ROOT, file), 'utf8');
 }
 
-/** Every ```<lang> block of a section, in order. */
-export function codeBlocks(section: string, lang: 'ts' | 'sh'): string[] {
-  return [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+/**
+ * The text of `file`'s `## <heading>` section, up to the next `## ` (its `###` subsections
+ * included). Throws when the page has no such heading, so a renamed heading fails the test
+ * that reads it, naming the page, instead of leaving it nothing to check.
+ */
+export function docSection(file: string, heading: string): string {
+  const parts = docText(file).split(`\n## ${heading}\n`);
+  if (parts.length < 2) throw new Error(`${file} has no "## ${heading}" section`);
+  return parts[1]!.split('\n## ')[0]!;
 }
 
-/** The TypeScript examples of "Calling Create APP". */
-export const README_EXAMPLES = codeBlocks(readmeSection('Calling Create APP'), 'ts').map((code, i) => ({ name: `example-${i + 1}`, code }));
+/** Every ```<lang> block of a text (a section, or a whole page), in order. */
+export function codeBlocks(text: string, lang: 'ts' | 'sh' | 'js'): string[] {
+  return [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+}
+
+/** Where the client's examples are: a client team's page. */
+export const CLIENT_PAGE = 'docs/client.md';
+export const CLIENT_SECTION = 'Calling the APP API';
+
+/** The TypeScript examples of docs/client.md's "Calling the APP API". */
+export const CLIENT_EXAMPLES = codeBlocks(docSection(CLIENT_PAGE, CLIENT_SECTION), 'ts').map((code, i) => ({ name: `example-${i + 1}`, code }));

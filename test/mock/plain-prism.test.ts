@@ -43,7 +43,7 @@ describe('plain prism mock on the bundled document', () => {
   // Prism puts the broken pattern into its `sl-violations` header; the name pattern holds
   // 汉字 (written as characters so Go, Perl and Python read it), which no HTTP header may
   // carry, and plain Prism 5.14.2 dies (stoplightio/prism#1934, open). Our mock escapes the
-  // header. When this test fails, Prism fixed it: update the README's note.
+  // header. When this test fails, Prism fixed it: update docs/mock.md's note (Plain Prism).
   it('dies on a name that breaks its pattern (stoplightio/prism#1934); our mock does not', async () => {
     const answer = await fetch(`${base}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: '1app' }) }).then(
       (response) => response.status,

@@ -13,7 +13,7 @@ import { startMockServer } from '../../mock/server/index.mjs';
 import { startChild } from '../helpers/child-process.js';
 import { gitSnapshot } from '../helpers/git-snapshot.js';
 import { ROOT } from '../../scripts/tools.mjs';
-import { README_EXAMPLES } from '../helpers/readme.js';
+import { CLIENT_EXAMPLES } from '../helpers/readme.js';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -128,7 +128,7 @@ export type Shared = paths['/v1.0/apigw/apps'];
 });
 
 // A tester in another team: the mock from the installed package, `npx apig-app-mock`, and the
-// README's provisioning example run against it. Prism's
+// provisioning example of docs/client.md run against it. Prism's
 // engine is an optional peer dependency, so a client-only install says what to add.
 describe('the mock from the packed tarball (npx apig-app-mock)', () => {
   let dir: string;
@@ -210,9 +210,9 @@ export async function run(): Promise<boolean> {
       const served = await (await fetch(`${base}/openapi.json`)).json();
       expect(served.servers.map((s: { url: string }) => s.url)).toContain(base);
 
-      // The README's provisioning example, as printed, against this mock: create, authorize to
+      // docs/client.md's provisioning example, as printed, against this mock: create, authorize to
       // two APIs of the mock's catalogue, an AppCode, and the one JSON line the consumer needs.
-      const provisioning = README_EXAMPLES.find((e) => e.code.includes('authorizeApps'))!;
+      const provisioning = CLIENT_EXAMPLES.find((e) => e.code.includes('authorizeApps'))!;
       const { code } = await transform(provisioning.code, { loader: 'ts', format: 'esm' });
       writeFileSync(join(dir, 'provision.mjs'), code);
       const { stdout } = await promisify(execFile)(process.execPath, ['provision.mjs'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, APIG_BASE_URL: base } });

@@ -1,5 +1,5 @@
 // The conformance suite as a tester runs it: `npm run test:conformance` with APIG_BASE_URL
-// pointing at a mock started by hand, on every kind of target the README lists. Each run must
+// pointing at a mock started by hand, on every kind of target docs/conformance.md lists. Each run must
 // pass (skipping, with a reason, what the target cannot do) and leave no APP behind, and a
 // second run against the same target must pass too. A missing or wrong credential is the
 // first thing the run says.

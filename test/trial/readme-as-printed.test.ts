@@ -1,10 +1,10 @@
-// A client team's first hour, as the README tells it: a project made as "Calling Create APP"
-// says (`npm init -y`, which makes it CommonJS, then its install lines with the packed tarball
-// for the package's name) runs each example exactly as printed with `npx tsx`, with only
-// APIG_BASE_URL set, against a fresh mock started as `npm start` starts it, and type-checks it
-// with the section's `npx tsc` line; and each generator recipe of "Generate a client in your
-// language" runs line by line exactly as printed, in a project of its own, then its output
-// compiles under tsc --strict.
+// A client team's first hour, as the docs tell it: a project made as docs/client.md's "Calling
+// the APP API" says (`npm init -y`, which makes it CommonJS, then its install lines with the
+// packed tarball for the package's name) runs each example exactly as printed with `npx tsx`,
+// with only APIG_BASE_URL set, against a fresh mock started as `npm start` starts it, and
+// type-checks it with the section's `npx tsc` line; and each generator recipe of
+// docs/other-languages.md runs line by line exactly as printed, in a project of its own, then
+// its output compiles under tsc --strict.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/tools.mjs';
 import { startChild, type RunningChild } from '../helpers/child-process.js';
-import { README_EXAMPLES, codeBlocks, readmeSection } from '../helpers/readme.js';
+import { CLIENT_EXAMPLES, CLIENT_PAGE, CLIENT_SECTION, codeBlocks, docSection, docText } from '../helpers/readme.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'apig-readme-'));
 // Installs use npm's cache first (CI has every package in it after `npm ci`): the commands are
-// the README's, the cache only saves the download.
+// the docs', the cache only saves the download.
 const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-/** A tester's shell: PATH and HOME, npm's cache settings, and only what the README says to set. */
+/** A tester's shell: PATH and HOME, npm's cache settings, and only what the docs say to set. */
 const shell = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH!, HOME: process.env.HOME!, ...NPM_ENV, ...extra });
 const run = (cwd: string, line: string, extra: Record<string, string> = {}) => execFileSync('bash', ['-e', '-c', line], { cwd, env: shell(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
 
@@ -43,13 +43,13 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const calling = readmeSection('Calling Create APP');
+const calling = docSection(CLIENT_PAGE, CLIENT_SECTION);
 /** The section's project setup: its first ```sh block (`npm init -y` and the install lines). */
 const SETUP = codeBlocks(calling, 'sh')[0]!.split('\n').filter((line) => line && !line.startsWith('#'));
 /** The section's type-check line, for `example.ts`. */
 const TSC_LINE = /`(npx tsc [^`]+ example\.ts)`/.exec(calling)?.[1];
 
-describe('README: Calling Create APP, as printed', () => {
+describe(`${CLIENT_PAGE}: ${CLIENT_SECTION}, as printed`, () => {
   let app: string;
   let mock: RunningChild;
   beforeAll(async () => {
@@ -79,7 +79,7 @@ describe('README: Calling Create APP, as printed', () => {
   // lifecycle example, on the same v2 instance, then lists the APP it made.
   const PRINTS = [new RegExp(`^${uuid} [0-9a-f]{32}\\n$`), /^[0-9a-f]{32}\n$/, /^updated [0-9a-f]{32} \(201\)\ndeleted \(204\)\n测试应用_01\n$/, /^\{"app_id":"[0-9a-f]{32}","app_key":"[0-9a-f]{32}","app_secret":"[0-9a-f]{32}","app_code":"[0-9a-f]{64}","apis":\["5f918d104dc84480a75166ba99efff21","11cbec3a7a8345ca981b86d161bc436e"\]\}\n$/];
 
-  it.each(README_EXAMPLES.map((e, i) => ({ ...e, prints: PRINTS[i]! })))('$name runs with only APIG_BASE_URL set, prints what the text says, and type-checks with the README’s tsc line', ({ name, code, prints }) => {
+  it.each(CLIENT_EXAMPLES.map((e, i) => ({ ...e, prints: PRINTS[i]! })))('$name runs with only APIG_BASE_URL set, prints what the text says, and type-checks with the page’s tsc line', ({ name, code, prints }) => {
     writeFileSync(join(app, `${name}.ts`), code);
     const stdout = run(app, `npx tsx ${name}.ts`, { APIG_BASE_URL: mock.match[1]! });
     expect(stdout).toMatch(prints);
@@ -105,7 +105,7 @@ describe('README: Calling Create APP, as printed', () => {
     });
     /** An example run with these variables: what it printed, and where. */
     const runWith = (index: number, env: Record<string, string>) => {
-      const name = README_EXAMPLES[index]!.name;
+      const name = CLIENT_EXAMPLES[index]!.name;
       const result = spawnSync('bash', ['-e', '-c', `npx tsx ${name}.ts`], { cwd: app, env: shell({ APIG_BASE_URL: checking.match[1]!, ...env }), encoding: 'utf8', timeout: 60_000 });
       return { stdout: result.stdout, stderr: result.stderr };
     };
@@ -128,9 +128,9 @@ describe('README: Calling Create APP, as printed', () => {
   });
 });
 
-const recipes = codeBlocks(readmeSection('Generate a client in your language'), 'sh').filter((block) => block.includes('node_modules/apig-app-contract/'));
+const recipes = codeBlocks(docText('docs/other-languages.md'), 'sh').filter((block) => block.includes('node_modules/apig-app-contract/'));
 
-describe('README: the generator recipes, as printed', () => {
+describe('docs/other-languages.md: the generator recipes, as printed', () => {
   it('has the four npm recipes', () => {
     expect(recipes.map((r) => /npx (?:--yes -p \S+ )?(\S+)/.exec(r.split('\n').find((l) => l.startsWith('npx'))!)?.[1])).toEqual(['openapi-ts', 'openapi-zod-client', 'typed-openapi', 'validate-api']);
   });
