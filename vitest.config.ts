@@ -1,12 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+/** The suites that run the bin, npm, Chromium or a packed tarball: slow, so apart from the unit project. */
+const OUT_OF_PROCESS = [
+  'test/trial/**/*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/docs/docs-browser.test.ts',
+  'test/fuzz/**/*.test.ts',
+  'test/mock/mock-cli.test.ts',
+  'test/mock/rebuild-if-stale.test.ts',
+  'test/mock/plain-prism.test.ts',
+  'test/mock/defer-unused-modules.test.ts',
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/conformance/**', 'test/portability/**'] },
+        // In-process suites: what `npm run check` runs while you work (a few minutes).
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/conformance/**', 'test/portability/**', ...OUT_OF_PROCESS] },
+      },
+      {
+        extends: true,
+        // Suites that start programs, browsers or installs: child processes, Chromium, packed tarballs.
+        test: { name: 'processes', include: OUT_OF_PROCESS },
       },
       {
         extends: true,

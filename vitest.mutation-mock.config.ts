@@ -8,7 +8,9 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-const PARTS = ['app-store', 'grant-store', 'credentials', 'request-reading', 'prism-request', 'proxy-reports', 'seed-check', 'cli-options'].map((name) => `test/mock/${name}.test.ts`);
+const PARTS = ['app-store', 'grant-store', 'credentials', 'request-reading', 'prism-request', 'proxy-reports', 'seed-check', 'cli-options'].map(
+  (name) => `test/mock/${name}.test.ts`,
+);
 const CHILD_PROCESSES = ['mock-cli', 'plain-prism', 'rebuild-if-stale', 'defer-unused-modules'].map((name) => `test/mock/${name}.test.ts`);
 
 /** Within a project, the files that ran fastest last time first (unknown ones by size, smallest first). */

@@ -25,7 +25,7 @@ export async function main(args = process.argv.slice(2)) {
     if (settings.mode === 'proxy') return await (await import('./cli/proxy.mjs')).serveProxy(settings);
     return await (await import('./cli/serve.mjs')).serveMock(settings);
   } catch (error) {
-    console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : error?.message ?? error}`);
+    console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : (error?.message ?? error)}`);
     process.exit(1);
   }
 }

@@ -8,7 +8,14 @@ import type { ValidationIssue } from './validation/validate-create-app-request.j
  * `APIGW.0301`, `APIG.0301` in older regions; Huawei's API Request Signing Guide and APIG FAQ,
  * "Common Errors Related to IAM Authentication Information") or the APP API's own codes.
  */
-export type CredentialRefusal = 'token-not-decrypted' | 'signature-mismatch' | 'unknown-ak' | 'ak-locked' | 'front-door' | 'missing-credential' | 'incorrect-token';
+export type CredentialRefusal =
+  | 'token-not-decrypted'
+  | 'signature-mismatch'
+  | 'unknown-ak'
+  | 'ak-locked'
+  | 'front-door'
+  | 'missing-credential'
+  | 'incorrect-token';
 
 const FRONT_DOOR_CODE = /^APIGW?\.0301$/;
 /** The front door's messages, in the FAQ's words, and what each means for the caller. */
@@ -20,7 +27,8 @@ const FRONT_DOOR: ReadonlyArray<[RegExp, CredentialRefusal]> = [
 ];
 const EXPLAINED: Record<CredentialRefusal, string> = {
   'token-not-decrypted': 'the cloud’s front door could not decrypt the IAM token (expired, cut short, or from another account or region)',
-  'signature-mismatch': 'the AK/SK signature did not verify at the cloud’s front door (a wrong SK, or X-Sdk-Date more than 15 minutes from the gateway’s clock)',
+  'signature-mismatch':
+    'the AK/SK signature did not verify at the cloud’s front door (a wrong SK, or X-Sdk-Date more than 15 minutes from the gateway’s clock)',
   'unknown-ak': 'the cloud’s front door does not know the AK',
   'ak-locked': 'the AK is locked for 5 minutes after 5 failed authentications in a row; wait before trying again',
   'front-door': 'the cloud’s front door refused the credential',
@@ -54,12 +62,22 @@ export class ApigError extends Error {
     readonly requestId: string | undefined,
   ) {
     const refusal = credentialRefusalOf(status, errorCode, errorMsg);
-    super(`${errorCode ?? 'HTTP error'} (HTTP ${status}): ${errorMsg}${refusal ? ` (${EXPLAINED[refusal]})` : ''}${requestId ? ` [request id ${requestId}]` : ''}`);
+    super(
+      `${errorCode ?? 'HTTP error'} (HTTP ${status}): ${errorMsg}${refusal ? ` (${EXPLAINED[refusal]})` : ''}${requestId ? ` [request id ${requestId}]` : ''}`,
+    );
     this.credentialRefusal = refusal;
   }
 
   toJSON() {
-    return { name: this.name, kind: this.kind, status: this.status, errorCode: this.errorCode, errorMsg: this.errorMsg, requestId: this.requestId, credentialRefusal: this.credentialRefusal };
+    return {
+      name: this.name,
+      kind: this.kind,
+      status: this.status,
+      errorCode: this.errorCode,
+      errorMsg: this.errorMsg,
+      requestId: this.requestId,
+      credentialRefusal: this.credentialRefusal,
+    };
   }
 }
 
@@ -71,7 +89,7 @@ export class ApigNetworkError extends Error {
   readonly code: string | undefined;
   constructor(method: string, url: string, cause: unknown, secrets: readonly string[]) {
     const inner = cause instanceof Error ? cause : new Error(String(cause));
-    const root = (inner as { cause?: unknown }).cause instanceof Error ? ((inner as { cause: Error }).cause) : inner;
+    const root = (inner as { cause?: unknown }).cause instanceof Error ? (inner as { cause: Error }).cause : inner;
     const code = (root as { code?: unknown }).code;
     const detail = redact([inner.message, root !== inner ? root.message : ''].filter(Boolean).join(': '), secrets);
     super(redact(`${method} ${withoutUserinfo(url)} failed: ${detail}`, secrets));
@@ -91,7 +109,10 @@ export class ApigValidationError extends Error {
    * @param lead what was not sent and why, e.g. `The Update APP body (PUT /v1.0/apigw/apps/{id})
    *   breaks the contract and was not sent`; the issues' messages follow it.
    */
-  constructor(readonly issues: readonly ValidationIssue[], lead = 'The request breaks the contract and was not sent') {
+  constructor(
+    readonly issues: readonly ValidationIssue[],
+    lead = 'The request breaks the contract and was not sent',
+  ) {
     super(`${lead}: ${issues.map((i) => i.message).join(' | ')}`);
   }
 

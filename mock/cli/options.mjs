@@ -51,13 +51,18 @@ const FLAGS = {
  */
 function subcommandOf(positionals, proxyFlag) {
   const [name, ...rest] = positionals;
-  if (name !== undefined && !SUBCOMMANDS.includes(name)) throw new Error(`unknown command ${JSON.stringify(name)}: apig-app-mock serve | apig-app-mock proxy <upstream URL> (--help shows the flags)`);
+  if (name !== undefined && !SUBCOMMANDS.includes(name))
+    throw new Error(`unknown command ${JSON.stringify(name)}: apig-app-mock serve | apig-app-mock proxy <upstream URL> (--help shows the flags)`);
   if (name === 'proxy') {
     if (proxyFlag !== undefined) throw new Error('apig-app-mock proxy takes its upstream URL once: apig-app-mock proxy <upstream URL>, without --proxy');
-    if (rest.length !== 1) throw new Error(`apig-app-mock proxy takes one upstream URL, e.g. apig-app-mock proxy https://apig.cn-north-4.myhuaweicloud.com (got ${rest.length === 0 ? 'none' : rest.map((arg) => JSON.stringify(arg)).join(' ')})`);
+    if (rest.length !== 1)
+      throw new Error(
+        `apig-app-mock proxy takes one upstream URL, e.g. apig-app-mock proxy https://apig.cn-north-4.myhuaweicloud.com (got ${rest.length === 0 ? 'none' : rest.map((arg) => JSON.stringify(arg)).join(' ')})`,
+      );
     return { mode: 'proxy', upstream: rest[0], deprecated: undefined };
   }
-  if (rest.length > 0) throw new Error(`apig-app-mock ${name ?? 'serve'} takes no ${JSON.stringify(rest[0])} (a command to run goes after --, with apig-app-mock proxy)`);
+  if (rest.length > 0)
+    throw new Error(`apig-app-mock ${name ?? 'serve'} takes no ${JSON.stringify(rest[0])} (a command to run goes after --, with apig-app-mock proxy)`);
   if (proxyFlag === undefined) return { mode: 'serve', upstream: undefined, deprecated: undefined };
   if (name === 'serve') throw new Error('apig-app-mock serve is the mock; --proxy <upstream URL> goes with apig-app-mock proxy <upstream URL>');
   return { mode: 'proxy', upstream: proxyFlag, deprecated: PROXY_FLAG_DEPRECATION };
@@ -66,13 +71,17 @@ function subcommandOf(positionals, proxyFlag) {
 /** Refuses the flags of the other program, naming them. */
 function refuseOtherProgramsFlags(mode, values, command) {
   if (mode === 'serve') {
-    if (PROXY_ONLY.some((flag) => values[flag] !== undefined && values[flag] !== false) || command.length > 0) throw new Error('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>');
+    if (PROXY_ONLY.some((flag) => values[flag] !== undefined && values[flag] !== false) || command.length > 0)
+      throw new Error('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>');
     return;
   }
   // --seed goes with --compare: it starts the mock the answers are compared with.
   // Stryker disable next-line ArrayDeclaration: a name in the list that is no flag reads as unset and is filtered out, so [] and ['x'] are the same
   const mockOnly = ['stateless', 'quota', ...(values.compare ? [] : ['seed'])].filter((flag) => values[flag] !== undefined && values[flag] !== false);
-  if (mockOnly.length > 0) throw new Error(`the proxy forwards to a gateway; ${mockOnly.map((f) => `--${f}`).join(', ')} ${mockOnly.length > 1 ? 'are' : 'is'} for the mock (apig-app-mock serve)`);
+  if (mockOnly.length > 0)
+    throw new Error(
+      `the proxy forwards to a gateway; ${mockOnly.map((f) => `--${f}`).join(', ')} ${mockOnly.length > 1 ? 'are' : 'is'} for the mock (apig-app-mock serve)`,
+    );
 }
 
 /** The --ca file's PEM text; a missing file or one with no certificate is refused by name. */
@@ -96,14 +105,20 @@ function portOf(rawPort) {
 
 function quotaOf(raw) {
   const quota = raw === undefined ? undefined : Number(raw);
-  if (quota !== undefined && (!Number.isSafeInteger(quota) || quota < 0)) throw new Error(`--quota must be a whole number of APPs per tenant (got ${JSON.stringify(raw)})`);
+  if (quota !== undefined && (!Number.isSafeInteger(quota) || quota < 0))
+    throw new Error(`--quota must be a whole number of APPs per tenant (got ${JSON.stringify(raw)})`);
   return quota;
 }
 
 function seedOf(path) {
   const seed = path === undefined ? undefined : jsonFile('--seed', path);
-  if (seed !== undefined && !(Array.isArray(seed) && seed.every((t) => typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((a) => typeof a?.name === 'string')))) {
-    throw new Error(`--seed ${path}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }] (or "v1 <project_id> <instance_id>", "v1.0 <token or AK>")`);
+  if (
+    seed !== undefined &&
+    !(Array.isArray(seed) && seed.every((t) => typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((a) => typeof a?.name === 'string')))
+  ) {
+    throw new Error(
+      `--seed ${path}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }] (or "v1 <project_id> <instance_id>", "v1.0 <token or AK>")`,
+    );
   }
   return seed;
 }
@@ -131,9 +146,22 @@ export function cliOptions(allArgs, env = process.env) {
   refuseOtherProgramsFlags(mode, values, command);
   const ca = caOf(values.ca);
   return {
-    mode, deprecated,
-    port: portOf(values.port ?? env.PORT ?? '4010'), host: values.host ?? env.HOST ?? '127.0.0.1',
-    stateless: values.stateless, quota: quotaOf(values.quota), seed: seedOf(values.seed), credentials: credentialsOf(values.credentials),
-    proxy: upstream, report: values.report, har: values.har, junit: values.junit, strict: values.strict, failOnOutside: values['fail-on-outside'], compare: values.compare, ca, command,
+    mode,
+    deprecated,
+    port: portOf(values.port ?? env.PORT ?? '4010'),
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    stateless: values.stateless,
+    quota: quotaOf(values.quota),
+    seed: seedOf(values.seed),
+    credentials: credentialsOf(values.credentials),
+    proxy: upstream,
+    report: values.report,
+    har: values.har,
+    junit: values.junit,
+    strict: values.strict,
+    failOnOutside: values['fail-on-outside'],
+    compare: values.compare,
+    ca,
+    command,
   };
 }

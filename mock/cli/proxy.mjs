@@ -52,5 +52,7 @@ export async function serveProxy({ proxy: upstream, port, host, report, har, jun
   // (A signal handler gets the signal's number too: not an exit code.)
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => finish(signal));
   stopWhenNpmIsGone((why) => finish(why));
-  console.log(`APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${pairs?.secrets.size ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`);
+  console.log(
+    `APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${pairs?.secrets.size ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`,
+  );
 }

@@ -5,7 +5,11 @@ import { stopWhenNpmIsGone } from './npm-parent.mjs';
 
 /** The lines that tell a user where the mock's APIs, pages and documents are. */
 function banner(mock, { stateless, credentials }) {
-  const pages = [['docs', ['/docs', '/docs/zh-CN']], ['review', ['/review', '/review/zh-CN']], ['document', ['/openapi.json', '/openapi.yaml', '/openapi-3.0.json']]]
+  const pages = [
+    ['docs', ['/docs', '/docs/zh-CN']],
+    ['review', ['/review', '/review/zh-CN']],
+    ['document', ['/openapi.json', '/openapi.yaml', '/openapi-3.0.json']],
+  ]
     .map(([label, paths]) => [label, paths.filter((p) => mock.served.includes(p))])
     .filter(([, paths]) => paths.length > 0)
     .map(([label, paths]) => `  ${`${label}:`.padEnd(10)}${paths.map((p) => mock.url + p).join('  ')}\n`)

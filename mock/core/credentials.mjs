@@ -13,7 +13,8 @@ export function parseCredentials(json, where = 'credentials') {
   const tokens = json.tokens ?? [];
   const aksk = json.aksk ?? [];
   if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string' && t.length > 0)) throw problem('"tokens" must be non-empty strings');
-  if (!Array.isArray(aksk) || !aksk.every((p) => typeof p?.ak === 'string' && p.ak && typeof p?.sk === 'string' && p.sk)) throw problem('"aksk" must be { ak, sk } pairs of non-empty strings');
+  if (!Array.isArray(aksk) || !aksk.every((p) => typeof p?.ak === 'string' && p.ak && typeof p?.sk === 'string' && p.sk))
+    throw problem('"aksk" must be { ak, sk } pairs of non-empty strings');
   if (tokens.length + aksk.length === 0) throw problem('no token and no AK/SK pair');
   return { tokens: new Set(tokens), secrets: new Map(aksk.map(({ ak, sk }) => [ak, sk])) };
 }
@@ -39,11 +40,17 @@ function sdkDateMs(value) {
   return back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? ms : Number.NaN;
 }
 
-const formatSdkDate = (ms) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const formatSdkDate = (ms) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Every byte but A-Z a-z 0-9 _ - . ~ as %XX (upper-case), per the signing guide. */
 function encode(text) {
-  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 function decode(segment) {
@@ -56,7 +63,10 @@ function decode(segment) {
 
 /** The canonical request the signature must be over. */
 function canonicalRequest(req, url, signedNames, body) {
-  const uri = url.path.split('/').map((s) => encode(decode(s))).join('/');
+  const uri = url.path
+    .split('/')
+    .map((s) => encode(decode(s)))
+    .join('/');
   const query = [...url.searchParams]
     .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
     .map(([k, v]) => `${encode(k)}=${encode(v)}`)
@@ -91,7 +101,8 @@ export function credentialProblem(req, body, credentials, now = Date.now()) {
 function signatureProblem(req, body, { sk, names, signature }, now) {
   const signedNames = names.split(';');
   if (!signedNames.includes('host') || !signedNames.includes('x-sdk-date')) return { reason: 'SignedHeaders must include host and x-sdk-date' };
-  if ([...signedNames].sort().join(';') !== names || signedNames.some((n) => n !== n.toLowerCase())) return { reason: 'SignedHeaders must be lower-case and sorted' };
+  if ([...signedNames].sort().join(';') !== names || signedNames.some((n) => n !== n.toLowerCase()))
+    return { reason: 'SignedHeaders must be lower-case and sorted' };
   const missing = signedNames.find((n) => req.headers[n] === undefined);
   if (missing) return { reason: `signed header ${missing} is not on the request` };
   const date = String(req.headers['x-sdk-date']);
@@ -101,7 +112,9 @@ function signatureProblem(req, body, { sk, names, signature }, now) {
     return { reason: `signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:${date},server time:${formatSdkDate(now)})` };
   }
   const url = readTarget(req.url);
-  const hash = createHash('sha256').update(canonicalRequest(req, url, signedNames, body)).digest('hex');
+  const hash = createHash('sha256')
+    .update(canonicalRequest(req, url, signedNames, body))
+    .digest('hex');
   const expected = createHmac('sha256', sk).update(`SDK-HMAC-SHA256\n${date}\n${hash}`).digest('hex');
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return { reason: `signature does not match (canonical request sha256 ${hash})` };
   return undefined;

@@ -29,15 +29,22 @@ export function deferModule(requireFrom, specifier, instanceKeys = []) {
     }
     return real;
   };
-  const lazy = (read) => new Proxy({}, {
-    get: (_, key) => read()[key],
-    has: (_, key) => key in read(),
-  });
+  const lazy = (read) =>
+    new Proxy(
+      {},
+      {
+        get: (_, key) => read()[key],
+        has: (_, key) => key in read(),
+      },
+    );
   const instances = new Map(instanceKeys.map((key) => [key, lazy(() => load()[key])]));
-  const standIn = new Proxy({}, {
-    get: (_, key) => (instances.has(key) ? instances.get(key) : load()[key]),
-    has: (_, key) => key in load(),
-  });
+  const standIn = new Proxy(
+    {},
+    {
+      get: (_, key) => (instances.has(key) ? instances.get(key) : load()[key]),
+      has: (_, key) => key in load(),
+    },
+  );
   cache[file] = { id: file, filename: file, loaded: true, exports: standIn, children: [], paths: [] };
   return file;
 }

@@ -44,7 +44,8 @@ export function frontDoor(credentials, clock = Date.now) {
       const now = clock();
       const ak = akOf(req);
       const state = ak === undefined || req.headers['x-auth-token'] !== undefined ? undefined : akState.get(ak);
-      if (state && state.lockedUntil > now) return { kind: 'locked', ak, reason: `AK locked: ${LOCK_AFTER_FAILURES} failed authentications in a row, for ${LOCK_MS / 60_000} minutes` };
+      if (state && state.lockedUntil > now)
+        return { kind: 'locked', ak, reason: `AK locked: ${LOCK_AFTER_FAILURES} failed authentications in a row, for ${LOCK_MS / 60_000} minutes` };
       const problem = credentialProblem(req, body, credentials, now);
       if (ak !== undefined && credentials.secrets.has(ak) && req.headers['x-auth-token'] === undefined) count(ak, problem === undefined, now);
       return problem;

@@ -10,14 +10,11 @@ export const errorBody = (code, msg) => ({ error_code: code, error_msg: msg });
 
 export const parameterError = (detail) => errorBody('APIG.2000', `Parameter error: ${detail}`);
 
-export const missingParameter = (field) =>
-  errorBody('APIG.2001', `The request parameters must be specified,parameterName:${field}. ${SUPPORT}`);
+export const missingParameter = (field) => errorBody('APIG.2001', `The request parameters must be specified,parameterName:${field}. ${SUPPORT}`);
 
-export const invalidParameter = (field) =>
-  errorBody('APIG.2011', `Invalid parameter value,parameterName:${field}. ${SUPPORT}`);
+export const invalidParameter = (field) => errorBody('APIG.2011', `Invalid parameter value,parameterName:${field}. ${SUPPORT}`);
 
-export const apiNotFound = () =>
-  errorBody('APIG.0101', 'The API does not exist or has not been published in the environment');
+export const apiNotFound = () => errorBody('APIG.0101', 'The API does not exist or has not been published in the environment');
 
 export const systemError = () => errorBody('APIG.9999', 'System error');
 

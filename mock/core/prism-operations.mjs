@@ -22,7 +22,11 @@ export function withoutProse(node, parentKey) {
   if (Array.isArray(node)) return node.map((item) => withoutProse(item));
   if (!node || typeof node !== 'object') return node;
   const keep = parentKey === 'properties' ? () => true : (key, value) => !(PROSE.has(key) && typeof value === 'string') && !key.startsWith('x-rule-');
-  return Object.fromEntries(Object.entries(node).filter(([key, value]) => keep(key, value)).map(([key, value]) => [key, withoutProse(value, key)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => keep(key, value))
+      .map(([key, value]) => [key, withoutProse(value, key)]),
+  );
 }
 
 /** What generated/prism-operations.json holds: `{ prismHttp, document, operations }`. */
@@ -40,7 +44,8 @@ export async function loadOperations(prism, generatedDir, prismHttpVersion) {
   if (existsSync(stored)) {
     try {
       const record = JSON.parse(readFileSync(stored, 'utf8'));
-      if (record.prismHttp === prismHttpVersion && record.document === digestOf(readFileSync(documentFile)) && Array.isArray(record.operations)) return record.operations;
+      if (record.prismHttp === prismHttpVersion && record.document === digestOf(readFileSync(documentFile)) && Array.isArray(record.operations))
+        return record.operations;
     } catch {
       // unreadable: read the document instead
     }

@@ -13,7 +13,11 @@ export function prismQuery(searchParams) {
   return query;
 }
 
-const templateRoute = (operation) => ({ operation, method: operation.method, re: new RegExp(`^${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]*')}$`) });
+const templateRoute = (operation) => ({
+  operation,
+  method: operation.method,
+  re: new RegExp(`^${operation.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]*')}$`),
+});
 
 /**
  * `(method, path) => operations` whose method and path template match (an empty segment still

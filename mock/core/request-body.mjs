@@ -24,9 +24,15 @@ export function readBody(req) {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function isJsonContentType(value) {
-  const [type, ...params] = String(value).toLowerCase().split(';').map((s) => s.trim());
+  const [type, ...params] = String(value)
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
   if (type !== 'application/json' && !/^application\/[a-z0-9.+-]*\+json$/.test(type ?? '')) return false;
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 

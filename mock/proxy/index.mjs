@@ -31,13 +31,14 @@ const ERROR_CODE = /^APIGW?\.[0-9]{4}$/;
 /** The HAR keeps at most this many exchanges (the first ones); the report says when it dropped some. */
 const MAX_RECORDED = 10_000;
 
-
 /** The package's own signer, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package). */
 async function loadSigner() {
   try {
     return (await import('apig-app-contract')).signRequest;
   } catch (error) {
-    throw new Error(`the proxy with credentials needs the package's signer (apig-app-contract's dist/), which is missing (run npm run build): ${error.message}`);
+    throw new Error(
+      `the proxy with credentials needs the package's signer (apig-app-contract's dist/), which is missing (run npm run build): ${error.message}`,
+    );
   }
 }
 
@@ -46,7 +47,13 @@ async function loadJudge() {
   const { prism, version } = await loadPrism();
   const entry = createRequire(import.meta.url).resolve('@stoplight/prism-http');
   const local = createRequire(entry);
-  return { prism, version, route: local('./router').default, validateInput: local('./validator').validateInput, validateOutput: local('./validator').validateOutput };
+  return {
+    prism,
+    version,
+    route: local('./router').default,
+    validateInput: local('./validator').validateInput,
+    validateOutput: local('./validator').validateOutput,
+  };
 }
 
 function parsedJson(bytes) {
@@ -58,7 +65,7 @@ function parsedJson(bytes) {
   }
 }
 
-const where = (path) => (path && path.length ? path.join('.') : '(whole)');
+const where = (path) => (path?.length ? path.join('.') : '(whole)');
 
 /** Where `value` has object fields `schema` does not list (each place once; array entries as `[]`). */
 function undeclaredFields(schema, value, at, found = new Set()) {
@@ -86,7 +93,19 @@ function undeclaredFields(schema, value, at, found = new Set()) {
  *   failOnOutside: traffic outside the contract (routes it does not have, preflights, `/`) fails
  *     the run too; by default it is listed apart and fails nothing
  */
-export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', generatedDir = GENERATED, timeoutMs = 30_000, credentials: given, strict = false, ca, compare = false, seed, failOnOutside = false }) {
+export async function startProxy({
+  upstream,
+  port = 4010,
+  host = '127.0.0.1',
+  generatedDir = GENERATED,
+  timeoutMs = 30_000,
+  credentials: given,
+  strict = false,
+  ca,
+  compare = false,
+  seed,
+  failOnOutside = false,
+}) {
   // The CLI passes them parsed; a library caller gives them as the mock takes them ({ tokens, aksk }).
   const credentials = given === undefined || given.secrets instanceof Map ? given : parseCredentials(given, 'credentials');
   let base;
@@ -94,7 +113,9 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     base = new URL(upstream);
     if (!/^https?:$/.test(base.protocol)) throw new Error('not http(s)');
   } catch {
-    throw new Error(`the proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(String(upstream).slice(0, 80))})`);
+    throw new Error(
+      `the proxy needs the upstream's http(s) URL, e.g. https://apig.cn-north-4.myhuaweicloud.com (got ${JSON.stringify(String(upstream).slice(0, 80))})`,
+    );
   }
   const { prism, version, route, validateInput, validateOutput } = await loadJudge();
   const operations = await loadOperations(prism, generatedDir, version);
@@ -127,7 +148,17 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
 
   /** Records an exchange the proxy could not judge (or refused itself), with the reason. */
   const notJudged = (request, status, message) =>
-    unjudged.push({ method: request.method, path: request.path, status, requestId: undefined, operation: undefined, kind: 'unjudged', where: 'proxy', location: '(exchange)', message });
+    unjudged.push({
+      method: request.method,
+      path: request.path,
+      status,
+      requestId: undefined,
+      operation: undefined,
+      kind: 'unjudged',
+      where: 'proxy',
+      location: '(exchange)',
+      message,
+    });
 
   /**
    * A path segment that does not decode (`%zz`): Prism's router throws on it, so the operation is
@@ -136,7 +167,10 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   function checkUndecodable({ method, path, badSegments }) {
     const found = parameterAt(method.toLowerCase(), path, badSegments[0]);
     if (!found) return { routed: { _tag: 'Left' } };
-    return { routed: { _tag: 'Right', right: found.operation }, violations: [{ path: ['path', found.parameter], message: `path parameter ${found.parameter} is not valid percent-encoding` }] };
+    return {
+      routed: { _tag: 'Right', right: found.operation },
+      violations: [{ path: ['path', found.parameter], message: `path parameter ${found.parameter} is not valid percent-encoding` }],
+    };
   }
 
   /** The operation a request is and what it breaks of the contract. */
@@ -156,7 +190,16 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const base = { method, path, status, requestId: typeof requestId === 'string' ? requestId : undefined };
     if (routed._tag === 'Left') {
       const preflight = method === 'OPTIONS';
-      outside.push({ ...base, operation: undefined, kind: preflight ? 'preflight' : 'unknown-route', where: 'request', location: 'path', message: preflight ? `OPTIONS ${path} is a CORS preflight, which the contract does not describe` : `${method} ${path} is not an operation of the contract` });
+      outside.push({
+        ...base,
+        operation: undefined,
+        kind: preflight ? 'preflight' : 'unknown-route',
+        where: 'request',
+        location: 'path',
+        message: preflight
+          ? `OPTIONS ${path} is a CORS preflight, which the contract does not describe`
+          : `${method} ${path} is not an operation of the contract`,
+      });
       return;
     }
     const operation = routed.right;
@@ -180,18 +223,28 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const type = String(responseHeaders['content-type'] ?? '');
     const parsed = parsedJson(responseBytes);
     if (!requestId) add('response', 'response', 'headers.X-Request-Id', 'the response has no X-Request-Id header');
-    if (status !== 204 && !/^application\/json\b/i.test(type)) add('response', 'response', 'headers.Content-Type', `the content type is ${JSON.stringify(type)}, not application/json`);
+    if (status !== 204 && !/^application\/json\b/i.test(type))
+      add('response', 'response', 'headers.Content-Type', `the content type is ${JSON.stringify(type)}, not application/json`);
     if (parsed.invalid) add('response', 'response', 'body', 'the body is not JSON');
     const declared = operation.responses.map((r) => r.code);
     // A refusal of a request the contract refuses too is no drift, whatever its status: where
     // the pages declare no 400 (v1's show, say), they say nothing of how a bad id is answered.
     const refusedInvalid = violations.length > 0 && status >= 400 && status < 500;
-    if (!declared.includes(String(status)) && !refusedInvalid) add('status', 'response', '(whole)', `status ${status} is not declared for ${name} (declared: ${declared.join(', ')})`);
+    if (!declared.includes(String(status)) && !refusedInvalid)
+      add('status', 'response', '(whole)', `status ${status} is not declared for ${name} (declared: ${declared.join(', ')})`);
     const output = { statusCode: status, headers: responseHeaders, body: parsed.value };
     const checkedOutput = parsed.invalid || !declared.includes(String(status)) ? { _tag: 'Right' } : validateOutput({ resource: operation, element: output });
     if (checkedOutput._tag === 'Left') for (const v of checkedOutput.left) if (v.path) add('response', 'response', where(v.path), v.message);
     const schema = operation.responses.find((r) => r.code === String(status))?.contents?.find((c) => /json/.test(c.mediaType))?.schema;
-    for (const location of undeclaredFields(schema, parsed.value, 'body')) news.push({ ...base, operation: name, kind: 'undeclared-field', where: 'response', location, message: `${location} is not a field the contract lists for ${status}` });
+    for (const location of undeclaredFields(schema, parsed.value, 'body'))
+      news.push({
+        ...base,
+        operation: name,
+        kind: 'undeclared-field',
+        where: 'response',
+        location,
+        message: `${location} is not a field the contract lists for ${status}`,
+      });
     if (status >= 400 && parsed.value && typeof parsed.value.error_code === 'string' && !ERROR_CODE.test(parsed.value.error_code)) {
       add('response', 'response', 'body.error_code', `error_code ${JSON.stringify(parsed.value.error_code.slice(0, 40))} is not APIG.xxxx (or APIGW.xxxx)`);
     }
@@ -209,7 +262,9 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     delete headers.authorization;
     delete headers['x-sdk-date'];
     // Signed: host, x-sdk-date and the headers that describe the request; sent exactly so.
-    const signed = Object.fromEntries(['content-type', 'x-project-id'].filter((name) => headers[name] !== undefined).map((name) => [name, String(headers[name])]));
+    const signed = Object.fromEntries(
+      ['content-type', 'x-project-id'].filter((name) => headers[name] !== undefined).map((name) => [name, String(headers[name])]),
+    );
     Object.assign(headers, await signRequest({ method: req.method, url: target.href, headers: { ...signed, host: target.host }, body: bytes }, { ak, sk }));
     return headers;
   }
@@ -228,7 +283,17 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
       headers = await upstreamHeaders(req, { host: base.host, href: url }, bytes);
       const tls = base.protocol === 'https:' && ca ? { ca: [...rootCertificates, ca] } : {};
       const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
-      out = send({ protocol: base.protocol, hostname: base.hostname, port: base.port, path: target.pathAndQuery, method: req.method, headers, timeout: timeoutMs, agent, ...tls });
+      out = send({
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port,
+        path: target.pathAndQuery,
+        method: req.method,
+        headers,
+        timeout: timeoutMs,
+        agent,
+        ...tls,
+      });
     } catch (error) {
       return { refused: `the request cannot be forwarded as it came (${error.code ?? error.message})` };
     }
@@ -261,7 +326,17 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   /** Strict: the mock's 400 naming the field, and nothing sent upstream. */
   function refuseStrictly(res, request, checked) {
     for (const v of checked.violations) {
-      requests.push({ method: request.method, path: request.path, status: 400, requestId: undefined, operation: operationOf(checked), kind: 'request', where: 'request', location: where(v.path), message: `${v.message} (refused by the proxy: --strict)` });
+      requests.push({
+        method: request.method,
+        path: request.path,
+        status: 400,
+        requestId: undefined,
+        operation: operationOf(checked),
+        kind: 'request',
+        where: 'request',
+        location: where(v.path),
+        message: `${v.message} (refused by the proxy: --strict)`,
+      });
     }
     sendJson(res, 400, errorFromViolations(checked.violations));
   }
@@ -269,20 +344,48 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
   /** Keeps the exchange for the HAR (the first MAX_RECORDED). */
   function record(started, request, bytes, answer) {
     if (recorded.length >= MAX_RECORDED) return;
-    recorded.push({ startedDateTime: started.toISOString(), time: Date.now() - started.getTime(), method: request.method, url: answer.url, requestHeaders: answer.sentHeaders, requestText: bytes.length ? bytes.toString('utf8') : '', status: answer.status, responseHeaders: answer.headers, responseText: answer.bytes.toString('utf8') });
+    recorded.push({
+      startedDateTime: started.toISOString(),
+      time: Date.now() - started.getTime(),
+      method: request.method,
+      url: answer.url,
+      requestHeaders: answer.sentHeaders,
+      requestText: bytes.length ? bytes.toString('utf8') : '',
+      status: answer.status,
+      responseHeaders: answer.headers,
+      responseText: answer.bytes.toString('utf8'),
+    });
   }
 
   /** The upstream did not answer: a Huawei-style 502, reported as drift of the upstream. */
   function answerUpstreamDown(res, request, failed) {
     const why = failed.code ?? failed.message;
-    findings.push({ method: request.method, path: request.path, status: 502, requestId: undefined, operation: undefined, kind: 'upstream', where: 'response', location: '(upstream)', message: `the upstream did not answer: ${why}` });
+    findings.push({
+      method: request.method,
+      path: request.path,
+      status: 502,
+      requestId: undefined,
+      operation: undefined,
+      kind: 'upstream',
+      where: 'response',
+      location: '(upstream)',
+      message: `the upstream did not answer: ${why}`,
+    });
     sendJson(res, 502, errorBody('APIG.9999', `Bad gateway: the upstream did not answer (${why})`));
   }
 
   /** The caller's request as the judges read it; the target never throws (./request-target.mjs). */
   function requestOf(req, bytes) {
     const target = readTarget(req.url);
-    return { target, method: String(req.method), path: target.path, badSegments: target.badSegments, query: prismQuery(target.searchParams), headers: req.headers, requestBody: parsedJson(bytes).value };
+    return {
+      target,
+      method: String(req.method),
+      path: target.path,
+      badSegments: target.badSegments,
+      query: prismQuery(target.searchParams),
+      headers: req.headers,
+      requestBody: parsedJson(bytes).value,
+    };
   }
 
   /** One exchange, stage by stage; each stage's failure is answered or recorded where it happens. */
@@ -318,7 +421,17 @@ export async function startProxy({ upstream, port = 4010, host = '127.0.0.1', ge
     const checked = early ?? safeCheck(request);
     // Every operation needs a credential; the upstream's 401 says so to the caller, the report to the tester.
     if (checked.routed._tag === 'Right' && req.headers['x-auth-token'] === undefined && req.headers.authorization === undefined) {
-      requests.push({ method: request.method, path: request.path, status: answer.status, requestId: answer.headers['x-request-id'], operation: operationOf(checked), kind: 'request', where: 'request', location: 'headers', message: 'the request carries no credential (X-Auth-Token, or an AK/SK Authorization)' });
+      requests.push({
+        method: request.method,
+        path: request.path,
+        status: answer.status,
+        requestId: answer.headers['x-request-id'],
+        operation: operationOf(checked),
+        kind: 'request',
+        where: 'request',
+        location: 'headers',
+        message: 'the request carries no credential (X-Auth-Token, or an AK/SK Authorization)',
+      });
     }
     // Compared before answering: the next request's ids depend on this one's (a testing mode).
     if (mirror) await compareWithMirror(req, bytes, answer, checked, request);
@@ -445,11 +558,15 @@ async function startMirror(seed) {
       const ours = parsedJson(Buffer.from(await reply.arrayBuffer())).value;
       if (answer.status < 300 && reply.status < 300) {
         const [a, b] = [idsOf(theirs), idsOf(ours)];
-        if (a.length === b.length) a.forEach((id, i) => id !== b[i] && ids.set(id, b[i]));
+        if (a.length === b.length) for (const [i, id] of a.entries()) if (id !== b[i]) ids.set(id, b[i]);
       }
       const operation = checked.routed?._tag === 'Right' ? `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}` : undefined;
       const base = { operation, method: String(req.method), path: target.path, requestId: answer.headers['x-request-id'] };
-      const seenBy = (status, value) => ({ status, error_code: status >= 400 ? value?.error_code : undefined, fields: status < 400 ? fieldsOf(value) : undefined });
+      const seenBy = (status, value) => ({
+        status,
+        error_code: status >= 400 ? value?.error_code : undefined,
+        fields: status < 400 ? fieldsOf(value) : undefined,
+      });
       const upstream = seenBy(answer.status, theirs);
       const mockSaw = seenBy(reply.status, ours);
       const out = [];

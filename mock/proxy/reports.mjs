@@ -19,7 +19,9 @@ export function redactedText(text) {
   const walk = (node) => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, Object.hasOwn(STAND_INS, key) && typeof child === 'string' ? STAND_INS[key] : walk(child)]));
+    return Object.fromEntries(
+      Object.entries(node).map(([key, child]) => [key, Object.hasOwn(STAND_INS, key) && typeof child === 'string' ? STAND_INS[key] : walk(child)]),
+    );
   };
   return JSON.stringify(walk(value));
 }
@@ -96,7 +98,10 @@ export function junitOf(report, { failOnOutside = false } = {}) {
   const failures = [...cases.values()].filter((f) => f.length > 0).length;
   const body = [...cases.entries()]
     .map(([name, found]) => {
-      const failure = found.length === 0 ? '' : `<failure message="${xml(`${found.length} drift finding(s)`)}">${xml(found.map((f) => `${f.status} ${f.where} ${f.location}: ${f.message}${f.requestId ? ` [request id ${f.requestId}]` : ''}`).join('\n'))}</failure>`;
+      const failure =
+        found.length === 0
+          ? ''
+          : `<failure message="${xml(`${found.length} drift finding(s)`)}">${xml(found.map((f) => `${f.status} ${f.where} ${f.location}: ${f.message}${f.requestId ? ` [request id ${f.requestId}]` : ''}`).join('\n'))}</failure>`;
       return `  <testcase classname="apig-app-contract.proxy" name="${xml(name)}">${failure}</testcase>`;
     })
     .join('\n');

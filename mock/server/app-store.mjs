@@ -49,7 +49,18 @@ function notFound(generation, id) {
 
 /** What an APP looks like in a generation's answers (the v1.0/v1 reset page lists no app_type). */
 function view(app, generation, kind, tenant) {
-  const base = { id: app.id, name: app.name, status: 1, app_key: app.app_key, app_secret: app.app_secret, creator: 'USER', register_time: app.register_time, update_time: app.update_time, remark: app.remark, app_type: 'apig' };
+  const base = {
+    id: app.id,
+    name: app.name,
+    status: 1,
+    app_key: app.app_key,
+    app_secret: app.app_secret,
+    creator: 'USER',
+    register_time: app.register_time,
+    update_time: app.update_time,
+    remark: app.remark,
+    app_type: 'apig',
+  };
   if (generation === 'v2') {
     for (const key of ['related_domain_id', 'related_project_id']) if (app[key] !== undefined) base[key] = app[key];
     if (app.remark === undefined) delete base.remark;
@@ -64,7 +75,19 @@ function view(app, generation, kind, tenant) {
 const LIST_FILTERS = ['id', 'name', 'app_key', 'creator', 'status', 'related_domain_id', 'related_project_id'];
 
 /** The operations beside the APP itself (./grant-store.mjs answers them). */
-const GRANT_KINDS = new Set(['createAppCode', 'generateAppCode', 'listAppCodes', 'showAppCode', 'deleteAppCode', 'authorize', 'cancel', 'boundApis', 'unboundApis', 'boundApps', 'outline']);
+const GRANT_KINDS = new Set([
+  'createAppCode',
+  'generateAppCode',
+  'listAppCodes',
+  'showAppCode',
+  'deleteAppCode',
+  'authorize',
+  'cancel',
+  'boundApis',
+  'unboundApis',
+  'boundApps',
+  'outline',
+]);
 
 export class AppStore {
   constructor({ quota = DEFAULT_QUOTA, maxTenants = DEFAULT_MAX_TENANTS } = {}) {
@@ -239,13 +262,21 @@ export function routeOf(method, pathname) {
   for (const [generation, re] of ROUTES) {
     const m = re.exec(pathname);
     if (!m) continue;
-    const [project_id, instance_id, sub, rawId] = generation === 'v1.0' ? [undefined, undefined, m[1], m[2]] : [decodeURIComponent(m[1]), decodeURIComponent(m[2]), m[3], m[4]];
+    const [project_id, instance_id, sub, rawId] =
+      generation === 'v1.0' ? [undefined, undefined, m[1], m[2]] : [decodeURIComponent(m[1]), decodeURIComponent(m[2]), m[3], m[4]];
     const appId = rawId === undefined ? undefined : decodeURIComponent(rawId);
     const kind =
-      sub === 'secret' ? (method === 'PUT' ? 'reset' : undefined)
-      : sub === 'validation' ? (method === 'GET' ? 'verify' : undefined)
-      : appId === undefined ? { POST: 'create', GET: 'list' }[method]
-      : { GET: 'show', PUT: 'update', DELETE: 'delete' }[method];
+      sub === 'secret'
+        ? method === 'PUT'
+          ? 'reset'
+          : undefined
+        : sub === 'validation'
+          ? method === 'GET'
+            ? 'verify'
+            : undefined
+          : appId === undefined
+            ? { POST: 'create', GET: 'list' }[method]
+            : { GET: 'show', PUT: 'update', DELETE: 'delete' }[method];
     return kind ? { generation, kind, params: { project_id, instance_id }, appId } : undefined;
   }
   return undefined;

@@ -25,10 +25,42 @@ export const DEFAULT_CATALOGUE = catalogueOf({
     { id: '7a1ad0c350844ee69479b47df9a881cb', name: 'TEST' },
   ],
   apis: [
-    { id: '5f918d104dc84480a75166ba99efff21', name: 'Api_http', group_id: 'c77f5e81d9cb4424bf704ef2b0ac7600', group_name: 'api_group_001', remark: 'Web backend API', req_uri: '/test/http', published_in: [RELEASE_ID] },
-    { id: 'abd9c4b2ff974888b0ba79be7e6b2763', name: 'Api_function', group_id: 'c77f5e81d9cb4424bf704ef2b0ac7600', group_name: 'api_group_001', remark: 'FunctionGraph backend API', req_uri: '/test/function', published_in: [] },
-    { id: '11cbec3a7a8345ca981b86d161bc436e', name: 'API_test', group_id: '6acd94abe58747ee8a73b10c70817bac', group_name: 'APIGroup_d3da', remark: 'FunctionGraph backend API', req_uri: '/appcode', published_in: [RELEASE_ID] },
-    { id: '40e7162dc6b94bbbbb1a60d2a24b1b0c', name: 'Api_mock', group_id: '6acd94abe58747ee8a73b10c70817bac', group_name: 'APIGroup_d3da', remark: 'Mock backend API', req_uri: '/test/mock', published_in: [RELEASE_ID, '7a1ad0c350844ee69479b47df9a881cb'] },
+    {
+      id: '5f918d104dc84480a75166ba99efff21',
+      name: 'Api_http',
+      group_id: 'c77f5e81d9cb4424bf704ef2b0ac7600',
+      group_name: 'api_group_001',
+      remark: 'Web backend API',
+      req_uri: '/test/http',
+      published_in: [RELEASE_ID],
+    },
+    {
+      id: 'abd9c4b2ff974888b0ba79be7e6b2763',
+      name: 'Api_function',
+      group_id: 'c77f5e81d9cb4424bf704ef2b0ac7600',
+      group_name: 'api_group_001',
+      remark: 'FunctionGraph backend API',
+      req_uri: '/test/function',
+      published_in: [],
+    },
+    {
+      id: '11cbec3a7a8345ca981b86d161bc436e',
+      name: 'API_test',
+      group_id: '6acd94abe58747ee8a73b10c70817bac',
+      group_name: 'APIGroup_d3da',
+      remark: 'FunctionGraph backend API',
+      req_uri: '/appcode',
+      published_in: [RELEASE_ID],
+    },
+    {
+      id: '40e7162dc6b94bbbbb1a60d2a24b1b0c',
+      name: 'Api_mock',
+      group_id: '6acd94abe58747ee8a73b10c70817bac',
+      group_name: 'APIGroup_d3da',
+      remark: 'Mock backend API',
+      req_uri: '/test/mock',
+      published_in: [RELEASE_ID, '7a1ad0c350844ee69479b47df9a881cb'],
+    },
   ],
 });
 
@@ -40,7 +72,15 @@ export function catalogueOf({ environments, apis }) {
       apis.map((api) => [
         api.id,
         {
-          id: api.id, name: api.name, group_id: api.group_id ?? '', group_name: api.group_name ?? '', remark: api.remark ?? '', req_uri: api.req_uri ?? '/', auth_type: 'APP', api_type: 1, tags: api.tags ?? [],
+          id: api.id,
+          name: api.name,
+          group_id: api.group_id ?? '',
+          group_name: api.group_name ?? '',
+          remark: api.remark ?? '',
+          req_uri: api.req_uri ?? '/',
+          auth_type: 'APP',
+          api_type: 1,
+          tags: api.tags ?? [],
           published: new Map((api.published_in ?? []).map((envId) => [envId, hex32()])),
         },
       ]),
@@ -89,19 +129,46 @@ function boundView(tenant, auth, generation) {
   const app = tenant.byId.get(auth.app_id);
   const env = tenant.catalogue.environments.get(auth.env_id);
   const common = {
-    id: auth.id, api_id: api.id, api_name: api.name, group_name: api.group_name, api_remark: api.remark, api_type: api.api_type, env_id: auth.env_id,
-    auth_role: 'PROVIDER', auth_time: auth.auth_time, app_name: app.name, app_creator: 'USER', app_type: 'apig', publish_id: api.published.get(auth.env_id),
+    id: auth.id,
+    api_id: api.id,
+    api_name: api.name,
+    group_name: api.group_name,
+    api_remark: api.remark,
+    api_type: api.api_type,
+    env_id: auth.env_id,
+    auth_role: 'PROVIDER',
+    auth_time: auth.auth_time,
+    app_name: app.name,
+    app_creator: 'USER',
+    app_type: 'apig',
+    publish_id: api.published.get(auth.env_id),
   };
   return generation === 'v2'
-    ? { ...common, app_id: app.id, env_name: env.name, group_id: api.group_id, auth_tunnel: 'NORMAL', ...(app.remark === undefined ? {} : { app_remark: app.remark }), ...tagsOf(api) }
+    ? {
+        ...common,
+        app_id: app.id,
+        env_name: env.name,
+        group_id: api.group_id,
+        auth_tunnel: 'NORMAL',
+        ...(app.remark === undefined ? {} : { app_remark: app.remark }),
+        ...tagsOf(api),
+      }
     : { ...common, appid: app.id, envname: env.name, app_remark: app.remark };
 }
 
 function unboundView(api, envId, env, generation) {
   const publishId = api.published.get(envId);
   return {
-    id: api.id, name: api.name, group_id: api.group_id, group_name: api.group_name, remark: api.remark, auth_type: api.auth_type, req_uri: api.req_uri,
-    run_env_name: publishId ? env.name : '', run_env_id: publishId ? envId : '', publish_id: publishId ?? '',
+    id: api.id,
+    name: api.name,
+    group_id: api.group_id,
+    group_name: api.group_name,
+    remark: api.remark,
+    auth_type: api.auth_type,
+    req_uri: api.req_uri,
+    run_env_name: publishId ? env.name : '',
+    run_env_id: publishId ? envId : '',
+    publish_id: publishId ?? '',
     ...(generation === 'v2' ? tagsOf(api) : {}),
   };
 }
@@ -132,7 +199,12 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
       if (!app) return generation === 'v2' ? appNotFound(generation, appId) : badAppId();
       const codes = tenant.codes.get(appId) ?? new Map();
       if (codes.size >= APP_CODES_PER_APP) return fail(403, 'APIG.3131', 'The number of APP codes exceeds the maximum allowed limit');
-      const code = { id: hex32(), app_code: kind === 'createAppCode' ? body.app_code : randomBytes(32).toString('hex'), app_id: appId, create_time: new Date().toISOString() };
+      const code = {
+        id: hex32(),
+        app_code: kind === 'createAppCode' ? body.app_code : randomBytes(32).toString('hex'),
+        app_id: appId,
+        create_time: new Date().toISOString(),
+      };
       codes.set(code.id, code);
       tenant.codes.set(appId, codes);
       return { status: 201, body: { ...code } };
@@ -165,7 +237,15 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
       if (!tenant.byId.has(query.app_id)) return appNotFound(generation, query.app_id);
       const matches = visibleAuths(tenant).filter((auth) => {
         const api = tenant.catalogue.apis.get(auth.api_id);
-        return auth.app_id === query.app_id && equals(auth.api_id, query.api_id) && contains(api.name, query.api_name) && equals(api.group_id, query.group_id) && contains(api.group_name, query.group_name) && equals(auth.env_id, query.env_id) && tagsMatch(api, query.tags);
+        return (
+          auth.app_id === query.app_id &&
+          equals(auth.api_id, query.api_id) &&
+          contains(api.name, query.api_name) &&
+          equals(api.group_id, query.group_id) &&
+          contains(api.group_name, query.group_name) &&
+          equals(auth.env_id, query.env_id) &&
+          tagsMatch(api, query.tags)
+        );
       });
       const { total, size, entries } = page(matches, generation, query);
       return { status: 200, body: { total, size, auths: entries.map((auth) => boundView(tenant, auth, generation)) } };
@@ -174,14 +254,29 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
       if (!tenant.byId.has(query.app_id)) return appNotFound(generation, query.app_id);
       const env = tenant.catalogue.environments.get(query.env_id);
       if (!env) return fail(404, 'APIG.3003', 'The environment does not exist');
-      const bound = new Set([...tenant.auths.values()].filter((auth) => auth.app_id === query.app_id && auth.env_id === query.env_id).map((auth) => auth.api_id));
-      const matches = [...tenant.catalogue.apis.values()].filter((api) => !bound.has(api.id) && equals(api.id, query.api_id) && contains(api.name, query.api_name) && equals(api.group_id, query.group_id) && tagsMatch(api, query.tags));
+      const bound = new Set(
+        [...tenant.auths.values()].filter((auth) => auth.app_id === query.app_id && auth.env_id === query.env_id).map((auth) => auth.api_id),
+      );
+      const matches = [...tenant.catalogue.apis.values()].filter(
+        (api) =>
+          !bound.has(api.id) &&
+          equals(api.id, query.api_id) &&
+          contains(api.name, query.api_name) &&
+          equals(api.group_id, query.group_id) &&
+          tagsMatch(api, query.tags),
+      );
       const { total, size, entries } = page(matches, generation, query);
       return { status: 200, body: { total, size, apis: entries.map((api) => unboundView(api, query.env_id, env, generation)) } };
     }
     case 'boundApps': {
       if (query.api_id !== undefined && !tenant.catalogue.apis.has(query.api_id)) return fail(404, 'APIG.3002', `API ${query.api_id} does not exist`);
-      const matches = visibleAuths(tenant).filter((auth) => equals(auth.api_id, query.api_id) && equals(auth.app_id, query.app_id) && contains(tenant.byId.get(auth.app_id).name, query.app_name) && equals(auth.env_id, query.env_id));
+      const matches = visibleAuths(tenant).filter(
+        (auth) =>
+          equals(auth.api_id, query.api_id) &&
+          equals(auth.app_id, query.app_id) &&
+          contains(tenant.byId.get(auth.app_id).name, query.app_name) &&
+          equals(auth.env_id, query.env_id),
+      );
       const { total, size, entries } = page(matches, generation, query);
       return { status: 200, body: { total, size, auths: entries.map((auth) => boundView(tenant, auth, generation)) } };
     }
@@ -218,7 +313,13 @@ function authorize(tenant, generation, { app_ids: appIds, api_ids: apiIds, env_i
         continue;
       }
       const result = existing
-        ? { status: 'SKIPPED', error_code: 'APIG.3316', error_msg: 'The api auth relation already exists', api_name: tenant.catalogue.apis.get(apiId).name, app_name: tenant.byId.get(appId).name }
+        ? {
+            status: 'SKIPPED',
+            error_code: 'APIG.3316',
+            error_msg: 'The api auth relation already exists',
+            api_name: tenant.catalogue.apis.get(apiId).name,
+            app_name: tenant.byId.get(appId).name,
+          }
         : { status: 'SUCCESS' };
       records.push({ ...record, auth_result: result, auth_tunnel: 'NORMAL' });
     }
@@ -242,7 +343,10 @@ export function grantRouteOf(method, pathname) {
     const codes = generation === 'v1' ? null : /^\/apps\/([^/]+)\/app-codes(?:\/([^/]+))?$/.exec(rest);
     if (codes) {
       const [appId, itemId] = [decodeURIComponent(codes[1]), codes[2] === undefined ? undefined : decodeURIComponent(codes[2])];
-      const kind = itemId === undefined ? { POST: 'createAppCode', PUT: 'generateAppCode', GET: 'listAppCodes' }[method] : { GET: 'showAppCode', DELETE: 'deleteAppCode' }[method];
+      const kind =
+        itemId === undefined
+          ? { POST: 'createAppCode', PUT: 'generateAppCode', GET: 'listAppCodes' }[method]
+          : { GET: 'showAppCode', DELETE: 'deleteAppCode' }[method];
       return kind ? { generation, kind, params, appId, itemId } : undefined;
     }
     if (rest === '/resources/outline/apps') return method === 'GET' ? { generation, kind: 'outline', params } : undefined;

@@ -118,7 +118,15 @@ const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
  *     `v1 <project> <instance>`, `v2 …`), each checked against the contract (see seed.mjs);
  *   credentials: { tokens, aksk } (see credentials.mjs): only these are accepted, signatures checked
  */
-export async function startMockServer({ port = 4010, host = '127.0.0.1', generatedDir = GENERATED, stateless = false, quota = DEFAULT_QUOTA, seed, credentials } = {}) {
+export async function startMockServer({
+  port = 4010,
+  host = '127.0.0.1',
+  generatedDir = GENERATED,
+  stateless = false,
+  quota = DEFAULT_QUOTA,
+  seed,
+  credentials,
+} = {}) {
   const { prism: engine, version } = await loadPrism();
   const { createInstance } = engine;
   const operations = await loadOperations(engine, generatedDir, version);

@@ -8,7 +8,10 @@ export function preferToMockConfig(header) {
   for (const part of String(header).split(/[,;]/)) {
     const [rawKey, ...rest] = part.split('=');
     const key = rawKey.trim().toLowerCase();
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     // Other preferences (return=minimal, respond-async) are not ours: no branch takes them.
     if (key === 'code') {
       if (!/^\d{3}$/.test(value)) return { problem: `Prefer code must be a three-digit status (got ${JSON.stringify(value.slice(0, 20))})` };
@@ -19,7 +22,11 @@ export function preferToMockConfig(header) {
       if (value !== 'true' && value !== 'false') return { problem: 'Prefer dynamic must be true or false' };
       // Prism's dynamic answers invent values the contract forbids (a status of 6915341, keys
       // no page lists): refuse them rather than hand a tester data the gateway never sends.
-      if (value === 'true') return { problem: 'Prefer dynamic=true is not supported: its invented values break the contract; the mock is stateful (create an APP, then read it back) or use Prefer example=<name>' };
+      if (value === 'true')
+        return {
+          problem:
+            'Prefer dynamic=true is not supported: its invented values break the contract; the mock is stateful (create an APP, then read it back) or use Prefer example=<name>',
+        };
       config.dynamic = false;
     }
   }

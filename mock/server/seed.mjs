@@ -39,21 +39,31 @@ function checkedCatalogue(entry, where, problems) {
   const before = problems.length;
   const envIds = new Set();
   environments.forEach((env, e) => {
-    if (!env || !nonEmpty(env.id) || !nonEmpty(env.name)) problems.push(`${where}, environment #${e + 1}: expected { "id": "…", "name": "…" } (e.g. { "id": "${RELEASE_ID}", "name": "RELEASE" })`);
+    if (!env || !nonEmpty(env.id) || !nonEmpty(env.name))
+      problems.push(`${where}, environment #${e + 1}: expected { "id": "…", "name": "…" } (e.g. { "id": "${RELEASE_ID}", "name": "RELEASE" })`);
     else if (envIds.has(env.id)) problems.push(`${where}, environment #${e + 1}: the id ${env.id} is taken by an earlier environment`);
     else envIds.add(env.id);
   });
   const apiIds = new Set();
-  apis.forEach((api, a) => {
+  for (const [a, api] of apis.entries()) {
     const at = `${where}, API #${a + 1}`;
-    if (!api || !nonEmpty(api.id) || !nonEmpty(api.name)) return problems.push(`${at}: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri, tags and published_in`);
+    if (!api || !nonEmpty(api.id) || !nonEmpty(api.name)) {
+      problems.push(`${at}: expected { "id": "…", "name": "…" } with optional group_id, group_name, remark, req_uri, tags and published_in`);
+      continue;
+    }
     if (apiIds.has(api.id)) problems.push(`${at}: the id ${api.id} is taken by an earlier API`);
     apiIds.add(api.id);
     for (const field of ['group_id', 'group_name', 'remark', 'req_uri']) if (!optionalString(api[field])) problems.push(`${at}: ${field} must be a string`);
-    if (api.tags !== undefined && !(Array.isArray(api.tags) && api.tags.every((tag) => typeof tag === 'string' && tag !== ''))) problems.push(`${at}: tags must be an array of non-empty strings`);
-    if (api.published_in !== undefined && !Array.isArray(api.published_in)) return problems.push(`${at}: published_in must be an array of environment ids`);
-    for (const envId of api.published_in ?? []) if (!envIds.has(envId)) problems.push(`${at}: published_in names ${JSON.stringify(String(envId).slice(0, 40))}, which is not an environment of this tenant`);
-  });
+    if (api.tags !== undefined && !(Array.isArray(api.tags) && api.tags.every((tag) => typeof tag === 'string' && tag !== '')))
+      problems.push(`${at}: tags must be an array of non-empty strings`);
+    if (api.published_in !== undefined && !Array.isArray(api.published_in)) {
+      problems.push(`${at}: published_in must be an array of environment ids`);
+      continue;
+    }
+    for (const envId of api.published_in ?? [])
+      if (!envIds.has(envId))
+        problems.push(`${at}: published_in names ${JSON.stringify(String(envId).slice(0, 40))}, which is not an environment of this tenant`);
+  }
   // Built only from a clean catalogue: a null entry or a published_in that is not a list would
   // otherwise throw a TypeError here instead of the problems listed above.
   return problems.length > before ? undefined : catalogueOf({ environments, apis });

@@ -60,7 +60,8 @@ export async function benchClient() {
     const withToken = lib.createApigClient({ baseUrl: server.url, auth: { token: 'bench-token' } });
     const withSigning = lib.createApigClient({ baseUrl: server.url, auth: { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' } });
     const contenders = {
-      'raw fetch': async () => (await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 'bench-token' }, body: json })).json(),
+      'raw fetch': async () =>
+        (await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 'bench-token' }, body: json })).json(),
       'bare openapi-fetch': () => bare.POST('/v1.0/apigw/apps', { body: BODY, headers: { 'x-auth-token': 'bench-token' } }),
       'client, validate': () => withToken.POST('/v1.0/apigw/apps', { body: BODY }),
       'client, validate + sign': () => withSigning.POST('/v1.0/apigw/apps', { body: BODY }),

@@ -9,7 +9,8 @@ import { GENERATED } from '../tools.mjs';
 export const SOURCE_REQUEST = { name: 'app_001', remark: 'first app', app_key: 'app_key_sample', app_secret: 'app_secret_sample' };
 
 export async function startCreatedServer() {
-  const created = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')).components.responses.AppCreated.content['application/json'].examples.sourcePage.value;
+  const created = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')).components.responses.AppCreated.content['application/json'].examples
+    .sourcePage.value;
   const payload = Buffer.from(JSON.stringify(created));
   const server = createServer((req, res) => {
     req.resume();

@@ -21,7 +21,9 @@ if (only === undefined || only === 'mock') {
   const prism = mock['plain prism mock'].rps;
   console.log('  server             req/s     p50 ms  p99 ms  × plain prism');
   for (const [name, r] of Object.entries(mock)) {
-    console.log(`  ${name.padEnd(18)} ${fmt(r.rps, 0).padStart(7)}   ${fmt(r.p50).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${fmt(r.rps / prism, 2).padStart(6)}`);
+    console.log(
+      `  ${name.padEnd(18)} ${fmt(r.rps, 0).padStart(7)}   ${fmt(r.p50).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${fmt(r.rps / prism, 2).padStart(6)}`,
+    );
   }
   const ours = mock['our mock'];
   console.log(`  aim: ≥ 2.50× plain prism (now ${fmt(ours.rps / prism, 2)}×), p99 ≤ 10 ms (now ${fmt(ours.p99)} ms)`);
@@ -34,10 +36,18 @@ if (only === undefined || only === 'state') {
   const full = s['stateful mock, 10,000 stored'];
   const small = s['stateful mock, 10 stored'];
   console.log('  server                          creates/s  p99 ms   lists/s  p99 ms');
-  for (const [name, r] of [['stateful, 10,000 stored', full], ['stateful, 10 stored', small], ['plain prism mock', prism]]) {
-    console.log(`  ${name.padEnd(30)} ${r.creates ? fmt(r.creates.rps, 0).padStart(9) : '        -'}  ${r.creates ? fmt(r.creates.p99).padStart(6) : '     -'}  ${fmt(r.lists.rps, 0).padStart(8)}  ${fmt(r.lists.p99).padStart(6)}`);
+  for (const [name, r] of [
+    ['stateful, 10,000 stored', full],
+    ['stateful, 10 stored', small],
+    ['plain prism mock', prism],
+  ]) {
+    console.log(
+      `  ${name.padEnd(30)} ${r.creates ? fmt(r.creates.rps, 0).padStart(9) : '        -'}  ${r.creates ? fmt(r.creates.p99).padStart(6) : '     -'}  ${fmt(r.lists.rps, 0).padStart(8)}  ${fmt(r.lists.p99).padStart(6)}`,
+    );
   }
-  console.log(`  aim: ≥ 2.50× plain prism (creates ${fmt(full.creates.rps / prism.creates.rps, 2)}×, lists ${fmt(full.lists.rps / prism.lists.rps, 2)}×), p99 ≤ 10 ms (creates ${fmt(full.creates.p99)} ms, lists ${fmt(full.lists.p99)} ms)`);
+  console.log(
+    `  aim: ≥ 2.50× plain prism (creates ${fmt(full.creates.rps / prism.creates.rps, 2)}×, lists ${fmt(full.lists.rps / prism.lists.rps, 2)}×), p99 ≤ 10 ms (creates ${fmt(full.creates.p99)} ms, lists ${fmt(full.lists.p99)} ms)`,
+  );
   console.log(`  list cost, 10,000 stored vs 10: ${fmt(small.lists.rps / full.lists.rps, 2)}× (aim: about 1×)`);
 }
 
@@ -61,8 +71,11 @@ if (only === undefined || only === 'proxy') {
   console.log('  latency, 1 connection        p50 ms  p99 ms');
   for (const [name, r] of Object.entries(p.latency)) console.log(`  ${name.padEnd(28)} ${fmt(r.p50).padStart(6)}  ${fmt(r.p99).padStart(6)}`);
   console.log('  throughput, 10 connections   req/s   × prism proxy');
-  for (const [name, r] of Object.entries(p.throughput)) console.log(`  ${name.padEnd(28)} ${fmt(r.rps, 0).padStart(6)}   ${fmt(r.rps / p.throughput['prism proxy'].rps, 2).padStart(6)}`);
-  console.log(`  aim: p99 added ≤ 2 ms (now ${fmt(added('p99'))} ms; p50 ${fmt(added('p50'))} ms), throughput ≥ 2× prism proxy (now ${fmt(p.throughput.ours.rps / p.throughput['prism proxy'].rps, 2)}×) and ≥ redocly proxy --api (now ${fmt(p.throughput.ours.rps / p.throughput['redocly proxy'].rps, 2)}×); findings on the way: ${p.findings}`);
+  for (const [name, r] of Object.entries(p.throughput))
+    console.log(`  ${name.padEnd(28)} ${fmt(r.rps, 0).padStart(6)}   ${fmt(r.rps / p.throughput['prism proxy'].rps, 2).padStart(6)}`);
+  console.log(
+    `  aim: p99 added ≤ 2 ms (now ${fmt(added('p99'))} ms; p50 ${fmt(added('p50'))} ms), throughput ≥ 2× prism proxy (now ${fmt(p.throughput.ours.rps / p.throughput['prism proxy'].rps, 2)}×) and ≥ redocly proxy --api (now ${fmt(p.throughput.ours.rps / p.throughput['redocly proxy'].rps, 2)}×); findings on the way: ${p.findings}`,
+  );
 }
 
 if (only === undefined || only === 'client') {
@@ -75,7 +88,9 @@ if (only === undefined || only === 'client') {
   for (const [name, us] of Object.entries(client.perRequest)) {
     console.log(`  ${name.padEnd(26)} ${fmt(us).padStart(9)}   ${fmt(us / bare, 3).padStart(18)}  ${fmt(us / raw, 3).padStart(9)}`);
   }
-  console.log(`  aim: validate ≤ 1.05× bare (now ${fmt(client.perRequest['client, validate'] / bare, 3)}×), validate + sign ≤ 1.15× (now ${fmt(client.perRequest['client, validate + sign'] / bare, 3)}×)`);
+  console.log(
+    `  aim: validate ≤ 1.05× bare (now ${fmt(client.perRequest['client, validate'] / bare, 3)}×), validate + sign ≤ 1.15× (now ${fmt(client.perRequest['client, validate + sign'] / bare, 3)}×)`,
+  );
   console.log(`  validations/s: ${fmt(client.validations, 0)}   signatures/s: ${fmt(client.signatures, 0)}`);
   console.log(`  client entry, minified + gzipped: ${fmt(client.gzipBytes / 1024, 2)} kB (aim ≤ 10 kB)`);
 }

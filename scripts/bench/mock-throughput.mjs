@@ -25,7 +25,12 @@ function load(url) {
 /** Plain `prism mock` on the bundled document, as its users start it (also the state bench's baseline). */
 export async function plainPrism() {
   const port = await freePort();
-  const prism = await startChild(process.execPath, [binOf('@stoplight/prism-cli', 'prism'), 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(port)], /Prism is listening/, { timeoutMs: 60_000 });
+  const prism = await startChild(
+    process.execPath,
+    [binOf('@stoplight/prism-cli', 'prism'), 'mock', join(GENERATED, 'openapi.yaml'), '--host', '127.0.0.1', '--port', String(port)],
+    /Prism is listening/,
+    { timeoutMs: 60_000 },
+  );
   // Keep draining its log so a full pipe never slows it down.
   prism.child.stdout.resume();
   prism.child.stderr.resume();
@@ -34,7 +39,11 @@ export async function plainPrism() {
 
 export async function benchMock() {
   const results = {};
-  for (const [name, start] of [['bare node:http', startCreatedServer], ['plain prism mock', plainPrism], ['our mock', () => startMockServer({ port: 0, stateless: true })]]) {
+  for (const [name, start] of [
+    ['bare node:http', startCreatedServer],
+    ['plain prism mock', plainPrism],
+    ['our mock', () => startMockServer({ port: 0, stateless: true })],
+  ]) {
     const server = await start();
     try {
       await load(server.url); // warm-up run, discarded

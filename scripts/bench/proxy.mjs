@@ -27,7 +27,23 @@ function load(url, connections) {
 
 async function prismProxy(upstream) {
   const port = await freePort();
-  const prism = await startChild(process.execPath, [binOf('@stoplight/prism-cli', 'prism'), 'proxy', join(GENERATED, 'openapi.yaml'), upstream, '--host', '127.0.0.1', '--port', String(port), '--errors', 'false'], /Prism is listening/, { timeoutMs: 60_000 });
+  const prism = await startChild(
+    process.execPath,
+    [
+      binOf('@stoplight/prism-cli', 'prism'),
+      'proxy',
+      join(GENERATED, 'openapi.yaml'),
+      upstream,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--errors',
+      'false',
+    ],
+    /Prism is listening/,
+    { timeoutMs: 60_000 },
+  );
   prism.child.stdout.resume();
   prism.child.stderr.resume();
   return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
@@ -36,7 +52,25 @@ async function prismProxy(upstream) {
 /** `redocly proxy --api` (Redocly CLI's HAR capture with live validation), in front of the same upstream. */
 async function redoclyProxy(upstream, dir) {
   const port = await freePort();
-  const redocly = await startChild(process.execPath, [binOf('@redocly/cli', 'redocly'), 'proxy', '--target', upstream, '--port', String(port), '--har', join(dir, 'redocly.har'), '--api', join(GENERATED, 'openapi.json'), '--match-mode', 'basepath'], /Proxy listening on/, { timeoutMs: 60_000 });
+  const redocly = await startChild(
+    process.execPath,
+    [
+      binOf('@redocly/cli', 'redocly'),
+      'proxy',
+      '--target',
+      upstream,
+      '--port',
+      String(port),
+      '--har',
+      join(dir, 'redocly.har'),
+      '--api',
+      join(GENERATED, 'openapi.json'),
+      '--match-mode',
+      'basepath',
+    ],
+    /Proxy listening on/,
+    { timeoutMs: 60_000 },
+  );
   redocly.child.stdout.resume();
   redocly.child.stderr.resume();
   return { url: `http://127.0.0.1:${port}`, close: () => redocly.stop('SIGKILL') };
@@ -52,12 +86,20 @@ export async function benchProxy() {
     const redocly = await redoclyProxy(upstream.url, dir);
     try {
       const latency = {};
-      for (const [name, url] of [['direct', upstream.url], ['ours', ours.url]]) {
+      for (const [name, url] of [
+        ['direct', upstream.url],
+        ['ours', ours.url],
+      ]) {
         await load(url, 1); // warm-up, discarded
         latency[name] = await load(url, 1);
       }
       const throughput = {};
-      for (const [name, url] of [['direct', upstream.url], ['ours', ours.url], ['redocly proxy', redocly.url], ['prism proxy', prism.url]]) {
+      for (const [name, url] of [
+        ['direct', upstream.url],
+        ['ours', ours.url],
+        ['redocly proxy', redocly.url],
+        ['prism proxy', prism.url],
+      ]) {
         await load(url, 10);
         throughput[name] = await load(url, 10);
       }

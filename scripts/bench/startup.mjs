@@ -23,7 +23,11 @@ function userProject() {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tester', private: true, type: 'module' }));
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const [packed] = JSON.parse(out.slice(out.indexOf('\n[') + 1));
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed.filename), '@stoplight/prism-http@5.12.0', '@stoplight/prism-cli@5.14.2'], { cwd: dir, stdio: 'ignore' });
+  execFileSync(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed.filename), '@stoplight/prism-http@5.12.0', '@stoplight/prism-cli@5.14.2'],
+    { cwd: dir, stdio: 'ignore' },
+  );
   return dir;
 }
 

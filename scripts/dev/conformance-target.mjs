@@ -15,7 +15,8 @@ export const CREDENTIAL_VARIABLES = {
 };
 
 /** The variables the suite reads, for messages and docs/conformance.md. */
-export const CONFORMANCE_VARIABLES = 'APIG_BASE_URL, then HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (their old names APIG_AUTH_TOKEN, APIG_AK and APIG_SK are read too), and optionally APIG_PROJECT_ID with APIG_INSTANCE_ID';
+export const CONFORMANCE_VARIABLES =
+  'APIG_BASE_URL, then HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (their old names APIG_AUTH_TOKEN, APIG_AK and APIG_SK are read too), and optionally APIG_PROJECT_ID with APIG_INSTANCE_ID';
 
 /** The credential's value and the variable it came from: the SDK name first, then the alias. */
 function credential(env, [name, alias]) {
@@ -41,24 +42,38 @@ export function targetFromEnvironment(env) {
     problems.push('APIG_BASE_URL is not a URL (expected e.g. http://127.0.0.1:4010 or https://apig.cn-north-4.myhuaweicloud.com)');
   }
   if (url && !/^https?:$/.test(url.protocol)) problems.push(`APIG_BASE_URL must be http:// or https:// (got ${url.protocol})`);
-  if (url && (url.username || url.password)) problems.push('APIG_BASE_URL must not carry a user or password: give credentials in HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK');
+  if (url && (url.username || url.password))
+    problems.push('APIG_BASE_URL must not carry a user or password: give credentials in HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK');
 
   const token = credential(env, CREDENTIAL_VARIABLES.token);
   const ak = credential(env, CREDENTIAL_VARIABLES.ak);
   const sk = credential(env, CREDENTIAL_VARIABLES.sk);
   let auth;
-  if (token && (ak || sk)) problems.push(`give either a token or an AK/SK pair, not both (set: ${[token, ak, sk].filter(Boolean).map((c) => c.from).join(', ')})`);
+  if (token && (ak || sk))
+    problems.push(
+      `give either a token or an AK/SK pair, not both (set: ${[token, ak, sk]
+        .filter(Boolean)
+        .map((c) => c.from)
+        .join(', ')})`,
+    );
   else if (token) auth = { token: token.value };
   else if (ak && sk) auth = { ak: ak.value, sk: sk.value };
-  else if (ak || sk) problems.push(`${ak ? 'HUAWEICLOUD_SDK_SK' : 'HUAWEICLOUD_SDK_AK'} is missing: AK/SK signing needs both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK`);
-  else problems.push('no credentials: set HUAWEICLOUD_SDK_TOKEN (an IAM token; any value for a mock started without --credentials), or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK');
+  else if (ak || sk)
+    problems.push(`${ak ? 'HUAWEICLOUD_SDK_SK' : 'HUAWEICLOUD_SDK_AK'} is missing: AK/SK signing needs both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK`);
+  else
+    problems.push(
+      'no credentials: set HUAWEICLOUD_SDK_TOKEN (an IAM token; any value for a mock started without --credentials), or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK',
+    );
 
   const projectId = env.APIG_PROJECT_ID || undefined;
   const instanceId = env.APIG_INSTANCE_ID || undefined;
-  if (Boolean(projectId) !== Boolean(instanceId)) problems.push(`${projectId ? 'APIG_INSTANCE_ID' : 'APIG_PROJECT_ID'} is missing: the dedicated gateway needs both APIG_PROJECT_ID and APIG_INSTANCE_ID`);
+  if (Boolean(projectId) !== Boolean(instanceId))
+    problems.push(`${projectId ? 'APIG_INSTANCE_ID' : 'APIG_PROJECT_ID'} is missing: the dedicated gateway needs both APIG_PROJECT_ID and APIG_INSTANCE_ID`);
 
   if (problems.length > 0) {
-    throw new Error(`conformance: APIG_BASE_URL is set, but the target is not complete:\n  - ${problems.join('\n  - ')}\nThe suite reads ${CONFORMANCE_VARIABLES}.`);
+    throw new Error(
+      `conformance: APIG_BASE_URL is set, but the target is not complete:\n  - ${problems.join('\n  - ')}\nThe suite reads ${CONFORMANCE_VARIABLES}.`,
+    );
   }
   const baseUrl = raw.replace(/\/+$/, '');
   return { baseUrl, auth, ...(projectId && instanceId ? { dedicated: { projectId, instanceId } } : {}) };

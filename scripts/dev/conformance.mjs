@@ -12,5 +12,8 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, [binOf('vitest', 'vitest'), 'run', '--project', 'conformance', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [binOf('vitest', 'vitest'), 'run', '--project', 'conformance', ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

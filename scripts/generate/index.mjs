@@ -19,17 +19,24 @@ import { loadPrism } from '../../mock/core/load-prism.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
 const PAGES = [
-  { lang: 'en', dir: 'docs', title: 'APP (应用) — Huawei Cloud API Gateway', review: { href: '../review/index.html', label: 'Contract at a glance (review sheet, PDF)' } },
-  { lang: 'zh-CN', dir: 'docs/zh-CN', title: 'APP（应用）— 华为云 API 网关', review: { href: '../../review/zh-CN/index.html', label: '契约一览（审阅表，PDF）' } },
+  {
+    lang: 'en',
+    dir: 'docs',
+    title: 'APP (应用) — Huawei Cloud API Gateway',
+    review: { href: '../review/index.html', label: 'Contract at a glance (review sheet, PDF)' },
+  },
+  {
+    lang: 'zh-CN',
+    dir: 'docs/zh-CN',
+    title: 'APP（应用）— 华为云 API 网关',
+    review: { href: '../../review/zh-CN/index.html', label: '契约一览（审阅表，PDF）' },
+  },
 ];
 const AT_A_GLANCE = '<!-- apig:contract-at-a-glance -->';
 
 // Redoc 3 renders its attribution logo from Redocly's CDN; the page must load nothing
 // from the network, so the logo becomes an inline SVG (the attribution link stays).
-const CDN_LOGOS = [
-  'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
-  'https://cdn.redoc.ly/redoc/logo-mini.svg',
-];
+const CDN_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
 const INLINE_LOGO =
   'data:image/svg+xml,' +
   encodeURIComponent(
@@ -83,9 +90,18 @@ function renderPage(outDir, { lang, dir, title, review }) {
   }
   try {
     runNode(REDOCLY, [
-      'build-docs', source, '--inlineBundle', '--title', title, `--templateOptions.lang=${lang}`,
-      `--templateOptions.reviewHref=${review.href}`, `--templateOptions.reviewLabel=${review.label}`,
-      '--template', join(ROOT, 'scripts', 'generate', 'docs-template.hbs'), '-o', page,
+      'build-docs',
+      source,
+      '--inlineBundle',
+      '--title',
+      title,
+      `--templateOptions.lang=${lang}`,
+      `--templateOptions.reviewHref=${review.href}`,
+      `--templateOptions.reviewLabel=${review.label}`,
+      '--template',
+      join(ROOT, 'scripts', 'generate', 'docs-template.hbs'),
+      '-o',
+      page,
     ]);
   } finally {
     if (source !== SPEC) rmSync(source, { force: true });
@@ -114,7 +130,10 @@ function docs(outDir) {
 /** Where each language's review sheet lives, and its links to the sibling pages. */
 export const REVIEW_SHEETS = {
   en: { dir: 'review', links: { docs: '../docs/index.html', otherLanguage: 'zh-CN/index.html', pdf: 'review.pdf', document: '../openapi.json' } },
-  'zh-CN': { dir: 'review/zh-CN', links: { docs: '../../docs/zh-CN/index.html', otherLanguage: '../index.html', pdf: 'review.pdf', document: '../../openapi.json' } },
+  'zh-CN': {
+    dir: 'review/zh-CN',
+    links: { docs: '../../docs/zh-CN/index.html', otherLanguage: '../index.html', pdf: 'review.pdf', document: '../../openapi.json' },
+  },
 };
 
 /**
@@ -129,7 +148,12 @@ async function review(outDir, { pdf, earlier = new Map() }) {
     mkdirSync(dir, { recursive: true });
     const html = reviewSheet(bundled, lang, REVIEW_SHEETS[lang].links);
     writeFileSync(join(dir, 'index.html'), html);
-    return { htmlFile: join(dir, 'index.html'), html, title: `apig-app-contract ${bundled.info.version} review sheet ${lang}`, pdfFile: join(dir, 'review.pdf') };
+    return {
+      htmlFile: join(dir, 'index.html'),
+      html,
+      title: `apig-app-contract ${bundled.info.version} review sheet ${lang}`,
+      pdfFile: join(dir, 'review.pdf'),
+    };
   });
   if (!pdf) return;
   const toPrint = [];
@@ -139,7 +163,7 @@ async function review(outDir, { pdf, earlier = new Map() }) {
     else toPrint.push(page);
   }
   const printed = toPrint.length > 0 ? await printPdfs(toPrint) : [];
-  toPrint.forEach((page, i) => writeFileSync(page.pdfFile, printed[i]));
+  for (const [i, page] of toPrint.entries()) writeFileSync(page.pdfFile, printed[i]);
 }
 
 /**
@@ -149,7 +173,12 @@ async function review(outDir, { pdf, earlier = new Map() }) {
 export async function generate(outDir = GENERATED, { pdf = true } = {}) {
   // The PDFs there are: kept as they are when not printing (a check then says whether they
   // are stale), and when printing, kept for the sheets whose HTML did not change.
-  const earlier = new Map(Object.values(REVIEW_SHEETS).map(({ dir }) => join(outDir, dir, 'review.pdf')).filter((file) => existsSync(file)).map((file) => [file, readFileSync(file)]));
+  const earlier = new Map(
+    Object.values(REVIEW_SHEETS)
+      .map(({ dir }) => join(outDir, dir, 'review.pdf'))
+      .filter((file) => existsSync(file))
+      .map((file) => [file, readFileSync(file)]),
+  );
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   bundle(outDir);

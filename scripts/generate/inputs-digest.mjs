@@ -8,7 +8,22 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The files and folders generated/ is derived from (the generating tools' versions are checked by check:generated). */
-export const INPUTS = ['spec', 'redocly.yaml', 'scripts/generate/index.mjs', 'scripts/generate/validators.mjs', 'scripts/generate/translations.mjs', 'scripts/generate/docs-template.hbs', 'scripts/generate/down-convert.mjs', 'scripts/generate/review-sheet.mjs', 'scripts/generate/print-pdf.mjs', 'scripts/generate/json-pointer.mjs', 'scripts/generate/inputs-digest.mjs', 'mock/core/prism-operations.mjs', 'mock/core/load-prism.mjs', 'mock/core/defer-unused-modules.mjs'];
+export const INPUTS = [
+  'spec',
+  'redocly.yaml',
+  'scripts/generate/index.mjs',
+  'scripts/generate/validators.mjs',
+  'scripts/generate/translations.mjs',
+  'scripts/generate/docs-template.hbs',
+  'scripts/generate/down-convert.mjs',
+  'scripts/generate/review-sheet.mjs',
+  'scripts/generate/print-pdf.mjs',
+  'scripts/generate/json-pointer.mjs',
+  'scripts/generate/inputs-digest.mjs',
+  'mock/core/prism-operations.mjs',
+  'mock/core/load-prism.mjs',
+  'mock/core/defer-unused-modules.mjs',
+];
 
 /** The file in generated/ that records the digest of the inputs it was made from. */
 export const DIGEST_FILE = 'inputs.sha256';
@@ -16,7 +31,9 @@ export const DIGEST_FILE = 'inputs.sha256';
 function filesUnder(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 /** One line: the SHA-256 over every input file's path and bytes, in a fixed order. */

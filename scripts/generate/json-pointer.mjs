@@ -10,5 +10,9 @@ export const pointerKeys = (pointer) => pointer.replace(/^#/, '').split('/').sli
 export function deref(doc, node, seen = new Set()) {
   if (!node || typeof node.$ref !== 'string' || seen.has(node.$ref)) return node;
   seen.add(node.$ref);
-  return deref(doc, pointerKeys(node.$ref).reduce((at, key) => at?.[key], doc), seen);
+  return deref(
+    doc,
+    pointerKeys(node.$ref).reduce((at, key) => at?.[key], doc),
+    seen,
+  );
 }

@@ -9,7 +9,15 @@ import { pathToFileURL } from 'node:url';
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_HINT = 'install it with: sudo apt-get install -y chromium fonts-noto-cjk';
 // Flags for this machine's closed network: no background connections, no sandbox as root.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const FIXED_DATE = "D:20000101000000+00'00'";
 
@@ -35,7 +43,9 @@ export async function printPdfs(pages) {
       await page.evaluate((t) => (document.title = t), `${title} sha256:${htmlDigest(html)}`);
       const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       // Same length, so the PDF's byte offsets (xref) stay right.
-      const fixed = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (match, key, date) => (date.length === FIXED_DATE.length ? `/${key} (${FIXED_DATE})` : match));
+      const fixed = pdf
+        .toString('latin1')
+        .replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (match, key, date) => (date.length === FIXED_DATE.length ? `/${key} (${FIXED_DATE})` : match));
       out.push(Buffer.from(fixed, 'latin1'));
       await page.close();
     }

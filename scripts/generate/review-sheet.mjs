@@ -108,7 +108,13 @@ const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&am
 const code = (text) => `<code>${escapeHtml(text)}</code>`;
 /** The first paragraph of a Markdown description, as HTML with its inline code kept. */
 const firstParagraph = (markdown = '') =>
-  escapeHtml(markdown.trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ').replace(/\\(.)/g, '$1')).replace(/`([^`]+)`/g, '<code>$1</code>');
+  escapeHtml(
+    markdown
+      .trim()
+      .split(/\n\s*\n/)[0]
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\\(.)/g, '$1'),
+  ).replace(/`([^`]+)`/g, '<code>$1</code>');
 /** The source page's wording: `x-rule-zh`, or the quotes after `Source:` in the description. */
 function sourceWording(schema) {
   if (schema['x-rule-zh']) return schema['x-rule-zh'];
@@ -134,7 +140,9 @@ function ruleOf(schema, L) {
 }
 
 const table = (head, rows) =>
-  rows.length === 0 ? '' : `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  rows.length === 0
+    ? ''
+    : `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
 /** One row per property: the text from `doc` (maybe translated), the source wording from `english`. */
 function fieldRows(doc, english, schemaRef, englishRef, L) {
@@ -144,14 +152,12 @@ function fieldRows(doc, english, schemaRef, englishRef, L) {
   return Object.entries(schema.properties ?? {}).map(([name, raw]) => {
     const prop = deref(doc, raw);
     const source = sourceWording(deref(english, englishSchema.properties?.[name]) ?? {});
-    return [code(name), escapeHtml(typeOf(prop, L)), required.has(name) ? L.yes : L.no, ruleOf(prop, L), escapeHtml(source), (firstParagraph(prop.description))];
+    return [code(name), escapeHtml(typeOf(prop, L)), required.has(name) ? L.yes : L.no, ruleOf(prop, L), escapeHtml(source), firstParagraph(prop.description)];
   });
 }
 
 function operationsOf(doc) {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((method) => ({ path, method, item, op: item[method] })),
-  );
+  return Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ path, method, item, op: item[method] })));
 }
 
 function errorCodes(doc) {
@@ -163,7 +169,13 @@ function errorCodes(doc) {
         const value = example?.value;
         if (!value?.error_code) continue;
         const key = `${value.error_code} ${status}`;
-        const entry = found.get(key) ?? { status, code: value.error_code, message: value.error_msg, meaning: (example.summary ?? '').replace(/^APIG\.\d+\s*[—-]\s*/, ''), where: [] };
+        const entry = found.get(key) ?? {
+          status,
+          code: value.error_code,
+          message: value.error_msg,
+          meaning: (example.summary ?? '').replace(/^APIG\.\d+\s*[—-]\s*/, ''),
+          where: [],
+        };
         entry.where.push(`${method.toUpperCase()} ${path}`);
         found.set(key, entry);
       }
@@ -197,18 +209,32 @@ export function reviewSheetContent(bundled, lang) {
   const ops = operationsOf(doc);
   const overview = table(
     [L.method, L.path, L.summary, L.operationId, L.statuses],
-    ops.map(({ path, method, op }) => [method.toUpperCase(), code(path), escapeHtml(op.summary ?? ''), code(op.operationId ?? ''), Object.keys(op.responses).join(', ')]),
+    ops.map(({ path, method, op }) => [
+      method.toUpperCase(),
+      code(path),
+      escapeHtml(op.summary ?? ''),
+      code(op.operationId ?? ''),
+      Object.keys(op.responses).join(', '),
+    ]),
   );
   const sections = ops.map(({ path, method, item, op }) => {
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
     const englishParams = [...(english.paths[path].parameters ?? []), ...(english.paths[path][method].parameters ?? [])].map((p) => deref(english, p));
-    const paramRows = params.map((p, i) => [code(p.name), L.ins[p.in] ?? p.in, escapeHtml(typeOf(p.schema ?? {}, L)), p.required ? L.yes : L.no, ruleOf(p.schema ?? {}, L), escapeHtml(sourceWording({ description: englishParams[i]?.description })), (firstParagraph(p.description))]);
+    const paramRows = params.map((p, i) => [
+      code(p.name),
+      L.ins[p.in] ?? p.in,
+      escapeHtml(typeOf(p.schema ?? {}, L)),
+      p.required ? L.yes : L.no,
+      ruleOf(p.schema ?? {}, L),
+      escapeHtml(sourceWording({ description: englishParams[i]?.description })),
+      firstParagraph(p.description),
+    ]);
     const bodyOf = (d) => deref(d, d.paths[path][method].requestBody)?.content?.['application/json']?.schema;
     const bodyRows = bodyOf(doc) ? fieldRows(doc, english, bodyOf(doc), bodyOf(english), L) : [];
     const statusRows = Object.entries(op.responses).map(([status, raw]) => {
       const response = deref(doc, raw);
       const ref = response?.content?.['application/json']?.schema?.$ref;
-      return [status, (firstParagraph(response?.description)), ref ? code(ref.split('/').pop()) : L.none];
+      return [status, firstParagraph(response?.description), ref ? code(ref.split('/').pop()) : L.none];
     });
     const success = Object.keys(op.responses).find((s) => s.startsWith('2'));
     const successOf = (d) => success && deref(d, d.paths[path][method].responses[success])?.content?.['application/json']?.schema;

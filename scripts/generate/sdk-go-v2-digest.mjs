@@ -119,7 +119,9 @@ function readModels() {
   const dir = join(SOURCE, 'model');
   const models = new Map();
   const enums = new Map();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.go')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.go'))
+    .sort()) {
     const file = join(dir, name);
     const { text, structs } = readGoFile(file);
     const classified = structs.map((s) => classifyStruct(name, s));
@@ -135,7 +137,8 @@ function readModels() {
         if (type !== c.name) fail(`${name}: ${c.name}Enum.${member} is a ${type}`);
         if (!values.has(member)) fail(`${name}: ${c.name}Enum.${member} has no value`);
         const value = values.get(member);
-        if ((c.valueType === 'string') !== (typeof value === 'string')) fail(`${name}: ${c.name}Enum.${member} = ${JSON.stringify(value)} is not a ${c.valueType}`);
+        if ((c.valueType === 'string') !== (typeof value === 'string'))
+          fail(`${name}: ${c.name}Enum.${member} = ${JSON.stringify(value)} is not a ${c.valueType}`);
         return value;
       });
       if (values.size !== members.length) fail(`${name}: Get${c.name}Enum() sets members ${c.name}Enum does not declare`);
@@ -165,13 +168,20 @@ const LOCATIONS = { Path: 'path', Query: 'query', Header: 'header', Body: 'body'
 
 function readMeta() {
   const text = readFileSync(join(SOURCE, 'apig_meta_excerpt.go'), 'utf8');
-  const functions = text.split(/\n(?=func )/).map((f) => f.trim()).filter(Boolean);
+  const functions = text
+    .split(/\n(?=func )/)
+    .map((f) => f.trim())
+    .filter(Boolean);
   const operations = new Map();
   for (const fn of functions) {
-    const head = /^func GenReqDefFor([A-Za-z0-9]+)\(\) \*def\.HttpRequestDef \{\n\treqDefBuilder := def\.NewHttpRequestDefBuilder\(\)\.\n\t\tWithMethod\(http\.Method([A-Za-z]+)\)\.\n\t\tWithPath\("([^"]+)"\)\.\n\t\tWithResponse\(new\(model\.([A-Za-z0-9]+)\)\)\.\n\t\tWithContentType\("([^"]+)"\)\n/.exec(fn);
+    const head =
+      /^func GenReqDefFor([A-Za-z0-9]+)\(\) \*def\.HttpRequestDef \{\n\treqDefBuilder := def\.NewHttpRequestDefBuilder\(\)\.\n\t\tWithMethod\(http\.Method([A-Za-z]+)\)\.\n\t\tWithPath\("([^"]+)"\)\.\n\t\tWithResponse\(new\(model\.([A-Za-z0-9]+)\)\)\.\n\t\tWithContentType\("([^"]+)"\)\n/.exec(
+        fn,
+      );
     if (!head) fail(`apig_meta_excerpt.go: cannot read the head of ${JSON.stringify(fn.slice(0, 80))}`);
     const [whole, op, method, path, responseModel, contentType] = head;
-    const FIELD_DEF = /\treqDefBuilder\.WithRequestField\(def\.NewFieldDef\(\)\.\n\t\tWithName\("([A-Za-z0-9]+)"\)\.\n(?:\t\tWithJsonTag\("([^"]+)"\)\.\n)?\t\tWithLocationType\(def\.([A-Za-z]+)\)\)\n/g;
+    const FIELD_DEF =
+      /\treqDefBuilder\.WithRequestField\(def\.NewFieldDef\(\)\.\n\t\tWithName\("([A-Za-z0-9]+)"\)\.\n(?:\t\tWithJsonTag\("([^"]+)"\)\.\n)?\t\tWithLocationType\(def\.([A-Za-z]+)\)\)\n/g;
     const fields = [...fn.slice(whole.length).matchAll(FIELD_DEF)].map(([, goName, json, location]) => {
       if (!LOCATIONS[location]) fail(`apig_meta_excerpt.go: ${op}.${goName} goes to def.${location}, which the digest does not know`);
       return { goName, json: json ?? null, in: LOCATIONS[location] };
@@ -189,7 +199,11 @@ function readMeta() {
 // ---- operations and the digest -------------------------------------------------------------
 
 /** Snake case of a Go name, as the SDK names its files: CreateAnAppV2Request → create_an_app_v2_request. */
-const snake = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+const snake = (name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 
 function digest() {
   const list = JSON.parse(readFileSync(join(SOURCE, 'operations.json'), 'utf8'));
@@ -218,7 +232,8 @@ function digest() {
     if (!models.has(def.responseModel)) fail(`${op}: no ${def.responseModel} in model/`);
     // The request model's fields and the request definition's fields are the same set.
     const byGoName = new Map(request.fields.map((f) => [f.goName, f]));
-    if (request.fields.length !== def.fields.length) fail(`${op}: ${requestModel} has ${request.fields.length} fields, its request definition ${def.fields.length}`);
+    if (request.fields.length !== def.fields.length)
+      fail(`${op}: ${requestModel} has ${request.fields.length} fields, its request definition ${def.fields.length}`);
     const parameters = [];
     let body = null;
     for (const sent of def.fields) {
@@ -240,7 +255,16 @@ function digest() {
     for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
       if (parameters.some((p) => p.in === 'path' && p.name === name)) continue;
       if (name !== 'project_id') fail(`${op}: path placeholder {${name}} is no request field`);
-      parameters.push({ name, in: 'path', goName: null, goType: null, type: { kind: 'string' }, optional: false, comment: null, filledBy: 'the SDK client, from its credentials (not a request field)' });
+      parameters.push({
+        name,
+        in: 'path',
+        goName: null,
+        goType: null,
+        type: { kind: 'string' },
+        optional: false,
+        comment: null,
+        filledBy: 'the SDK client, from its credentials (not a request field)',
+      });
     }
     use({ kind: 'model', name: def.responseModel });
     operations[op] = {
@@ -262,7 +286,13 @@ function digest() {
     const byJson = {};
     for (const f of fields) {
       if (byJson[f.json]) fail(`${name}: two fields named ${f.json}`);
-      byJson[f.json] = { goName: f.goName, goType: f.goType, type: typeOf(f.goType, models, enums, `${name}.${f.goName}`), optional: f.optional, comment: f.comment };
+      byJson[f.json] = {
+        goName: f.goName,
+        goType: f.goType,
+        type: typeOf(f.goType, models, enums, `${name}.${f.goName}`),
+        optional: f.optional,
+        comment: f.comment,
+      };
     }
     modelOut[name] = { file, fields: byJson };
   }
@@ -270,7 +300,11 @@ function digest() {
   const unreached = [...models.keys()].filter((n) => !usedModels.has(n) && !requestModels.has(n));
   if (unreached.length) fail(`models no operation reaches (a model the digest would leave out): ${unreached.join(', ')}`);
   return {
-    source: { ...sourceCommit(), files: ['operations.json', 'apig_meta_excerpt.go', 'model/*.go'], note: 'Written by scripts/generate/sdk-go-v2-digest.mjs from ../shared/sources/sdk-go-v2; do not edit by hand.' },
+    source: {
+      ...sourceCommit(),
+      files: ['operations.json', 'apig_meta_excerpt.go', 'model/*.go'],
+      note: 'Written by scripts/generate/sdk-go-v2-digest.mjs from ../shared/sources/sdk-go-v2; do not edit by hand.',
+    },
     operations,
     models: modelOut,
     enums: Object.fromEntries([...usedEnums].map((n) => [n, enums.get(n)])),
@@ -279,7 +313,16 @@ function digest() {
 
 /** JSON with every object's keys sorted (arrays keep their order), so reruns are byte-identical. */
 function sortedJson(value) {
-  const sort = (v) => (Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v);
+  const sort = (v) =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort(v[k])]),
+          )
+        : v;
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
@@ -292,4 +335,6 @@ if (CHECK) {
   process.exit(0);
 }
 writeFileSync(OUT, sortedJson(result));
-console.log(`sdk-go-v2-digest: ${Object.keys(result.operations).length} operations, ${Object.keys(result.models).length} models, ${Object.keys(result.enums).length} enums from ${result.source.commit} → ${OUT}`);
+console.log(
+  `sdk-go-v2-digest: ${Object.keys(result.operations).length} operations, ${Object.keys(result.models).length} models, ${Object.keys(result.enums).length} enums from ${result.source.commit} → ${OUT}`,
+);

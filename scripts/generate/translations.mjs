@@ -10,19 +10,22 @@ const PROSE_KEYS = new Set(['title', 'summary', 'description']);
 // Under these keys sit example payloads and schema example values: data, not prose.
 const DATA_KEYS = new Set(['value', 'example', 'examples', 'default', 'enum', 'const']);
 
-
 /** Every prose string of a document, as a Map from JSON pointer to text. */
 export function prosePointers(doc) {
   const found = new Map();
   const walk = (node, pointer) => {
-    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${pointer}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       const at = `${pointer}/${escapePointer(key)}`;
       if (PROSE_KEYS.has(key) && typeof value === 'string') found.set(at, value);
       else if (key === 'examples' && !Array.isArray(value) && value && typeof value === 'object') {
         // Named examples (media types): their summary/description are prose, their value is data.
-        for (const [name, example] of Object.entries(value)) walk(Object.fromEntries(Object.entries(example).filter(([k]) => k !== 'value')), `${at}/${escapePointer(name)}`);
+        for (const [name, example] of Object.entries(value))
+          walk(Object.fromEntries(Object.entries(example).filter(([k]) => k !== 'value')), `${at}/${escapePointer(name)}`);
       } else if (!DATA_KEYS.has(key) && !key.startsWith('x-')) walk(value, at);
     }
   };
@@ -40,7 +43,8 @@ export function translationProblems(doc, translations, lang) {
   const problems = [];
   for (const [pointer, text] of prose) {
     const translated = translations[pointer];
-    if (typeof translated !== 'string' || translated.trim() === '') problems.push(`missing ${lang} translation for ${pointer} (“${text.slice(0, 60).replace(/\n/g, ' ')}…”)`);
+    if (typeof translated !== 'string' || translated.trim() === '')
+      problems.push(`missing ${lang} translation for ${pointer} (“${text.slice(0, 60).replace(/\n/g, ' ')}…”)`);
   }
   for (const pointer of Object.keys(translations)) {
     if (!prose.has(pointer)) problems.push(`${lang} translation ${pointer} has no description left to translate: remove it`);

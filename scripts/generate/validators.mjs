@@ -5,7 +5,20 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 
 const standaloneCode = standalone.default;
-const VALIDATION_KEYWORDS = new Set(['type', 'required', 'properties', 'minLength', 'maxLength', 'pattern', 'enum', 'additionalProperties', 'not', 'items', 'minItems', 'maxItems']);
+const VALIDATION_KEYWORDS = new Set([
+  'type',
+  'required',
+  'properties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'enum',
+  'additionalProperties',
+  'not',
+  'items',
+  'minItems',
+  'maxItems',
+]);
 
 // ajv's `ucs2length` (counts code points, so an emoji is one character), inlined.
 const UCS2LENGTH = `function ucs2length(str) {
@@ -30,7 +43,10 @@ function validationOnly(schema) {
   return Object.fromEntries(
     Object.entries(schema)
       .filter(([key]) => VALIDATION_KEYWORDS.has(key))
-      .map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, validationOnly(v)])) : validationOnly(value)]),
+      .map(([key, value]) => [
+        key,
+        key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, validationOnly(v)])) : validationOnly(value),
+      ]),
   );
 }
 
@@ -47,7 +63,9 @@ function characterRules(field, prop) {
   const zhAllowed = /^(支持[^且]+?)[，,]\s*且/.exec(prop['x-rule-zh'] ?? '');
   const zhFirst = /(只能以[^，,。]+开头)/.exec(prop['x-rule-zh'] ?? '');
   if (!classes || !en || !zhAllowed || !zhFirst) {
-    throw new Error(`${field}: pattern ${prop.pattern} or its x-rule-en/x-rule-zh do not read as ^[first][rest]{min,max}$, "<length>; <allowed>; starts with <first>" and "支持<allowed>，且只能以<first>开头": update characterRules()`);
+    throw new Error(
+      `${field}: pattern ${prop.pattern} or its x-rule-en/x-rule-zh do not read as ^[first][rest]{min,max}$, "<length>; <allowed>; starts with <first>" and "支持<allowed>，且只能以<first>开头": update characterRules()`,
+    );
   }
   return {
     startsWith: { class: classes[1], en: en[2], zh: zhFirst[1] },
@@ -87,7 +105,13 @@ function queryRules(bundled) {
       if (query.length === 0) continue;
       byOperation[`${method.toUpperCase()} ${path}`] = Object.fromEntries(
         // An array parameter (v2's `tags`) is sent once per value: a string or a list of strings.
-        query.map((p) => [p.name, { ...Object.fromEntries(['type', 'minimum', 'maximum', 'enum'].filter((k) => p.schema[k] !== undefined).map((k) => [k, p.schema[k]])), ...(p.required ? { required: true } : {}) }]),
+        query.map((p) => [
+          p.name,
+          {
+            ...Object.fromEntries(['type', 'minimum', 'maximum', 'enum'].filter((k) => p.schema[k] !== undefined).map((k) => [k, p.schema[k]])),
+            ...(p.required ? { required: true } : {}),
+          },
+        ]),
       );
     }
   }

@@ -84,8 +84,13 @@ export function percentEncode(value: string): string {
   let out = '';
   for (const byte of encoder.encode(value)) {
     const unreserved =
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) ||
-      byte === 0x5f || byte === 0x2d || byte === 0x2e || byte === 0x7e;
+      (byte >= 0x30 && byte <= 0x39) ||
+      (byte >= 0x41 && byte <= 0x5a) ||
+      (byte >= 0x61 && byte <= 0x7a) ||
+      byte === 0x5f ||
+      byte === 0x2d ||
+      byte === 0x2e ||
+      byte === 0x7e;
     out += unreserved ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
@@ -101,7 +106,10 @@ function decodeSegment(segment: string): string {
 
 /** Each path segment decoded, then encoded the canonical way; always ends in `/`. */
 export function canonicalUri(pathname: string): string {
-  const uri = pathname.split('/').map((s) => percentEncode(decodeSegment(s))).join('/');
+  const uri = pathname
+    .split('/')
+    .map((s) => percentEncode(decodeSegment(s)))
+    .join('/');
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
@@ -129,7 +137,9 @@ function headerEntries(headers: SignableRequest['headers']): Array<[string, stri
   if (!headers) return [];
   // Stryker disable next-line ConditionalExpression,StringLiteral: guards runtimes without Headers; where it exists, `instanceof` decides alone
   if (typeof Headers !== 'undefined' && headers instanceof Headers) return [...headers.entries()];
-  return Object.entries(headers as Record<string, string>).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]);
+  return Object.entries(headers as Record<string, string>)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => [k, String(v)]);
 }
 
 function requireNonEmpty(name: string, value: unknown): void {

@@ -18,14 +18,27 @@ type S = components['schemas'];
 export type AppCodeGateway = Exclude<Gateway, { gateway: 'dedicated' }>;
 
 function appCodesRest(target: AppCodeGateway, withCode: boolean) {
-  if ((target as Gateway)?.gateway === 'dedicated') return refused('gateway', "the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'", 'The AppCode call was not sent');
-  return target?.gateway === 'dedicatedV2' ? `/apps/{app_id}/app-codes${withCode ? '/{app_code_id}' : ''}` : `/apps/{app_id}/app-codes${withCode ? '/{id}' : ''}`;
+  if ((target as Gateway)?.gateway === 'dedicated')
+    return refused(
+      'gateway',
+      "the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'",
+      'The AppCode call was not sent',
+    );
+  return target?.gateway === 'dedicatedV2'
+    ? `/apps/{app_id}/app-codes${withCode ? '/{app_code_id}' : ''}`
+    : `/apps/{app_id}/app-codes${withCode ? '/{id}' : ''}`;
 }
 
 // ---- AppCodes -----------------------------------------------------------------------------
 
 /** `POST …/apps/{app_id}/app-codes`: gives the APP this AppCode (64–180 characters). */
-export function createAppCode(client: ApigClient, target: AppCodeGateway, appId: string, body: S['CreateAppCodeRequest'] | S['CreateAppCodeRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
+export function createAppCode(
+  client: ApigClient,
+  target: AppCodeGateway,
+  appId: string,
+  body: S['CreateAppCodeRequest'] | S['CreateAppCodeRequestV2'],
+  options: CallOptions = {},
+): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'POST', target, rest, { body }, options, [['appId', 'app_id', appId]]);
@@ -39,24 +52,48 @@ export function generateAppCode(client: ApigClient, target: AppCodeGateway, appI
 }
 
 /** `GET …/apps/{app_id}/app-codes`: one page of the APP's AppCodes. */
-export function listAppCodesPage(client: ApigClient, target: AppCodeGateway, appId: string, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<S['AppCodeList']>> {
+export function listAppCodesPage(
+  client: ApigClient,
+  target: AppCodeGateway,
+  appId: string,
+  paging: PagingOf = {},
+  options: CallOptions = {},
+): Promise<Outcome<S['AppCodeList']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return Promise.resolve(rest);
   return callOn(client, 'GET', target, rest, { query: pagingQuery(paging) }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `GET …/apps/{app_id}/app-codes/{id}`: one AppCode. */
-export function showAppCode(client: ApigClient, target: AppCodeGateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
+export function showAppCode(
+  client: ApigClient,
+  target: AppCodeGateway,
+  appId: string,
+  appCodeId: string,
+  options: CallOptions = {},
+): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, true);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'GET', target, rest, {}, options, [['appId', 'app_id', appId], ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]]);
+  return callOn(client, 'GET', target, rest, {}, options, [
+    ['appId', 'app_id', appId],
+    ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId],
+  ]);
 }
 
 /** `DELETE …/apps/{app_id}/app-codes/{id}`: 204, no body. */
-export function deleteAppCode(client: ApigClient, target: AppCodeGateway, appId: string, appCodeId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
+export function deleteAppCode(
+  client: ApigClient,
+  target: AppCodeGateway,
+  appId: string,
+  appCodeId: string,
+  options: CallOptions = {},
+): Promise<Outcome<undefined>> {
   const rest = appCodesRest(target, true);
   if (typeof rest !== 'string') return Promise.resolve(rest);
-  return callOn(client, 'DELETE', target, rest, {}, options, [['appId', 'app_id', appId], ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId]]);
+  return callOn(client, 'DELETE', target, rest, {}, options, [
+    ['appId', 'app_id', appId],
+    ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId],
+  ]);
 }
 
 // ---- Authorizations -----------------------------------------------------------------------
@@ -94,7 +131,7 @@ type AnyRecord = { id?: string; api_id?: string; app_id?: string; auth_result?: 
 
 /** Every requested pair, matched with its record in the answer (v1.0/v1: a bare array with a string result; v2: `auths` with an object). */
 export function authorizationPairs(input: AuthorizeAppsInput, records: AuthorizationRecords): AuthorizationPair[] {
-  const list = (Array.isArray(records) ? records : records?.auths ?? []) as AnyRecord[];
+  const list = (Array.isArray(records) ? records : (records?.auths ?? [])) as AnyRecord[];
   const pairs: AuthorizationPair[] = [];
   for (const appId of input.appIds) {
     for (const apiId of input.apiIds) {
@@ -122,7 +159,12 @@ export function authorizationPairs(input: AuthorizeAppsInput, records: Authoriza
  * nothing is thrown away. A refusal of the whole request (an unknown APP, API or environment)
  * is `{ ok: false, error }`.
  */
-export async function authorizeApps(client: ApigClient, target: Gateway, input: AuthorizeAppsInput, options: CallOptions = {}): Promise<Outcome<AuthorizationReport>> {
+export async function authorizeApps(
+  client: ApigClient,
+  target: Gateway,
+  input: AuthorizeAppsInput,
+  options: CallOptions = {},
+): Promise<Outcome<AuthorizationReport>> {
   // Whatever is missing from `input` is named by the body check (app_ids, api_ids, env_id).
   const { appIds, apiIds, envId } = input ?? ({} as Partial<AuthorizeAppsInput>);
   const body = { app_ids: appIds, api_ids: apiIds, env_id: envId };
@@ -135,7 +177,9 @@ export async function authorizeApps(client: ApigClient, target: Gateway, input: 
 /** `DELETE …/app-auths/{id}`: cancels one authorization; 204, no body. */
 export function cancelAppAuthorization(client: ApigClient, target: Gateway, authorizationId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
   const v2 = target?.gateway === 'dedicatedV2';
-  return callOn(client, 'DELETE', target, v2 ? '/app-auths/{app_auth_id}' : '/app-auths/{id}', {}, options, [['authorizationId', v2 ? 'app_auth_id' : 'id', authorizationId]]);
+  return callOn(client, 'DELETE', target, v2 ? '/app-auths/{app_auth_id}' : '/app-auths/{id}', {}, options, [
+    ['authorizationId', v2 ? 'app_auth_id' : 'id', authorizationId],
+  ]);
 }
 
 /** Paging: page_no/page_size on v1.0 and v1, offset/limit on v2 (each generation's own is checked). */
@@ -175,7 +219,15 @@ export interface BoundAppsQuery {
   envId?: string;
 }
 
-const SNAKE: Record<string, string> = { appId: 'app_id', apiId: 'api_id', apiName: 'api_name', groupId: 'group_id', groupName: 'group_name', envId: 'env_id', appName: 'app_name' };
+const SNAKE: Record<string, string> = {
+  appId: 'app_id',
+  apiId: 'api_id',
+  apiName: 'api_name',
+  groupId: 'group_id',
+  groupName: 'group_name',
+  envId: 'env_id',
+  appName: 'app_name',
+};
 /** camelCase filters as the pages' query names; an unknown filter keeps its name, so the query check names it. */
 function filterQuery(filters: object | undefined): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filters ?? {}).map(([k, v]) => [SNAKE[k] ?? k, v]));
@@ -184,19 +236,37 @@ function filterQuery(filters: object | undefined): Record<string, unknown> {
 export type BoundPage = S['AppAuthorizationList'] | S['AppAuthorizationListV2'];
 
 /** `GET …/app-auths/binded-apis`: one page of the APIs authorized to an APP. */
-export function listApisBoundToAppPage(client: ApigClient, target: Gateway, filters: BoundApisQuery, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<BoundPage>> {
+export function listApisBoundToAppPage(
+  client: ApigClient,
+  target: Gateway,
+  filters: BoundApisQuery,
+  paging: PagingOf = {},
+  options: CallOptions = {},
+): Promise<Outcome<BoundPage>> {
   return callOn(client, 'GET', target, '/app-auths/binded-apis', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
 /** `GET …/app-auths/unbinded-apis`: one page of the APIs of an environment not authorized to an APP. */
 export type UnboundPage = S['UnboundApiList'] | S['UnboundApiListV2'];
 
-export function listApisNotBoundToAppPage(client: ApigClient, target: Gateway, filters: UnboundApisQuery, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<UnboundPage>> {
+export function listApisNotBoundToAppPage(
+  client: ApigClient,
+  target: Gateway,
+  filters: UnboundApisQuery,
+  paging: PagingOf = {},
+  options: CallOptions = {},
+): Promise<Outcome<UnboundPage>> {
   return callOn(client, 'GET', target, '/app-auths/unbinded-apis', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
 /** `GET …/app-auths/binded-apps`: one page of the APPs authorized to an API. */
-export function listAppsBoundToApiPage(client: ApigClient, target: Gateway, filters: BoundAppsQuery = {}, paging: PagingOf = {}, options: CallOptions = {}): Promise<Outcome<BoundPage>> {
+export function listAppsBoundToApiPage(
+  client: ApigClient,
+  target: Gateway,
+  filters: BoundAppsQuery = {},
+  paging: PagingOf = {},
+  options: CallOptions = {},
+): Promise<Outcome<BoundPage>> {
   return callOn(client, 'GET', target, '/app-auths/binded-apps', { query: { ...filterQuery(filters), ...pagingQuery(paging) } }, options);
 }
 
@@ -211,7 +281,12 @@ export function showAppOutline(client: ApigClient, target: Gateway, options: Cal
  * Every entry of a paged list, page after page in the generation's own paging style; a failing
  * page, or an answer without its list or total, is thrown as the typed error.
  */
-export async function* everyEntry<E>(target: Gateway, listField: string, page: (paging: PagingOf) => Promise<Outcome<unknown>>, pageSize = 100): AsyncGenerator<E> {
+export async function* everyEntry<E>(
+  target: Gateway,
+  listField: string,
+  page: (paging: PagingOf) => Promise<Outcome<unknown>>,
+  pageSize = 100,
+): AsyncGenerator<E> {
   let seen = 0;
   for (let pageNo = 1; ; pageNo++) {
     // A target naming no generation is refused by the page call itself.
@@ -220,7 +295,8 @@ export async function* everyEntry<E>(target: Gateway, listField: string, page: (
     const data = (result.data ?? {}) as Record<string, unknown>;
     const entries = data[listField];
     // A page without its list would loop forever or yield nothing silently: refuse it.
-    if (!Array.isArray(entries) || typeof data.total !== 'number') throw new ApigError(result.status, undefined, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
+    if (!Array.isArray(entries) || typeof data.total !== 'number')
+      throw new ApigError(result.status, undefined, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
     yield* entries as E[];
     seen += entries.length;
     if (entries.length === 0 || seen >= (data.total as number)) return;
@@ -230,18 +306,38 @@ export async function* everyEntry<E>(target: Gateway, listField: string, page: (
 export type BoundEntry = S['AppAuthorization'] | S['AppAuthorizationV2'];
 
 /** Every AppCode of the APP. */
-export function listAppCodes(client: ApigClient, target: AppCodeGateway, appId: string, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<S['AppCode']> {
+export function listAppCodes(
+  client: ApigClient,
+  target: AppCodeGateway,
+  appId: string,
+  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+): AsyncGenerator<S['AppCode']> {
   return everyEntry(target, 'app_codes', (paging) => listAppCodesPage(client, target, appId, paging, options), pageSize);
 }
 /** Every API authorized to the APP (one entry per authorization). */
-export function listApisBoundToApp(client: ApigClient, target: Gateway, filters: BoundApisQuery, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<BoundEntry> {
+export function listApisBoundToApp(
+  client: ApigClient,
+  target: Gateway,
+  filters: BoundApisQuery,
+  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+): AsyncGenerator<BoundEntry> {
   return everyEntry(target, 'auths', (paging) => listApisBoundToAppPage(client, target, filters, paging, options), pageSize);
 }
 /** Every API of the environment not authorized to the APP. */
-export function listApisNotBoundToApp(client: ApigClient, target: Gateway, filters: UnboundApisQuery, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<S['UnboundApi'] | S['UnboundApiV2']> {
+export function listApisNotBoundToApp(
+  client: ApigClient,
+  target: Gateway,
+  filters: UnboundApisQuery,
+  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+): AsyncGenerator<S['UnboundApi'] | S['UnboundApiV2']> {
   return everyEntry(target, 'apis', (paging) => listApisNotBoundToAppPage(client, target, filters, paging, options), pageSize);
 }
 /** Every APP authorized to the API (one entry per authorization). */
-export function listAppsBoundToApi(client: ApigClient, target: Gateway, filters: BoundAppsQuery = {}, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<BoundEntry> {
+export function listAppsBoundToApi(
+  client: ApigClient,
+  target: Gateway,
+  filters: BoundAppsQuery = {},
+  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+): AsyncGenerator<BoundEntry> {
   return everyEntry(target, 'auths', (paging) => listAppsBoundToApiPage(client, target, filters, paging, options), pageSize);
 }

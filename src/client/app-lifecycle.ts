@@ -16,7 +16,15 @@ type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** `METHOD …/apps{suffix}` on `target`, checked and sent like every call (./gateway-call.ts). */
-function call<T>(client: ApigClient, method: Method, suffix: Suffix, target: Gateway, appId: string | null, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions): Promise<Outcome<T>> {
+function call<T>(
+  client: ApigClient,
+  method: Method,
+  suffix: Suffix,
+  target: Gateway,
+  appId: string | null,
+  init: { query?: Record<string, unknown>; body?: unknown },
+  options: CallOptions,
+): Promise<Outcome<T>> {
   const v2 = target?.gateway === 'dedicatedV2';
   // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
   const ids: PathValue[] = appId === null ? [] : [['appId', v2 ? 'app_id' : 'id', appId]];
@@ -45,8 +53,14 @@ export type ListedApp = Schemas['AppWithBindNum'] | Schemas['AppWithBindNumV2'];
 
 function listQuery(filters: AppFilters, paging: Paging): Record<string, unknown> {
   const query: Record<string, unknown> = {
-    id: filters.id, name: filters.name, status: filters.status, app_key: filters.appKey, creator: filters.creator, precise_search: filters.preciseSearch,
-    related_domain_id: filters.relatedDomainId, related_project_id: filters.relatedProjectId,
+    id: filters.id,
+    name: filters.name,
+    status: filters.status,
+    app_key: filters.appKey,
+    creator: filters.creator,
+    precise_search: filters.preciseSearch,
+    related_domain_id: filters.relatedDomainId,
+    related_project_id: filters.relatedProjectId,
   };
   // Both styles are passed on: the generation's own is checked, the other refused by name.
   const p = paging as { pageNo?: number; pageSize?: number; offset?: number; limit?: number };
@@ -54,7 +68,13 @@ function listQuery(filters: AppFilters, paging: Paging): Record<string, unknown>
 }
 
 /** One page of APPs: `GET …/apps` with filters and paging (the generation's own style). */
-export function listAppsPage(client: ApigClient, target: Gateway, filters: AppFilters = {}, paging: Paging = {}, options: CallOptions = {}): Promise<Outcome<AppPage>> {
+export function listAppsPage(
+  client: ApigClient,
+  target: Gateway,
+  filters: AppFilters = {},
+  paging: Paging = {},
+  options: CallOptions = {},
+): Promise<Outcome<AppPage>> {
   return call<AppPage>(client, 'GET', '', target, null, { query: listQuery(filters, paging) }, options);
 }
 
@@ -62,7 +82,12 @@ export function listAppsPage(client: ApigClient, target: Gateway, filters: AppFi
  * Every APP that matches, page after page (either paging style), as an async iterator. A
  * failure on any page is thrown as the typed error (ApigError, ApigNetworkError, ApigValidationError).
  */
-export async function* listApps(client: ApigClient, target: Gateway, filters: AppFilters = {}, { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {}): AsyncGenerator<ListedApp> {
+export async function* listApps(
+  client: ApigClient,
+  target: Gateway,
+  filters: AppFilters = {},
+  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+): AsyncGenerator<ListedApp> {
   let seen = 0;
   for (let page = 1; ; page++) {
     const paging: Paging = target?.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
@@ -70,7 +95,8 @@ export async function* listApps(client: ApigClient, target: Gateway, filters: Ap
     if (!result.ok) throw result.error;
     const apps = result.data?.apps as ListedApp[] | undefined;
     // A page without its list would loop forever or yield nothing silently: refuse it.
-    if (!Array.isArray(apps) || typeof result.data.total !== 'number') throw new ApigError(result.status, undefined, 'the list answer has no apps array or no total (查询APP列表响应不符合契约)', result.requestId);
+    if (!Array.isArray(apps) || typeof result.data.total !== 'number')
+      throw new ApigError(result.status, undefined, 'the list answer has no apps array or no total (查询APP列表响应不符合契约)', result.requestId);
     yield* apps;
     seen += apps.length;
     if (apps.length === 0 || seen >= result.data.total) return;
@@ -80,10 +106,17 @@ export async function* listApps(client: ApigClient, target: Gateway, filters: Ap
 /** The APP with exactly this name, using the pages' exact-name search (`precise_search=name`). */
 export async function findAppByName(client: ApigClient, target: Gateway, name: string, options: CallOptions = {}): Promise<Outcome<ListedApp | undefined>> {
   if (typeof name !== 'string' || name.length === 0) return refused('name', 'name must be a non-empty string');
-  const result = await listAppsPage(client, target, { name, preciseSearch: 'name' }, target?.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 }, options);
+  const result = await listAppsPage(
+    client,
+    target,
+    { name, preciseSearch: 'name' },
+    target?.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 },
+    options,
+  );
   if (!result.ok) return result;
   const apps = result.data?.apps as ListedApp[] | undefined;
-  if (!Array.isArray(apps)) return { ok: false, error: new ApigError(result.status, undefined, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId) };
+  if (!Array.isArray(apps))
+    return { ok: false, error: new ApigError(result.status, undefined, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId) };
   // The search is exact on the gateway; the comparison guards against a server that is not.
   return { ...result, data: apps.find((app) => app.name === name) };
 }
@@ -117,11 +150,22 @@ export function deleteApp(client: ApigClient, target: Gateway, appId: string, op
 }
 
 /** `PUT …/apps/secret/{id}`: the given secret, or (without one) a generated one. */
-export function resetAppSecret(client: ApigClient, target: Gateway, appId: string, body: ResetSecretBody = {}, options: CallOptions = {}): Promise<Outcome<ShownApp | Schemas['AppSecretInfo']>> {
+export function resetAppSecret(
+  client: ApigClient,
+  target: Gateway,
+  appId: string,
+  body: ResetSecretBody = {},
+  options: CallOptions = {},
+): Promise<Outcome<ShownApp | Schemas['AppSecretInfo']>> {
   return call(client, 'PUT', '/secret/{id}', target, appId, { body }, options);
 }
 
 /** `GET …/apps/validation/{id}`: whether the APP exists (id, name and remark only). */
-export function verifyApp(client: ApigClient, target: Gateway, appId: string, options: CallOptions = {}): Promise<Outcome<Schemas['AppBaseInfo'] | Schemas['AppBaseInfoV2']>> {
+export function verifyApp(
+  client: ApigClient,
+  target: Gateway,
+  appId: string,
+  options: CallOptions = {},
+): Promise<Outcome<Schemas['AppBaseInfo'] | Schemas['AppBaseInfoV2']>> {
   return call(client, 'GET', '/validation/{id}', target, appId, {}, options);
 }

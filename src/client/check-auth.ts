@@ -7,7 +7,15 @@ const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]+$/;
 /** Checks credentials up front, naming the field but never echoing its value. */
 export function checkAuth(auth: ApigAuth): void {
   const given: Record<string, unknown> = typeof auth === 'object' && auth !== null ? auth : {};
-  const fields: Array<[string, unknown]> = 'token' in given ? [['auth.token', given.token]] : 'ak' in given ? [['auth.ak', given.ak], ['auth.sk', given.sk]] : [];
+  const fields: Array<[string, unknown]> =
+    'token' in given
+      ? [['auth.token', given.token]]
+      : 'ak' in given
+        ? [
+            ['auth.ak', given.ak],
+            ['auth.sk', given.sk],
+          ]
+        : [];
   if (fields.length === 0) throw new TypeError('createApigClient: auth must be { token } or { ak, sk, projectId? }');
   for (const [name, value] of fields) {
     if (typeof value !== 'string' || value.trim().length === 0) throw new TypeError(`createApigClient: ${name} must be a non-empty string`);

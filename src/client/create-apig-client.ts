@@ -78,7 +78,9 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
       }
       return send(path, sent).catch((error: unknown) => {
         // openapi-fetch rethrows what fetch threw: no answer came back.
-        throw error instanceof ApigNetworkError ? error : new ApigNetworkError(method, `${root}${fillPath(path, init.params?.path)}`, error, secretsOf(auth, init.body));
+        throw error instanceof ApigNetworkError
+          ? error
+          : new ApigNetworkError(method, `${root}${fillPath(path, init.params?.path)}`, error, secretsOf(auth, init.body));
       });
     }) as never;
   }

@@ -6,7 +6,7 @@ import type { App, CreateAppRequest } from '../types.js';
 import type { ApigFailure } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
 import { createApp } from './app-lifecycle.js';
-import type { CallOptions, DedicatedInstance, InstanceOn, Outcome } from './vocabulary.js';
+import type { CallOptions, InstanceOn, Outcome } from './vocabulary.js';
 import { instanceOn } from './gateway-call.js';
 
 export type CreateAppResult =
@@ -35,6 +35,11 @@ export function createAppOnSharedGateway(client: ApigClient, body: CreateAppRequ
  * Creates an APP on a dedicated instance of the v1 generation: `POST /v1/{project_id}/apigw/instances/{instance_id}/apps`.
  * For the current generation (v2) use `createAppOnDedicatedGatewayV2`: a v2 `Gateway` given here does not compile.
  */
-export function createAppOnDedicatedGateway(client: ApigClient, instance: InstanceOn<'dedicated'>, body: CreateAppRequest, options: CallOptions = {}): Promise<CreateAppResult> {
+export function createAppOnDedicatedGateway(
+  client: ApigClient,
+  instance: InstanceOn<'dedicated'>,
+  body: CreateAppRequest,
+  options: CallOptions = {},
+): Promise<CreateAppResult> {
   return asCreateResult(createApp<App>(client, instanceOn('dedicated', instance), body, options));
 }

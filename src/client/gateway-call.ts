@@ -33,16 +33,29 @@ const NAMED_INSTEAD = Symbol('the instance named another generation');
  * is refused when called, rather than sent to either generation.
  */
 export function instanceOn<G extends 'dedicated' | 'dedicatedV2'>(generation: G, instance: InstanceOn<G>): Extract<Gateway, { gateway: G }> {
-  return { gateway: generation, projectId: instance?.projectId, instanceId: instance?.instanceId, [NAMED_INSTEAD]: instance?.gateway } as Extract<Gateway, { gateway: G }>;
+  return { gateway: generation, projectId: instance?.projectId, instanceId: instance?.instanceId, [NAMED_INSTEAD]: instance?.gateway } as Extract<
+    Gateway,
+    { gateway: G }
+  >;
 }
 
 /** The generation named by `target`, or the refusal a call with no (known) generation gets. */
 function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigValidationError } {
-  if (!target || !Object.hasOwn(PREFIX, target.gateway)) return refused('gateway', `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`, 'The call names no gateway generation of the contract and was not sent');
+  if (!target || !Object.hasOwn(PREFIX, target.gateway))
+    return refused(
+      'gateway',
+      `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`,
+      'The call names no gateway generation of the contract and was not sent',
+    );
   const named = (target as { [NAMED_INSTEAD]?: unknown })[NAMED_INSTEAD];
   if (named !== undefined && named !== target.gateway) {
-    const helper = target.gateway === 'dedicated' ? '…OnDedicatedGateway calls the dedicated gateway v1' : '…OnDedicatedGatewayV2 calls the dedicated gateway v2';
-    return refused('gateway', `the instance names gateway '${String(named)}', but ${helper}; use the helper of the generation you mean, or the generic one with the gateway`, 'The call was sent to neither generation');
+    const helper =
+      target.gateway === 'dedicated' ? '…OnDedicatedGateway calls the dedicated gateway v1' : '…OnDedicatedGatewayV2 calls the dedicated gateway v2';
+    return refused(
+      'gateway',
+      `the instance names gateway '${String(named)}', but ${helper}; use the helper of the generation you mean, or the generic one with the gateway`,
+      'The call was sent to neither generation',
+    );
   }
   return target.gateway;
 }
@@ -52,16 +65,32 @@ function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigVa
  * v1.0 and v1, `{app_code_id}` or `{app_auth_id}` on v2); `ids` are the parameters beyond the
  * instance's, checked like the instance's: each a non-empty string.
  */
-// Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
-export async function callOn<T>(client: ApigClient, method: 'GET' | 'POST' | 'PUT' | 'DELETE', target: Gateway, rest: string, init: { query?: Record<string, unknown>; body?: unknown }, options: CallOptions, ids: readonly PathValue[] = []): Promise<Outcome<T>> {
+// Stryker disable ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
+export async function callOn<T>(
+  client: ApigClient,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  target: Gateway,
+  rest: string,
+  init: { query?: Record<string, unknown>; body?: unknown },
+  options: CallOptions,
+  ids: readonly PathValue[] = [],
+  // Stryker restore ArrayDeclaration
+): Promise<Outcome<T>> {
   const generation = generationOf(target);
   if (typeof generation !== 'string') return generation;
   const path = `${PREFIX[generation]}${rest}`;
-  // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
-  const instance: PathValue[] = generation === 'shared' ? [] : [['projectId', 'project_id', (target as { projectId: unknown }).projectId], ['instanceId', 'instance_id', (target as { instanceId: unknown }).instanceId]];
+  const instance: PathValue[] =
+    generation === 'shared'
+      ? // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
+        []
+      : [
+          ['projectId', 'project_id', (target as { projectId: unknown }).projectId],
+          ['instanceId', 'instance_id', (target as { instanceId: unknown }).instanceId],
+        ];
   const params: Record<string, string> = {};
   for (const [argument, param, value] of [...instance, ...ids]) {
-    if (typeof value !== 'string' || value.length === 0) return refused(argument, `${argument} must be a non-empty string (path parameter ${param})`, notSent('path parameters', method, path));
+    if (typeof value !== 'string' || value.length === 0)
+      return refused(argument, `${argument} must be a non-empty string (path parameter ${param})`, notSent('path parameters', method, path));
     params[param] = value;
   }
   const issues = queryIssues(`${method} ${path}`, init.query);

@@ -3,7 +3,12 @@
 
 /** e.g. `Create APP` for `POST /v1.0/apigw/apps`, `Reset APP secret` for `PUT …/apps/secret/{id}`. */
 export function operationName(method: string, path: string): string {
-  if (path.includes('/app-codes')) return /\/app-codes$/.test(path) ? ({ POST: 'Create AppCode', PUT: 'Generate AppCode' } as Record<string, string>)[method] ?? 'List AppCodes' : method === 'GET' ? 'Show AppCode' : 'Delete AppCode';
+  if (path.includes('/app-codes'))
+    return /\/app-codes$/.test(path)
+      ? (({ POST: 'Create AppCode', PUT: 'Generate AppCode' } as Record<string, string>)[method] ?? 'List AppCodes')
+      : method === 'GET'
+        ? 'Show AppCode'
+        : 'Delete AppCode';
   if (path.endsWith('/app-auths/binded-apis')) return 'List APIs bound to APP';
   if (path.endsWith('/app-auths/unbinded-apis')) return 'List APIs not bound to APP';
   if (path.endsWith('/app-auths/binded-apps')) return 'List APPs bound to API';

@@ -29,7 +29,12 @@ function failureFrom(response: Response, error: unknown, secrets: readonly strin
   }
   // Not a Huawei error (a proxy's HTML page, a bare string, no body): its start, or the status text.
   const text = typeof body === 'string' ? body : body == null ? '' : JSON.stringify(body);
-  return new ApigError(response.status, undefined, redact(text.slice(0, ERROR_TEXT_LIMIT) || response.statusText || `HTTP ${response.status}`, secrets), headerId);
+  return new ApigError(
+    response.status,
+    undefined,
+    redact(text.slice(0, ERROR_TEXT_LIMIT) || response.statusText || `HTTP ${response.status}`, secrets),
+    headerId,
+  );
 }
 
 /** Runs an openapi-fetch call and settles it; the body's app_secret is redacted from any error. */
@@ -37,7 +42,8 @@ export async function settle<T>(call: () => Promise<FetchResult>, body: unknown)
   try {
     const { data, error, response } = await call();
     // A 204 (delete) has no body: ok with undefined data. Any other success must have one.
-    if (response.ok && (data !== undefined || response.status === 204)) return { ok: true, data: data as T, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
+    if (response.ok && (data !== undefined || response.status === 204))
+      return { ok: true, data: data as T, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
     return { ok: false, error: failureFrom(response, error, appSecretsOf(body)) };
   } catch (error) {
     if (error instanceof ApigValidationError || error instanceof ApigNetworkError) return { ok: false, error };

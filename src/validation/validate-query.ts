@@ -23,7 +23,11 @@ export function queryIssues(operation: string, query: Record<string, unknown> | 
     if (value === undefined) continue;
     const rule = rules[name];
     if (!rule) {
-      issues.push({ field: name, rule: 'unknown', message: `${name} is not a query parameter of ${operation} (the source page lists ${Object.keys(rules).join(', ') || 'none'}). 该参数不在查询参数表中。` });
+      issues.push({
+        field: name,
+        rule: 'unknown',
+        message: `${name} is not a query parameter of ${operation} (the source page lists ${Object.keys(rules).join(', ') || 'none'}). 该参数不在查询参数表中。`,
+      });
       continue;
     }
     if (!hasType(rule.type, value)) {
@@ -31,10 +35,13 @@ export function queryIssues(operation: string, query: Record<string, unknown> | 
       continue;
     }
     // Stryker disable next-line ConditionalExpression: a comparison with undefined is false anyway
-    if (rule.minimum !== undefined && (value as number) < rule.minimum) issues.push({ field: name, rule: 'minLength', message: `${name} must be at least ${rule.minimum} (最小值：${rule.minimum}).` });
+    if (rule.minimum !== undefined && (value as number) < rule.minimum)
+      issues.push({ field: name, rule: 'minLength', message: `${name} must be at least ${rule.minimum} (最小值：${rule.minimum}).` });
     // Stryker disable next-line ConditionalExpression: a comparison with undefined is false anyway
-    if (rule.maximum !== undefined && (value as number) > rule.maximum) issues.push({ field: name, rule: 'maxLength', message: `${name} must be at most ${rule.maximum} (最大值：${rule.maximum}).` });
-    if (rule.enum && !rule.enum.includes(value as string)) issues.push({ field: name, rule: 'characters', message: `${name} must be one of ${rule.enum.join(', ')} (取值：${rule.enum.join('、')}).` });
+    if (rule.maximum !== undefined && (value as number) > rule.maximum)
+      issues.push({ field: name, rule: 'maxLength', message: `${name} must be at most ${rule.maximum} (最大值：${rule.maximum}).` });
+    if (rule.enum && !rule.enum.includes(value as string))
+      issues.push({ field: name, rule: 'characters', message: `${name} must be one of ${rule.enum.join(', ')} (取值：${rule.enum.join('、')}).` });
   }
   return issues;
 }

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/auth/sign-request.js';
 import { AKSKSigner } from '../helpers/official-signer.js';
 
-
 const id = fc.stringMatching(/^[a-z0-9]{1,32}$/);
 const host = fc.constantFrom('apig.cn-north-4.myhuaweicloud.com', 'apig.ap-southeast-1.myhuaweicloud.com', '127.0.0.1:4010', 'localhost:8080');
 const path = fc.oneof(
@@ -28,15 +27,26 @@ const body = fc.record(
   },
   { requiredKeys: ['name'] },
 );
-const sdkDate = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
-  .map((d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''));
+const sdkDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, ''),
+);
 const credentials = fc.record({ ak: fc.stringMatching(/^[A-Z0-9]{20}$/), sk: fc.stringMatching(/^[A-Za-z0-9]{40}$/) });
 
 describe('signRequest matches the official SDK signer', () => {
   it('on 300 generated requests to both endpoints', async () => {
     await fc.assert(
-      fc.asyncProperty(host, path, query, extraHeaders, fc.option(body), fc.constantFrom('POST', 'GET'), sdkDate, credentials,
+      fc.asyncProperty(
+        host,
+        path,
+        query,
+        extraHeaders,
+        fc.option(body),
+        fc.constantFrom('POST', 'GET'),
+        sdkDate,
+        credentials,
         async (h, p, q, extra, b, method, date, { ak, sk }) => {
           const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Sdk-Date': date, ...extra };
           const search = new URLSearchParams(q).toString();
@@ -47,7 +57,8 @@ describe('signRequest matches the official SDK signer', () => {
           );
           const ours = await signRequest({ method, url, headers, body: b ? JSON.stringify(b) : undefined }, { ak, sk });
           expect(ours.Authorization).toBe(sdk.Authorization);
-        }),
+        },
+      ),
       { seed: 20261122, numRuns: 300 },
     );
   });
@@ -60,11 +71,23 @@ describe('signRequest matches the official SDK signer', () => {
     fc.tuple(id, id, id).map(([project, instance, app]) => `/v2/${project}/apigw/instances/${instance}/apps/${app}`),
     fc.tuple(id, id, id).map(([project, instance, app]) => `/v1/${project}/apigw/instances/${instance}/apps/validation/${app}`),
   );
-  const repeatedQuery = fc.dictionary(fc.constantFrom('name', 'app_key', 'creator', 'limit', 'offset', 'precise_search', '名称'), fc.array(text, { minLength: 1, maxLength: 3 }), { maxKeys: 4 });
+  const repeatedQuery = fc.dictionary(
+    fc.constantFrom('name', 'app_key', 'creator', 'limit', 'offset', 'precise_search', '名称'),
+    fc.array(text, { minLength: 1, maxLength: 3 }),
+    { maxKeys: 4 },
+  );
 
   it('on 300 generated GET, PUT, DELETE and POST requests with repeated and non-ASCII query values', async () => {
     await fc.assert(
-      fc.asyncProperty(host, lifecyclePath, repeatedQuery, extraHeaders, fc.option(body), fc.constantFrom('GET', 'PUT', 'DELETE', 'POST'), sdkDate, credentials,
+      fc.asyncProperty(
+        host,
+        lifecyclePath,
+        repeatedQuery,
+        extraHeaders,
+        fc.option(body),
+        fc.constantFrom('GET', 'PUT', 'DELETE', 'POST'),
+        sdkDate,
+        credentials,
         async (h, p, q, extra, b, method, date, { ak, sk }) => {
           const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Sdk-Date': date, ...extra };
           const search = new URLSearchParams(Object.entries(q).flatMap(([k, vs]) => vs.map((v) => [k, v]))).toString();
@@ -76,17 +99,28 @@ describe('signRequest matches the official SDK signer', () => {
           );
           const ours = await signRequest({ method, url, headers, body: b ? JSON.stringify(b) : undefined }, { ak, sk });
           expect(ours.Authorization).toBe(sdk.Authorization);
-        }),
+        },
+      ),
       { seed: 20261126, numRuns: 300 },
     );
   });
 
   it('adds X-Sdk-Date like the SDK when the request has none', async () => {
     const now = new Date('2026-11-22T08:09:10.123Z');
-    const ours = await signRequest({ method: 'POST', url: 'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/apps', headers: {}, body: '{"name":"app_001"}' }, { ak: 'AK', sk: 'SK' }, { now });
+    const ours = await signRequest(
+      { method: 'POST', url: 'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/apps', headers: {}, body: '{"name":"app_001"}' },
+      { ak: 'AK', sk: 'SK' },
+      { now },
+    );
     expect(ours['X-Sdk-Date']).toBe('20261122T080910Z');
     const sdk = AKSKSigner.sign(
-      { endpoint: 'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/apps', method: 'POST', headers: { 'X-Sdk-Date': '20261122T080910Z' }, queryParams: {}, data: { name: 'app_001' } },
+      {
+        endpoint: 'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/apps',
+        method: 'POST',
+        headers: { 'X-Sdk-Date': '20261122T080910Z' },
+        queryParams: {},
+        data: { name: 'app_001' },
+      },
       { getAk: () => 'AK', getSk: () => 'SK' },
     );
     expect(ours.Authorization).toBe(sdk.Authorization);

@@ -48,15 +48,27 @@ describe('canonical query', () => {
 
 describe('signed headers', () => {
   it('lower-cases names, trims values, leaves out a given Authorization, and keeps a given Host', () => {
-    const input = buildSigningInput({ method: 'post', url: URL_, headers: { 'Content-Type': '  application/json ', Authorization: 'SDK-HMAC-SHA256 old', Host: 'gateway.internal:8443' } }, { now: NOW });
+    const input = buildSigningInput(
+      { method: 'post', url: URL_, headers: { 'Content-Type': '  application/json ', Authorization: 'SDK-HMAC-SHA256 old', Host: 'gateway.internal:8443' } },
+      { now: NOW },
+    );
     expect(input.signedHeaders).toBe('content-type;host;x-sdk-date');
-    expect(input.canonicalRequest.split('\n').slice(0, 6)).toEqual(['POST', '/v1.0/apigw/apps/', '', 'content-type:application/json', 'host:gateway.internal:8443', 'x-sdk-date:20191115T033655Z']);
+    expect(input.canonicalRequest.split('\n').slice(0, 6)).toEqual([
+      'POST',
+      '/v1.0/apigw/apps/',
+      '',
+      'content-type:application/json',
+      'host:gateway.internal:8443',
+      'x-sdk-date:20191115T033655Z',
+    ]);
   });
 
   it('takes Headers objects like records, and skips headers whose value is undefined or null', () => {
     const asRecord = signRequestSync({ method: 'GET', url: URL_, headers: { 'x-project-id': 'p1' } }, GUIDE_AKSK, { now: NOW });
     const asHeaders = signRequestSync({ method: 'GET', url: URL_, headers: new Headers({ 'X-Project-Id': 'p1' }) }, GUIDE_AKSK, { now: NOW });
-    const withGaps = signRequestSync({ method: 'GET', url: URL_, headers: { 'x-project-id': 'p1', 'x-a': undefined, 'x-b': null } as never }, GUIDE_AKSK, { now: NOW });
+    const withGaps = signRequestSync({ method: 'GET', url: URL_, headers: { 'x-project-id': 'p1', 'x-a': undefined, 'x-b': null } as never }, GUIDE_AKSK, {
+      now: NOW,
+    });
     expect(asHeaders).toEqual(asRecord);
     expect(withGaps).toEqual(asRecord);
     expect(asRecord.Authorization).toContain('SignedHeaders=host;x-project-id;x-sdk-date,');
@@ -71,11 +83,15 @@ describe('X-Sdk-Date', () => {
   });
 
   it.each(['20240101T000000Zjunk', 'junk20240101T000000Z', '2024-01-01T00:00:00Z', '20240101T000000'])('refuses %j, quoting at most 40 characters', (date) => {
-    expect(() => signRequestSync({ method: 'GET', url: URL_, headers: { 'x-sdk-date': date } }, GUIDE_AKSK)).toThrow(new TypeError(`signRequest: X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ (got ${JSON.stringify(date)})`));
+    expect(() => signRequestSync({ method: 'GET', url: URL_, headers: { 'x-sdk-date': date } }, GUIDE_AKSK)).toThrow(
+      new TypeError(`signRequest: X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ (got ${JSON.stringify(date)})`),
+    );
   });
 
   it('quotes no more than 40 characters of a bad date', () => {
-    expect(() => signRequestSync({ method: 'GET', url: URL_, headers: { 'x-sdk-date': `${'9'.repeat(40)}END` } }, GUIDE_AKSK)).toThrow(`(got "${'9'.repeat(40)}")`);
+    expect(() => signRequestSync({ method: 'GET', url: URL_, headers: { 'x-sdk-date': `${'9'.repeat(40)}END` } }, GUIDE_AKSK)).toThrow(
+      `(got "${'9'.repeat(40)}")`,
+    );
   });
 });
 
@@ -86,7 +102,9 @@ describe('refusals name the input, never the secret', () => {
     [{ ak: 'AK', sk: 42 }, 'sk'],
     [undefined, 'ak'],
   ])('credentials %j → %s', (credentials, field) => {
-    expect(() => signRequestSync({ method: 'GET', url: URL_ }, credentials as never)).toThrow(new TypeError(`signRequest: ${field} must be a non-empty string`));
+    expect(() => signRequestSync({ method: 'GET', url: URL_ }, credentials as never)).toThrow(
+      new TypeError(`signRequest: ${field} must be a non-empty string`),
+    );
   });
 
   it('a missing request or method', () => {
@@ -95,7 +113,9 @@ describe('refusals name the input, never the secret', () => {
   });
 
   it('a relative URL, quoting at most 200 characters of it', async () => {
-    await expect(signRequest({ method: 'GET', url: '/v1.0/apigw/apps' }, GUIDE_AKSK)).rejects.toThrow(new TypeError('signRequest: url must be an absolute URL (got "/v1.0/apigw/apps")'));
+    await expect(signRequest({ method: 'GET', url: '/v1.0/apigw/apps' }, GUIDE_AKSK)).rejects.toThrow(
+      new TypeError('signRequest: url must be an absolute URL (got "/v1.0/apigw/apps")'),
+    );
     expect(() => signRequestSync({ method: 'GET', url: `${'u'.repeat(200)}TAIL` }, GUIDE_AKSK)).toThrow(`(got "${'u'.repeat(200)}")`);
   });
 });
@@ -106,7 +126,10 @@ describe('big inputs and key sizes', () => {
     const body = JSON.stringify(data);
     const headers = { 'content-type': 'application/json', 'X-Sdk-Date': '20191115T033655Z' };
     const ours = signRequestSync({ method: 'POST', url: URL_, headers, body }, GUIDE_AKSK);
-    const sdk = AKSKSigner.sign({ endpoint: URL_, method: 'POST', headers: { ...headers }, queryParams: {}, data }, { getAk: () => GUIDE_AKSK.ak, getSk: () => GUIDE_AKSK.sk });
+    const sdk = AKSKSigner.sign(
+      { endpoint: URL_, method: 'POST', headers: { ...headers }, queryParams: {}, data },
+      { getAk: () => GUIDE_AKSK.ak, getSk: () => GUIDE_AKSK.sk },
+    );
     expect(ours.Authorization).toBe(sdk.Authorization);
   });
 
@@ -116,7 +139,9 @@ describe('big inputs and key sizes', () => {
         const sk = `secret-key-${i}`;
         const input = buildSigningInput({ method: 'GET', url: URL_ }, { now: NOW });
         const expected = createHmac('sha256', sk).update(input.stringToSign).digest('hex');
-        expect(signRequestSync({ method: 'GET', url: URL_ }, { ak: 'AK', sk }, { now: NOW }).Authorization).toBe(`SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=${expected}`);
+        expect(signRequestSync({ method: 'GET', url: URL_ }, { ak: 'AK', sk }, { now: NOW }).Authorization).toBe(
+          `SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=${expected}`,
+        );
       }
     }
   });

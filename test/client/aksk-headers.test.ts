@@ -10,7 +10,10 @@ const INSTANCE = { projectId: '73d69ae0cfcf460190522d06b60f05ad', instanceId: 'i
 
 function recorder() {
   const { sent, fetch } = fakeGateway(() => Response.json({ id: 'a1', name: 'app_001', total: 0, size: 0, apps: [] }));
-  return { sent, client: createApigClient({ baseUrl: 'https://apig.cn-north-4.myhuaweicloud.com', auth: { ...GUIDE_AKSK, projectId: INSTANCE.projectId }, fetch }) };
+  return {
+    sent,
+    client: createApigClient({ baseUrl: 'https://apig.cn-north-4.myhuaweicloud.com', auth: { ...GUIDE_AKSK, projectId: INSTANCE.projectId }, fetch }),
+  };
 }
 
 const signedNames = (request: Request) => /SignedHeaders=([^,]+),/.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -48,7 +51,11 @@ describe('caller headers in every form, signed as sent', () => {
 
   it('a caller’s Content-Type replaces the JSON default in any letter case, and is what is signed', async () => {
     const { sent, client } = recorder();
-    await client.PUT('/v1.0/apigw/apps/{id}', { params: { path: { id: 'a1' } }, body: { name: 'app_001' }, headers: { 'Content-Type': 'application/json;charset=UTF-8' } });
+    await client.PUT('/v1.0/apigw/apps/{id}', {
+      params: { path: { id: 'a1' } },
+      body: { name: 'app_001' },
+      headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+    });
     expect(sent[0]!.headers.get('content-type')).toBe('application/json;charset=UTF-8');
     expect(sent[0]!.headers.get('authorization')).toBe(await officialAuthorization(sent[0]!));
   });

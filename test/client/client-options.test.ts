@@ -2,7 +2,17 @@
 // of answer into an outcome (a Huawei error, a proxy's HTML page, no body), and that no
 // credential or app_secret survives into an error on any path (docs/client.md, "Secrets").
 import { describe, expect, it } from 'vitest';
-import { ApigNetworkError, createApigClient, createAppOnSharedGateway, deleteAppOnSharedGateway, findAppByName, listApps, regionEndpoint, showAppOnSharedGateway, type ApigAuth } from '../../src/index.js';
+import {
+  ApigNetworkError,
+  createApigClient,
+  createAppOnSharedGateway,
+  deleteAppOnSharedGateway,
+  findAppByName,
+  listApps,
+  regionEndpoint,
+  showAppOnSharedGateway,
+  type ApigAuth,
+} from '../../src/index.js';
 import { settle, ERROR_TEXT_LIMIT } from '../../src/client/settle.js';
 import { fakeGateway } from '../helpers/fake-gateway.js';
 
@@ -15,9 +25,14 @@ describe('regionEndpoint', () => {
     expect(regionEndpoint(region)).toBe(`https://apig.${region}.myhuaweicloud.com`);
   });
 
-  it.each(['evil.example/cn-north-4', 'cn-north-4/evil', 'cn-north-4.evil.example', 'CN-NORTH-4', 'cn', 'c-north-4', '', ' cn-north-4'])('refuses %j (it would not be a Huawei endpoint)', (region) => {
-    expect(() => regionEndpoint(region)).toThrow(new TypeError(`regionEndpoint: region must look like cn-north-4 or ap-southeast-1 (got ${JSON.stringify(region)})`));
-  });
+  it.each(['evil.example/cn-north-4', 'cn-north-4/evil', 'cn-north-4.evil.example', 'CN-NORTH-4', 'cn', 'c-north-4', '', ' cn-north-4'])(
+    'refuses %j (it would not be a Huawei endpoint)',
+    (region) => {
+      expect(() => regionEndpoint(region)).toThrow(
+        new TypeError(`regionEndpoint: region must look like cn-north-4 or ap-southeast-1 (got ${JSON.stringify(region)})`),
+      );
+    },
+  );
 
   it('refuses a non-string, and quotes at most 40 characters of what it got', () => {
     expect(() => regionEndpoint(42 as never)).toThrow('(got "42")');
@@ -28,7 +43,17 @@ describe('regionEndpoint', () => {
 describe('createApigClient options', () => {
   const BASE_URL_RULE = 'createApigClient: baseUrl must be an http(s) URL, e.g. regionEndpoint("cn-north-4")';
 
-  it.each(['ftp://apig.example', 'apig.example', ' https://apig.example', 'xhttps://apig.example', 'https:///v1.0', '', 42, undefined, { toString: () => 'https://apig.example' }])('refuses baseUrl %j', (baseUrl) => {
+  it.each([
+    'ftp://apig.example',
+    'apig.example',
+    ' https://apig.example',
+    'xhttps://apig.example',
+    'https:///v1.0',
+    '',
+    42,
+    undefined,
+    { toString: () => 'https://apig.example' },
+  ])('refuses baseUrl %j', (baseUrl) => {
     expect(() => createApigClient({ baseUrl: baseUrl as string, auth: { token: TOKEN } })).toThrow(new TypeError(BASE_URL_RULE));
   });
 
@@ -48,7 +73,8 @@ describe('createApigClient options', () => {
     expect(sent).toEqual(['https://gw.example/base/v1.0/apigw/apps/a1', 'https://gw.example/base/v1.0/apigw/apps/a1']);
   });
 
-  const rejects = (auth: unknown, message: string) => expect(() => createApigClient({ baseUrl: 'https://apig.example', auth: auth as ApigAuth })).toThrow(new TypeError(message));
+  const rejects = (auth: unknown, message: string) =>
+    expect(() => createApigClient({ baseUrl: 'https://apig.example', auth: auth as ApigAuth })).toThrow(new TypeError(message));
 
   it('refuses auth that is neither { token } nor { ak, sk }', () => {
     for (const auth of [undefined, null, {}, { sk: SK }, 'token']) rejects(auth, 'createApigClient: auth must be { token } or { ak, sk, projectId? }');
@@ -77,8 +103,14 @@ describe('createApigClient options', () => {
       sent.push(request);
       return new Response(null, { status: 204 });
     }) as unknown as typeof fetch;
-    await deleteAppOnSharedGateway(createApigClient({ baseUrl: 'https://apig.example', auth: { ak: 'AK1', sk: SK, projectId: '73d69ae0cfcf-4601_90' }, fetch: fetchFn }), 'a1');
-    await deleteAppOnSharedGateway(createApigClient({ baseUrl: 'https://apig.example', auth: { ak: 'AK1', sk: SK, projectId: undefined }, fetch: fetchFn }), 'a1');
+    await deleteAppOnSharedGateway(
+      createApigClient({ baseUrl: 'https://apig.example', auth: { ak: 'AK1', sk: SK, projectId: '73d69ae0cfcf-4601_90' }, fetch: fetchFn }),
+      'a1',
+    );
+    await deleteAppOnSharedGateway(
+      createApigClient({ baseUrl: 'https://apig.example', auth: { ak: 'AK1', sk: SK, projectId: undefined }, fetch: fetchFn }),
+      'a1',
+    );
     expect(sent.map((r) => r.headers.get('x-project-id'))).toEqual(['73d69ae0cfcf-4601_90', null]);
   });
 });
@@ -90,22 +122,39 @@ function answering(response: () => Response, auth: ApigAuth = { token: TOKEN }) 
 
 describe('answers that are not the contract’s', () => {
   it('a Huawei error body: its code, message and request_id (the header when the body has none)', async () => {
-    const withId = answering(() => Response.json({ error_code: 'APIG.3203', error_msg: 'The app name already exists', request_id: 'body-id' }, { status: 400, headers: { 'x-request-id': 'header-id' } }));
-    expect(await createAppOnSharedGateway(withId, { name: 'app_001' })).toEqual({ ok: false, error: expect.objectContaining({ status: 400, errorCode: 'APIG.3203', errorMsg: 'The app name already exists', requestId: 'body-id' }) });
+    const withId = answering(() =>
+      Response.json(
+        { error_code: 'APIG.3203', error_msg: 'The app name already exists', request_id: 'body-id' },
+        { status: 400, headers: { 'x-request-id': 'header-id' } },
+      ),
+    );
+    expect(await createAppOnSharedGateway(withId, { name: 'app_001' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 400, errorCode: 'APIG.3203', errorMsg: 'The app name already exists', requestId: 'body-id' }),
+    });
     const headerOnly = answering(() => Response.json({ error_code: 'APIG.1002' }, { status: 401, headers: { 'x-request-id': 'header-id' } }));
-    expect(await showAppOnSharedGateway(headerOnly, 'a1')).toEqual({ ok: false, error: expect.objectContaining({ status: 401, errorCode: 'APIG.1002', errorMsg: '', requestId: 'header-id' }) });
+    expect(await showAppOnSharedGateway(headerOnly, 'a1')).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 401, errorCode: 'APIG.1002', errorMsg: '', requestId: 'header-id' }),
+    });
   });
 
   it(`a proxy's HTML 502: no code, the page's first ${ERROR_TEXT_LIMIT} characters`, async () => {
     const page = `<html><body>${'Bad Gateway '.repeat(60)}</body></html>`;
     const client = answering(() => new Response(page, { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
     const result = await showAppOnSharedGateway(client, 'a1');
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'api', status: 502, errorCode: undefined, errorMsg: page.slice(0, ERROR_TEXT_LIMIT), requestId: undefined }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'api', status: 502, errorCode: undefined, errorMsg: page.slice(0, ERROR_TEXT_LIMIT), requestId: undefined }),
+    });
   });
 
   it('JSON that is not a Huawei error: the JSON itself', async () => {
     const client = answering(() => Response.json({ message: 'upstream timeout', error_code: 504 }, { status: 504 }));
-    expect(await showAppOnSharedGateway(client, 'a1')).toMatchObject({ ok: false, error: { errorCode: undefined, errorMsg: '{"message":"upstream timeout","error_code":504}' } });
+    expect(await showAppOnSharedGateway(client, 'a1')).toMatchObject({
+      ok: false,
+      error: { errorCode: undefined, errorMsg: '{"message":"upstream timeout","error_code":504}' },
+    });
   });
 
   it('a bare JSON string, a JSON null, an empty body: the text, or the status text, or the status', async () => {
@@ -130,17 +179,28 @@ describe('answers that are not the contract’s', () => {
 
   it('settle rethrows what is not an expected failure (a bug must not pass as an outcome)', async () => {
     const bug = new RangeError('a bug in the caller');
-    await expect(settle(async () => { throw bug; }, {})).rejects.toBe(bug);
+    await expect(
+      settle(async () => {
+        throw bug;
+      }, {}),
+    ).rejects.toBe(bug);
     const network = new ApigNetworkError('GET', 'https://x', new Error('down'), []);
-    await expect(settle(async () => { throw network; }, {})).resolves.toEqual({ ok: false, error: network });
+    await expect(
+      settle(async () => {
+        throw network;
+      }, {}),
+    ).resolves.toEqual({ ok: false, error: network });
   });
 });
 
 describe('no secret in a network error, whatever the failing fetch says', () => {
   /** A fetch whose error quotes the request, and whose cause quotes the credential. */
-  const leaky = (credential: string) => (async (request: Request) => {
-    throw new TypeError(`refused ${request.headers.get('authorization') ?? request.headers.get('x-auth-token')} with body ${await request.text()}`, { cause: new Error(`credential was ${credential}`) });
-  }) as unknown as typeof fetch;
+  const leaky = (credential: string) =>
+    (async (request: Request) => {
+      throw new TypeError(`refused ${request.headers.get('authorization') ?? request.headers.get('x-auth-token')} with body ${await request.text()}`, {
+        cause: new Error(`credential was ${credential}`),
+      });
+    }) as unknown as typeof fetch;
 
   it.each([
     ['token', { token: TOKEN }, TOKEN],
@@ -152,7 +212,9 @@ describe('no secret in a network error, whatever the failing fetch says', () => 
     const error = !result.ok ? result.error : undefined;
     expect(error).toBeInstanceOf(ApigNetworkError);
     const text = `${error!.message} ${JSON.stringify(error)}`;
-    expect(error!.message).toMatch(/^POST https:\/\/apig\.example\/v1\.0\/apigw\/apps failed: refused .* with body \{"name":"app_001","app_secret":"\*\*\*"\}: credential was \*\*\*$/);
+    expect(error!.message).toMatch(
+      /^POST https:\/\/apig\.example\/v1\.0\/apigw\/apps failed: refused .* with body \{"name":"app_001","app_secret":"\*\*\*"\}: credential was \*\*\*$/,
+    );
     for (const secret of [credential, APP_SECRET]) expect(text).not.toContain(secret);
   });
 });
@@ -176,18 +238,27 @@ describe('findAppByName and listApps', () => {
 
   it.each(['', 42, undefined])('refuses the name %j without asking', async (name) => {
     const { urls, client } = gateway(() => ({}));
-    expect(await findAppByName(client, { gateway: 'shared' }, name as string)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'validation', issues: [{ field: 'name', rule: 'required', message: 'name must be a non-empty string' }] }) });
+    expect(await findAppByName(client, { gateway: 'shared' }, name as string)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'validation', issues: [{ field: 'name', rule: 'required', message: 'name must be a non-empty string' }] }),
+    });
     expect(urls).toEqual([]);
   });
 
   it('refuses a list answer without an apps array', async () => {
     const { client } = gateway(() => ({ total: 1 }));
-    expect(await findAppByName(client, { gateway: 'shared' }, 'app_001')).toMatchObject({ ok: false, error: { kind: 'api', status: 200, errorMsg: 'the list answer has no apps array (查询APP列表响应不符合契约)' } });
+    expect(await findAppByName(client, { gateway: 'shared' }, 'app_001')).toMatchObject({
+      ok: false,
+      error: { kind: 'api', status: 200, errorMsg: 'the list answer has no apps array (查询APP列表响应不符合契约)' },
+    });
   });
 
   it('listApps refuses a page whose total is not a number, and stops at an empty page whatever total says', async () => {
     const noTotal = gateway(() => ({ apps: [{ id: 'a', name: 'app_001' }] }));
-    await expect(listApps(noTotal.client, { gateway: 'shared' }).next()).rejects.toMatchObject({ kind: 'api', errorMsg: 'the list answer has no apps array or no total (查询APP列表响应不符合契约)' });
+    await expect(listApps(noTotal.client, { gateway: 'shared' }).next()).rejects.toMatchObject({
+      kind: 'api',
+      errorMsg: 'the list answer has no apps array or no total (查询APP列表响应不符合契约)',
+    });
     const lying = gateway(() => ({ total: 10, size: 0, apps: [] }));
     const names: string[] = [];
     for await (const app of listApps(lying.client, { gateway: 'shared' })) names.push(app.name);

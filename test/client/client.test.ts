@@ -15,7 +15,6 @@ import { useExampleMock } from '../helpers/example-mock.js';
 import { freePort } from '../helpers/child-process.js';
 import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 
-
 const INSTANCE = { projectId: '77b6a44cba5143ab91d13ab9a8ff44fd', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' };
 const TOKEN = { token: 'MIIZtoken-never-logged-0123456789' };
 const AKSK = GUIDE_AKSK;
@@ -46,7 +45,10 @@ describe.each([
 
   it('answers { ok: true, data } like every other helper; app is the same APP, kept as a deprecated alias until 2.0.0', async () => {
     const client = createApigClient({ baseUrl: mock.url, auth });
-    for (const result of [await createAppOnSharedGateway(client, SOURCE_REQUEST_EXAMPLE), await createAppOnDedicatedGateway(client, INSTANCE, SOURCE_REQUEST_EXAMPLE)]) {
+    for (const result of [
+      await createAppOnSharedGateway(client, SOURCE_REQUEST_EXAMPLE),
+      await createAppOnDedicatedGateway(client, INSTANCE, SOURCE_REQUEST_EXAMPLE),
+    ]) {
       expect(Object.keys(result).sort()).toEqual(['app', 'data', 'ok', 'requestId', 'status']);
       if (!result.ok) throw result.error;
       expect(result.data).toEqual(SOURCE_RESPONSE_EXAMPLE);
@@ -62,7 +64,10 @@ describe.each([
 
   it('gives 403 and 500 as typed errors (Prefer on the mock)', async () => {
     const client = createApigClient({ baseUrl: mock.url, auth });
-    for (const [code, errorCode] of [[403, 'APIG.1005'], [500, 'APIG.9999']] as const) {
+    for (const [code, errorCode] of [
+      [403, 'APIG.1005'],
+      [500, 'APIG.9999'],
+    ] as const) {
       const result = await createAppOnSharedGateway(client, SOURCE_REQUEST_EXAMPLE, { headers: { Prefer: `code=${code}` } });
       expect(result.ok).toBe(false);
       const error = !result.ok && result.error;
@@ -107,7 +112,11 @@ describe('what goes on the wire', () => {
     const wire = recordingFetch();
     const client = createApigClient({ baseUrl: mock.url, auth: AKSK, fetch: wire.fetch });
     const body = { name: 'app_001', remark: '第一个应用' };
-    const result = await client.POST('/v1.0/apigw/apps', { body, params: { query: { trace: 'a b', lang: '中文' } }, bodySerializer: (b: unknown) => JSON.stringify(b) } as never);
+    const result = await client.POST('/v1.0/apigw/apps', {
+      body,
+      params: { query: { trace: 'a b', lang: '中文' } },
+      bodySerializer: (b: unknown) => JSON.stringify(b),
+    } as never);
     expect(result.response.status).toBe(201);
     const request = wire.sent[0]!;
     const url = new URL(request.url);
@@ -144,12 +153,21 @@ describe('validation before sending', () => {
     const client = createApigClient({ baseUrl: mock.url, auth: TOKEN, validate: false, fetch: wire.fetch });
     const result = await createAppOnSharedGateway(client, { name: 'app_001', app_key: 'bad key!' });
     expect(wire.sent).toHaveLength(1);
-    expect(!result.ok && result.error).toMatchObject({ kind: 'api', status: 400, errorCode: 'APIG.2011', errorMsg: expect.stringContaining('parameterName:app_key') });
+    expect(!result.ok && result.error).toMatchObject({
+      kind: 'api',
+      status: 400,
+      errorCode: 'APIG.2011',
+      errorMsg: expect.stringContaining('parameterName:app_key'),
+    });
   });
 
   it('rejects empty path parameters before sending', async () => {
     const wire = recordingFetch();
-    const result = await createAppOnDedicatedGateway(createApigClient({ baseUrl: mock.url, auth: TOKEN, fetch: wire.fetch }), { projectId: '', instanceId: 'i' }, { name: 'app_001' });
+    const result = await createAppOnDedicatedGateway(
+      createApigClient({ baseUrl: mock.url, auth: TOKEN, fetch: wire.fetch }),
+      { projectId: '', instanceId: 'i' },
+      { name: 'app_001' },
+    );
     expect(!result.ok && result.error).toBeInstanceOf(ApigValidationError);
     expect(wire.sent).toHaveLength(0);
   });

@@ -34,24 +34,37 @@ describe('ApigError on a 401', () => {
   it('says which check refused the credential, in the message and as credentialRefusal', () => {
     const locked = new ApigError(401, 'APIGW.0301', `${FAQ}AK access failed to reach the limit,forbidden.`, 'r1');
     expect(locked.credentialRefusal).toBe('ak-locked');
-    expect(locked.message).toBe(`APIGW.0301 (HTTP 401): ${FAQ}AK access failed to reach the limit,forbidden. (the AK is locked for 5 minutes after 5 failed authentications in a row; wait before trying again) [request id r1]`);
+    expect(locked.message).toBe(
+      `APIGW.0301 (HTTP 401): ${FAQ}AK access failed to reach the limit,forbidden. (the AK is locked for 5 minutes after 5 failed authentications in a row; wait before trying again) [request id r1]`,
+    );
     expect(locked.toJSON()).toMatchObject({ credentialRefusal: 'ak-locked', errorCode: 'APIGW.0301', requestId: 'r1' });
     const signature = new ApigError(401, 'APIGW.0301', `${FAQ}verify aksk signature fail`, undefined);
-    expect(signature.message).toBe(`APIGW.0301 (HTTP 401): ${FAQ}verify aksk signature fail (the AK/SK signature did not verify at the cloud’s front door (a wrong SK, or X-Sdk-Date more than 15 minutes from the gateway’s clock))`);
+    expect(signature.message).toBe(
+      `APIGW.0301 (HTTP 401): ${FAQ}verify aksk signature fail (the AK/SK signature did not verify at the cloud’s front door (a wrong SK, or X-Sdk-Date more than 15 minutes from the gateway’s clock))`,
+    );
     for (const [code, message, words] of [
       ['APIGW.0301', `${FAQ}decrypt token fail`, 'could not decrypt the IAM token'],
       ['APIGW.0301', `${FAQ}Get secretKey failed,ak:AK1,err:ak not exist`, 'does not know the AK'],
       ['APIGW.0301', `${FAQ}new`, 'front door refused the credential'],
       ['APIG.1000', 'Token missing', 'carried no credential'],
       ['APIG.1002', 'Incorrect token or token resolution failed', 'found the token incorrect'],
-    ]) expect(new ApigError(401, code, message!, undefined).message).toContain(words);
+    ])
+      expect(new ApigError(401, code, message!, undefined).message).toContain(words);
   });
 
   it('adds nothing to other errors', () => {
     const other = new ApigError(400, 'APIG.2011', 'Invalid parameter value,parameterName:name', 'r2');
     expect(other.credentialRefusal).toBeUndefined();
     expect(other.message).toBe('APIG.2011 (HTTP 400): Invalid parameter value,parameterName:name [request id r2]');
-    expect(other.toJSON()).toEqual({ name: 'ApigError', kind: 'api', status: 400, errorCode: 'APIG.2011', errorMsg: 'Invalid parameter value,parameterName:name', requestId: 'r2', credentialRefusal: undefined });
+    expect(other.toJSON()).toEqual({
+      name: 'ApigError',
+      kind: 'api',
+      status: 400,
+      errorCode: 'APIG.2011',
+      errorMsg: 'Invalid parameter value,parameterName:name',
+      requestId: 'r2',
+      credentialRefusal: undefined,
+    });
   });
 });
 
@@ -61,9 +74,17 @@ describe('against the mock in credentials mode', () => {
     const { createApigClient, listAppsPage } = await import('../../src/index.js');
     const mock = await startMockServer({ port: 0, credentials: { aksk: [{ ak: 'REFUSALAK', sk: 'refusal-secret' }] } });
     try {
-      const wrong = await listAppsPage(createApigClient({ baseUrl: mock.url, auth: { ak: 'REFUSALAK', sk: 'not-it' } }), { gateway: 'dedicatedV2', projectId: 'p1', instanceId: 'i1' });
+      const wrong = await listAppsPage(createApigClient({ baseUrl: mock.url, auth: { ak: 'REFUSALAK', sk: 'not-it' } }), {
+        gateway: 'dedicatedV2',
+        projectId: 'p1',
+        instanceId: 'i1',
+      });
       expect(!wrong.ok && wrong.error).toMatchObject({ kind: 'api', status: 401, errorCode: 'APIGW.0301', credentialRefusal: 'signature-mismatch' });
-      const unknown = await listAppsPage(createApigClient({ baseUrl: mock.url, auth: { ak: 'NOSUCHAK', sk: 'x' } }), { gateway: 'dedicatedV2', projectId: 'p1', instanceId: 'i1' });
+      const unknown = await listAppsPage(createApigClient({ baseUrl: mock.url, auth: { ak: 'NOSUCHAK', sk: 'x' } }), {
+        gateway: 'dedicatedV2',
+        projectId: 'p1',
+        instanceId: 'i1',
+      });
       expect(!unknown.ok && unknown.error).toMatchObject({ credentialRefusal: 'unknown-ak' });
       expect(JSON.stringify(!wrong.ok && wrong.error)).not.toContain('not-it');
     } finally {

@@ -13,14 +13,28 @@ describe('ApigError (the gateway answered with an error status)', () => {
     expect(error.kind).toBe('api');
     expect(error.message).toBe('APIG.3203 (HTTP 400): The app name already exists [request id a1b2c3]');
     expect(String(error)).toBe('ApigError: APIG.3203 (HTTP 400): The app name already exists [request id a1b2c3]');
-    expect(error.toJSON()).toEqual({ name: 'ApigError', kind: 'api', status: 400, errorCode: 'APIG.3203', errorMsg: 'The app name already exists', requestId: 'a1b2c3' });
+    expect(error.toJSON()).toEqual({
+      name: 'ApigError',
+      kind: 'api',
+      status: 400,
+      errorCode: 'APIG.3203',
+      errorMsg: 'The app name already exists',
+      requestId: 'a1b2c3',
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual(error.toJSON());
   });
 
   it('says "HTTP error" when the body was not a Huawei error, and leaves out a missing request id', () => {
     const error = new ApigError(502, undefined, '<html>Bad Gateway</html>', undefined);
     expect(error.message).toBe('HTTP error (HTTP 502): <html>Bad Gateway</html>');
-    expect(error.toJSON()).toEqual({ name: 'ApigError', kind: 'api', status: 502, errorCode: undefined, errorMsg: '<html>Bad Gateway</html>', requestId: undefined });
+    expect(error.toJSON()).toEqual({
+      name: 'ApigError',
+      kind: 'api',
+      status: 502,
+      errorCode: undefined,
+      errorMsg: '<html>Bad Gateway</html>',
+      requestId: undefined,
+    });
   });
 });
 
@@ -76,7 +90,10 @@ describe('ApigValidationError (the request was not sent)', () => {
   });
 
   it('leads with what was not sent when told', () => {
-    const error = new ApigValidationError([{ field: 'limit', rule: 'type', message: 'limit must be at least 1' }], 'The List APPs query (GET /x) breaks the contract and it was not sent');
+    const error = new ApigValidationError(
+      [{ field: 'limit', rule: 'type', message: 'limit must be at least 1' }],
+      'The List APPs query (GET /x) breaks the contract and it was not sent',
+    );
     expect(error.message).toBe('The List APPs query (GET /x) breaks the contract and it was not sent: limit must be at least 1');
   });
 });

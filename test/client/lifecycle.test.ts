@@ -27,14 +27,14 @@ import { useExampleMock } from '../helpers/example-mock.js';
 import { fakeGateway } from '../helpers/fake-gateway.js';
 import { GUIDE_AKSK, officialAuthorization } from '../helpers/official-signer.js';
 
-
 const INSTANCE = { projectId: '73d69ae0cfcf460190522d06b60f05ad', instanceId: 'eddc4d25480b4cd6b512f270a1b8b341' };
 const TOKEN = { token: 'MIIZtoken-never-logged-0123456789' };
 const AKSK = GUIDE_AKSK;
 
 const mock = useExampleMock();
 
-const json = (status: number, body: unknown) => new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'r1' } });
+const json = (status: number, body: unknown) =>
+  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'r1' } });
 
 describe('against the mock: each helper gets its page example and status', () => {
   const client = () => createApigClient({ baseUrl: mock.url, auth: TOKEN });
@@ -44,23 +44,43 @@ describe('against the mock: each helper gets its page example and status', () =>
     expect(shown).toMatchObject({ ok: true, status: 200, data: { name: 'app_001', app_type: 'apig' } });
     const reset = await resetAppSecretOnSharedGateway(client(), '14b399ac');
     expect(reset).toMatchObject({ ok: true, status: 200, data: { update_time: '2017-12-28T12:29:35.571Z' } });
-    expect(await verifyAppOnSharedGateway(client(), 'a')).toMatchObject({ ok: true, data: { id: '14b399ac-967f-4115-bb62-c0346b4537e9', name: 'app_001', remark: '第一个APP' } });
-    expect(await deleteAppOnSharedGateway(client(), 'a')).toEqual({ ok: true, status: 204, data: undefined, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(await verifyAppOnSharedGateway(client(), 'a')).toMatchObject({
+      ok: true,
+      data: { id: '14b399ac-967f-4115-bb62-c0346b4537e9', name: 'app_001', remark: '第一个APP' },
+    });
+    expect(await deleteAppOnSharedGateway(client(), 'a')).toEqual({
+      ok: true,
+      status: 204,
+      data: undefined,
+      requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     const page = await listAppsOnSharedGateway(client(), { creator: 'USER' }, { pageNo: 1, pageSize: 20 });
     expect(page).toMatchObject({ ok: true, data: { total: 2, size: 2 } });
   });
 
   it('dedicated gateway (v1): update answers 200; v2: update answers 201', async () => {
     expect(await updateAppOnDedicatedGateway(client(), INSTANCE, 'a', { name: 'app_001', remark: '第一个APP' })).toMatchObject({ ok: true, status: 200 });
-    expect(await updateAppOnDedicatedGatewayV2(client(), INSTANCE, 'a', { name: 'app_demo', remark: 'Demo app' })).toMatchObject({ ok: true, status: 201, data: { name: 'app_demo' } });
+    expect(await updateAppOnDedicatedGatewayV2(client(), INSTANCE, 'a', { name: 'app_demo', remark: 'Demo app' })).toMatchObject({
+      ok: true,
+      status: 201,
+      data: { name: 'app_demo' },
+    });
   });
 
   it('dedicated gateway v2: create, list, show, verify, delete', async () => {
-    expect(await createAppOnDedicatedGatewayV2(client(), INSTANCE, { name: 'app_demo', app_key: 'k'.repeat(200) })).toMatchObject({ ok: true, status: 201, data: { app_type: 'apig' } });
+    expect(await createAppOnDedicatedGatewayV2(client(), INSTANCE, { name: 'app_demo', app_key: 'k'.repeat(200) })).toMatchObject({
+      ok: true,
+      status: 201,
+      data: { app_type: 'apig' },
+    });
     expect(await listAppsOnDedicatedGatewayV2(client(), INSTANCE, {}, { offset: 0, limit: 500 })).toMatchObject({ ok: true, data: { total: 2 } });
     // The gateway adjusts a limit rather than refusing it (≤ 0 is 20, over 500 is 500): sent as given.
-    for (const limit of [0, -1, 501, 1000]) expect(await listAppsOnDedicatedGatewayV2(client(), INSTANCE, {}, { limit })).toMatchObject({ ok: true, data: { total: 2 } });
-    expect(await showAppOnDedicatedGatewayV2(client(), INSTANCE, '356de8eb7a8742168586e5daf5339965')).toMatchObject({ ok: true, data: { id: '356de8eb7a8742168586e5daf5339965' } });
+    for (const limit of [0, -1, 501, 1000])
+      expect(await listAppsOnDedicatedGatewayV2(client(), INSTANCE, {}, { limit })).toMatchObject({ ok: true, data: { total: 2 } });
+    expect(await showAppOnDedicatedGatewayV2(client(), INSTANCE, '356de8eb7a8742168586e5daf5339965')).toMatchObject({
+      ok: true,
+      data: { id: '356de8eb7a8742168586e5daf5339965' },
+    });
     expect(await verifyAppOnDedicatedGatewayV2(client(), INSTANCE, 'a')).toMatchObject({ ok: true, data: { name: 'app_demo' } });
     expect(await deleteAppOnDedicatedGatewayV2(client(), INSTANCE, 'a')).toMatchObject({ ok: true, status: 204 });
   });
@@ -95,8 +115,18 @@ describe('listApps walks every page, in either paging style', () => {
     for await (const app of listApps(client, target, { creator: 'USER' }, { pageSize: 2 })) names.push(app.name);
     expect(names).toEqual(APPS.map((a) => a.name));
     const queries = gateway.sent.map((r) => new URL(r.url).searchParams);
-    if (target.gateway === 'dedicatedV2') expect(queries.map((q) => [q.get('offset'), q.get('limit')])).toEqual([['0', '2'], ['2', '2'], ['4', '2']]);
-    else expect(queries.map((q) => [q.get('page_no'), q.get('page_size')])).toEqual([['1', '2'], ['2', '2'], ['3', '2']]);
+    if (target.gateway === 'dedicatedV2')
+      expect(queries.map((q) => [q.get('offset'), q.get('limit')])).toEqual([
+        ['0', '2'],
+        ['2', '2'],
+        ['4', '2'],
+      ]);
+    else
+      expect(queries.map((q) => [q.get('page_no'), q.get('page_size')])).toEqual([
+        ['1', '2'],
+        ['2', '2'],
+        ['3', '2'],
+      ]);
     expect(queries.every((q) => q.get('creator') === 'USER')).toBe(true);
   });
 
@@ -140,7 +170,11 @@ describe('nothing invalid leaves the process', () => {
     ['an empty app id', () => showAppOnSharedGateway(client, ''), 'appId'],
     ['an empty project id', () => showAppOnDedicatedGatewayV2(client, { ...INSTANCE, projectId: '' }, 'a'), 'projectId'],
     ['v2 create with an empty instance id', () => createAppOnDedicatedGatewayV2(client, { ...INSTANCE, instanceId: '' }, { name: 'app_demo' }), 'instanceId'],
-    ['v2 create with an app_secret of 129', () => createAppOnDedicatedGatewayV2(client, INSTANCE, { name: 'app_demo', app_secret: 's'.repeat(129) }), 'app_secret'],
+    [
+      'v2 create with an app_secret of 129',
+      () => createAppOnDedicatedGatewayV2(client, INSTANCE, { name: 'app_demo', app_secret: 's'.repeat(129) }),
+      'app_secret',
+    ],
     ['v2 update with an app_key of 201', () => updateAppOnDedicatedGatewayV2(client, INSTANCE, 'a', { name: 'app_demo', app_key: 'k'.repeat(201) }), 'app_key'],
     ['v1 reset with a secret of 65', () => resetAppSecretOnSharedGateway(client, 'a', { app_secret: 's'.repeat(65) }), 'app_secret'],
     ['v1 update without a name', () => updateAppOnDedicatedGateway(client, INSTANCE, 'a', { remark: 'x' } as never), 'name'],
@@ -156,7 +190,9 @@ describe('nothing invalid leaves the process', () => {
   it('a typo in a body field is refused with the field it meant; allowUnknownFields sends it', async () => {
     const refused = await client.POST('/v1.0/apigw/apps', { body: { name: 'app_001', appKey: 'my-custom-key-1' } as never }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApigValidationError);
-    expect((refused as ApigValidationError).issues).toEqual([expect.objectContaining({ field: 'appKey', rule: 'unknown', message: expect.stringContaining('did you mean app_key?') })]);
+    expect((refused as ApigValidationError).issues).toEqual([
+      expect.objectContaining({ field: 'appKey', rule: 'unknown', message: expect.stringContaining('did you mean app_key?') }),
+    ]);
     const open = createApigClient({ baseUrl: 'https://apig.example.test', auth: TOKEN, fetch: gateway.fetch, allowUnknownFields: true });
     await open.POST('/v1.0/apigw/apps', { body: { name: 'app_001', tags: 'new-field' } as never });
     expect(await gateway.sent.at(-1)!.json()).toEqual({ name: 'app_001', tags: 'new-field' });
@@ -172,7 +208,8 @@ describe('AK/SK signs every method, query strings included, as the official SDK 
   ])('%s', async (label, method) => {
     const gateway = fakeGateway(() => json(method === 'DELETE' ? 204 : 200, { total: 0, size: 0, apps: [] }));
     const client = createApigClient({ baseUrl: 'https://apig.cn-north-4.myhuaweicloud.com', auth: AKSK, fetch: gateway.fetch });
-    if (label.startsWith('GET')) await listAppsOnSharedGateway(client, { name: '测试 应用/01', creator: 'USER', preciseSearch: 'name' }, { pageNo: 2, pageSize: 50 });
+    if (label.startsWith('GET'))
+      await listAppsOnSharedGateway(client, { name: '测试 应用/01', creator: 'USER', preciseSearch: 'name' }, { pageNo: 2, pageSize: 50 });
     else if (label === 'PUT update') await updateAppOnDedicatedGatewayV2(client, INSTANCE, 'app1', { name: 'app_demo', remark: '第一个' });
     else if (label.startsWith('PUT reset')) await resetAppSecretOnSharedGateway(client, 'app1', {});
     else await deleteAppOnDedicatedGateway(client, INSTANCE, 'app1');

@@ -3,7 +3,17 @@
 // always "the Create APP body". Programming mistakes (an unknown schema name, a password in
 // baseUrl) are clear TypeErrors that never repeat a secret.
 import { describe, expect, it } from 'vitest';
-import { createApigClient, listAppsPage, showApp, updateApp, deleteApp, resetAppSecret, verifyApp, validateRequestBody, type Gateway } from '../../src/index.js';
+import {
+  createApigClient,
+  listAppsPage,
+  showApp,
+  updateApp,
+  deleteApp,
+  resetAppSecret,
+  verifyApp,
+  validateRequestBody,
+  type Gateway,
+} from '../../src/index.js';
 import { createAppOnSharedGateway } from '../../src/index.js';
 import { operationName } from '../../src/client/operation-name.js';
 
@@ -22,12 +32,16 @@ async function refusal(outcome: Promise<{ ok: boolean; error?: { kind: string; m
 
 describe('a refused call says which operation and which part', () => {
   it('a show with an empty id: the path parameters of Show APP', async () => {
-    expect(await refusal(showApp(client, shared, ''))).toBe('The Show APP path parameters (GET /v1.0/apigw/apps/{id}) break the contract and the call was not sent: appId must be a non-empty string (path parameter id)');
+    expect(await refusal(showApp(client, shared, ''))).toBe(
+      'The Show APP path parameters (GET /v1.0/apigw/apps/{id}) break the contract and the call was not sent: appId must be a non-empty string (path parameter id)',
+    );
   });
 
   it('a list with a limit past 32 bits: the query of List APPs', async () => {
     const message = await refusal(listAppsPage(client, v2, {}, { limit: 2 ** 31 }));
-    expect(message).toMatch(/^The List APPs query \(GET \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\) breaks the contract and it was not sent: limit /);
+    expect(message).toMatch(
+      /^The List APPs query \(GET \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\) breaks the contract and it was not sent: limit /,
+    );
   });
 
   it('an unknown gateway name: the call names no generation', async () => {
@@ -36,14 +50,22 @@ describe('a refused call says which operation and which part', () => {
   });
 
   it('each body names its operation: Create, Update, Reset APP secret', async () => {
-    expect(await refusal(createAppOnSharedGateway(client, { name: '1x' }))).toMatch(/^The Create APP body \(POST \/v1\.0\/apigw\/apps\) breaks the contract and it was not sent: name /);
-    expect(await refusal(updateApp(client, v2, 'a1', { name: '1x' }))).toMatch(/^The Update APP body \(PUT \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\/\{app_id\}\) breaks the contract and it was not sent: name /);
-    expect(await refusal(resetAppSecret(client, shared, 'a1', { app_secret: 'short' }))).toMatch(/^The Reset APP secret body \(PUT \/v1\.0\/apigw\/apps\/secret\/\{id\}\) breaks the contract and it was not sent: app_secret /);
+    expect(await refusal(createAppOnSharedGateway(client, { name: '1x' }))).toMatch(
+      /^The Create APP body \(POST \/v1\.0\/apigw\/apps\) breaks the contract and it was not sent: name /,
+    );
+    expect(await refusal(updateApp(client, v2, 'a1', { name: '1x' }))).toMatch(
+      /^The Update APP body \(PUT \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\/\{app_id\}\) breaks the contract and it was not sent: name /,
+    );
+    expect(await refusal(resetAppSecret(client, shared, 'a1', { app_secret: 'short' }))).toMatch(
+      /^The Reset APP secret body \(PUT \/v1\.0\/apigw\/apps\/secret\/\{id\}\) breaks the contract and it was not sent: app_secret /,
+    );
   });
 
   it('delete and verify name themselves too', async () => {
     expect(await refusal(deleteApp(client, v2, ''))).toMatch(/^The Delete APP path parameters \(DELETE \/v2\/.*\/apps\/\{app_id\}\) break the contract/);
-    expect(await refusal(verifyApp(client, shared, ''))).toMatch(/^The Verify APP path parameters \(GET \/v1\.0\/apigw\/apps\/validation\/\{id\}\) break the contract/);
+    expect(await refusal(verifyApp(client, shared, ''))).toMatch(
+      /^The Verify APP path parameters \(GET \/v1\.0\/apigw\/apps\/validation\/\{id\}\) break the contract/,
+    );
   });
 });
 
@@ -66,7 +88,11 @@ describe('programming mistakes are clear TypeErrors', () => {
   });
 
   it('validateRequestBody with a schema the contract does not have names the ones it has', () => {
-    expect(() => validateRequestBody('NoSuchSchema' as never, {})).toThrow(new TypeError('validateRequestBody: "NoSuchSchema" is not a request body schema of the contract; the schemas are AuthorizeAppsRequest, CreateAppCodeRequest, CreateAppCodeRequestV2, CreateAppRequest, CreateAppRequestV2, ResetAppSecretRequest, ResetAppSecretRequestV2, UpdateAppRequestV2'));
+    expect(() => validateRequestBody('NoSuchSchema' as never, {})).toThrow(
+      new TypeError(
+        'validateRequestBody: "NoSuchSchema" is not a request body schema of the contract; the schemas are AuthorizeAppsRequest, CreateAppCodeRequest, CreateAppCodeRequestV2, CreateAppRequest, CreateAppRequestV2, ResetAppSecretRequest, ResetAppSecretRequestV2, UpdateAppRequestV2',
+      ),
+    );
   });
 
   it('a user and password in baseUrl are refused without being repeated', () => {

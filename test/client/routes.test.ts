@@ -67,7 +67,9 @@ const ANSWER = { id: 'x1', name: 'app_001', total: 0, size: 0, apps: [] };
 
 /** A gateway that records each request and answers the operation's success status. */
 function recorder(status: number) {
-  const gateway = fakeGateway(() => new Response(status === 204 ? null : JSON.stringify(ANSWER), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' } }));
+  const gateway = fakeGateway(
+    () => new Response(status === 204 ? null : JSON.stringify(ANSWER), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'req-7' } }),
+  );
   return { sent: gateway.sent, client: createApigClient({ baseUrl: 'https://apig.example.test/', auth: { token: 'tok-123456' }, fetch: gateway.fetch }) };
 }
 
@@ -102,7 +104,8 @@ describe.each(OPERATIONS.map((o) => [`${o.generation} ${o.kind}`, o] as const))(
   it(`the per-generation helper: ${operation.method.toUpperCase()} ${operation.path}`, async () => {
     const result = await expectSentAsThePageSays(HELPERS[generation][kind]);
     if (status === 204) expect(result).toMatchObject({ data: undefined });
-    else if (kind === 'create' && generation !== 'v2') expect(result).toMatchObject({ data: ANSWER, app: ANSWER }); // CreateAppResult on v1.0 and v1: app, the deprecated alias
+    else if (kind === 'create' && generation !== 'v2')
+      expect(result).toMatchObject({ data: ANSWER, app: ANSWER }); // CreateAppResult on v1.0 and v1: app, the deprecated alias
     else expect(result).toMatchObject({ data: ANSWER });
   });
 
@@ -120,7 +123,12 @@ describe.each(OPERATIONS.map((o) => [`${o.generation} ${o.kind}`, o] as const))(
       const appId = (name === 'appId' ? bad : APP_ID) as string;
       const target = { ...TARGETS[generation], ...(generation === 'v1.0' ? {} : instance) } as Gateway;
       const runs: Record<OperationKind, () => Promise<unknown>> = {
-        create: () => (generation === 'v1.0' ? api.createAppOnSharedGateway(client, V1_BODY) : generation === 'v1' ? api.createAppOnDedicatedGateway(client, instance, V1_BODY) : api.createAppOnDedicatedGatewayV2(client, instance, V2_BODY)),
+        create: () =>
+          generation === 'v1.0'
+            ? api.createAppOnSharedGateway(client, V1_BODY)
+            : generation === 'v1'
+              ? api.createAppOnDedicatedGateway(client, instance, V1_BODY)
+              : api.createAppOnDedicatedGatewayV2(client, instance, V2_BODY),
         list: () => api.listAppsPage(client, target),
         show: () => api.showApp(client, target, appId),
         update: () => api.updateApp(client, target, appId, generation === 'v2' ? V2_BODY : V1_BODY),
@@ -152,7 +160,10 @@ describe('a target that is not a gateway', () => {
     ]) {
       const result = await run();
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.error).toMatchObject({ kind: 'validation', issues: [{ field: 'gateway', rule: 'required', message: "gateway must be 'shared', 'dedicated' or 'dedicatedV2'" }] });
+      expect(!result.ok && result.error).toMatchObject({
+        kind: 'validation',
+        issues: [{ field: 'gateway', rule: 'required', message: "gateway must be 'shared', 'dedicated' or 'dedicatedV2'" }],
+      });
     }
     await expect(api.listApps(client, bad).next()).rejects.toMatchObject({ kind: 'validation', issues: [{ field: 'gateway' }] });
     expect(sent).toHaveLength(0);
@@ -162,8 +173,16 @@ describe('a target that is not a gateway', () => {
 describe('findAppByName on each generation: GET the list path with precise_search=name', () => {
   it.each([
     ['v1.0', (c: ApigClient) => api.findAppByNameOnSharedGateway(c, 'app_001'), '/v1.0/apigw/apps?name=app_001&precise_search=name&page_size=1'],
-    ['v1', (c: ApigClient) => api.findAppByNameOnDedicatedGateway(c, INSTANCE, 'app_001'), '/v1/proj-1/apigw/instances/inst_1/apps?name=app_001&precise_search=name&page_size=1'],
-    ['v2', (c: ApigClient) => api.findAppByNameOnDedicatedGatewayV2(c, INSTANCE, 'app_001'), '/v2/proj-1/apigw/instances/inst_1/apps?name=app_001&precise_search=name&limit=1'],
+    [
+      'v1',
+      (c: ApigClient) => api.findAppByNameOnDedicatedGateway(c, INSTANCE, 'app_001'),
+      '/v1/proj-1/apigw/instances/inst_1/apps?name=app_001&precise_search=name&page_size=1',
+    ],
+    [
+      'v2',
+      (c: ApigClient) => api.findAppByNameOnDedicatedGatewayV2(c, INSTANCE, 'app_001'),
+      '/v2/proj-1/apigw/instances/inst_1/apps?name=app_001&precise_search=name&limit=1',
+    ],
   ] as const)('%s', async (_generation, run, url) => {
     const { sent, fetch } = fakeGateway(() => Response.json({ total: 1, size: 1, apps: [{ id: 'x1', name: 'app_001' }] }));
     const result = await run(createApigClient({ baseUrl: 'https://apig.example.test', auth: { token: 'tok-123456' }, fetch }));

@@ -47,7 +47,11 @@ describe('secrets stay out of errors', () => {
   });
 
   it('API errors whose message echoes the app_secret', async () => {
-    const echo = (async () => new Response(JSON.stringify({ error_code: 'APIG.2011', error_msg: `Invalid parameter value,parameterName:app_secret,value:${APP_SECRET}` }), { status: 400, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+    const echo = (async () =>
+      new Response(JSON.stringify({ error_code: 'APIG.2011', error_msg: `Invalid parameter value,parameterName:app_secret,value:${APP_SECRET}` }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      })) as unknown as typeof fetch;
     const client = createApigClient({ baseUrl: 'http://127.0.0.1:9', auth: { token: TOKEN }, validate: false, fetch: echo });
     const error = await failure(() => createAppOnSharedGateway(client, { name: 'app_001', app_secret: APP_SECRET }));
     expect(error.kind).toBe('api');

@@ -14,7 +14,9 @@ describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (o
   const names = Object.keys(rule.query);
 
   it('accepts every parameter the page lists, and skips undefined ones', () => {
-    const valid = Object.fromEntries(names.map((n) => [n, rule.query[n]!.type === 'integer' ? (rule.query[n]!.minimum ?? 1) : (rule.query[n]!.enum?.[0] ?? 'x')]));
+    const valid = Object.fromEntries(
+      names.map((n) => [n, rule.query[n]!.type === 'integer' ? (rule.query[n]!.minimum ?? 1) : (rule.query[n]!.enum?.[0] ?? 'x')]),
+    );
     expect(queryIssues(operation, valid)).toEqual([]);
     expect(queryIssues(operation, { sort: undefined })).toEqual([]);
     expect(queryIssues(operation, undefined)).toEqual([]);
@@ -24,19 +26,31 @@ describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (o
     const [issue, ...rest] = queryIssues(operation, { sort: 'name' });
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ field: 'sort', rule: 'unknown' });
-    expect(issue!.message).toMatch(new RegExp(`^sort is not a query parameter of ${operation.replace(/[{}.]/g, '\\$&')} \\(the source page lists [a-z_, ]+\\)\\. 该参数不在查询参数表中。$`));
-    expect(issue!.message.match(/lists ([a-z_, ]+)\)/)![1]!.split(', ').sort()).toEqual([...names].sort());
+    expect(issue!.message).toMatch(
+      new RegExp(`^sort is not a query parameter of ${operation.replace(/[{}.]/g, '\\$&')} \\(the source page lists [a-z_, ]+\\)\\. 该参数不在查询参数表中。$`),
+    );
+    expect(
+      issue!.message
+        .match(/lists ([a-z_, ]+)\)/)![1]!
+        .split(', ')
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('integers must be safe integers, strings strings', () => {
     const integer = names.find((n) => rule.query[n]!.type === 'integer')!;
-    for (const bad of ['5', 1.5, Number.MAX_SAFE_INTEGER + 1]) expect(queryIssues(operation, { [integer]: bad })).toEqual([{ field: integer, rule: 'type', message: `${integer} must be an integer.` }]);
+    for (const bad of ['5', 1.5, Number.MAX_SAFE_INTEGER + 1])
+      expect(queryIssues(operation, { [integer]: bad })).toEqual([{ field: integer, rule: 'type', message: `${integer} must be an integer.` }]);
     expect(queryIssues(operation, { name: 5 })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
   });
 
   it('creator and precise_search take only the page’s values', () => {
-    expect(queryIssues(operation, { creator: 'ADMIN' })).toEqual([{ field: 'creator', rule: 'characters', message: 'creator must be one of USER, MARKET (取值：USER、MARKET).' }]);
-    expect(queryIssues(operation, { precise_search: 'id' })).toEqual([{ field: 'precise_search', rule: 'characters', message: 'precise_search must be one of name (取值：name).' }]);
+    expect(queryIssues(operation, { creator: 'ADMIN' })).toEqual([
+      { field: 'creator', rule: 'characters', message: 'creator must be one of USER, MARKET (取值：USER、MARKET).' },
+    ]);
+    expect(queryIssues(operation, { precise_search: 'id' })).toEqual([
+      { field: 'precise_search', rule: 'characters', message: 'precise_search must be one of name (取值：name).' },
+    ]);
   });
 });
 
@@ -44,8 +58,12 @@ describe('v2 limit: adjusted by the gateway (≤ 0 → 20, > 500 → 500), any 3
   const v2 = `GET ${LISTS.find((o) => o.generation === 'v2')!.path}`;
   it('0, negatives and more than 500 pass; only what no int32 holds fails', () => {
     for (const limit of [-1, 0, 1, 500, 501, 1000, 2 ** 31 - 1, -(2 ** 31)]) expect(queryIssues(v2, { limit }), String(limit)).toEqual([]);
-    expect(queryIssues(v2, { limit: 2 ** 31 })).toEqual([{ field: 'limit', rule: 'maxLength', message: 'limit must be at most 2147483647 (最大值：2147483647).' }]);
-    expect(queryIssues(v2, { limit: -(2 ** 31) - 1 })).toEqual([{ field: 'limit', rule: 'minLength', message: 'limit must be at least -2147483648 (最小值：-2147483648).' }]);
+    expect(queryIssues(v2, { limit: 2 ** 31 })).toEqual([
+      { field: 'limit', rule: 'maxLength', message: 'limit must be at most 2147483647 (最大值：2147483647).' },
+    ]);
+    expect(queryIssues(v2, { limit: -(2 ** 31) - 1 })).toEqual([
+      { field: 'limit', rule: 'minLength', message: 'limit must be at least -2147483648 (最小值：-2147483648).' },
+    ]);
   });
 });
 
@@ -57,8 +75,12 @@ describe('a list parameter (v2 tags)', () => {
     try {
       expect(queryIssues('GET /x', { tags: 'red' })).toEqual([]);
       expect(queryIssues('GET /x', { tags: ['red', '#no_tags#'] })).toEqual([]);
-      expect(queryIssues('GET /x', { tags: ['red', 1] })).toEqual([{ field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' }]);
-      expect(queryIssues('GET /x', { tags: 3 })).toEqual([{ field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' }]);
+      expect(queryIssues('GET /x', { tags: ['red', 1] })).toEqual([
+        { field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' },
+      ]);
+      expect(queryIssues('GET /x', { tags: 3 })).toEqual([
+        { field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' },
+      ]);
     } finally {
       delete (QUERY_RULES_OF as Record<string, unknown>)['GET /x'];
     }
@@ -66,7 +88,13 @@ describe('a list parameter (v2 tags)', () => {
 });
 
 it('an operation without query parameters says the page lists none', () => {
-  expect(queryIssues('GET /v1.0/apigw/apps/{id}', { name: 'x' })).toEqual([{ field: 'name', rule: 'unknown', message: 'name is not a query parameter of GET /v1.0/apigw/apps/{id} (the source page lists none). 该参数不在查询参数表中。' }]);
+  expect(queryIssues('GET /v1.0/apigw/apps/{id}', { name: 'x' })).toEqual([
+    {
+      field: 'name',
+      rule: 'unknown',
+      message: 'name is not a query parameter of GET /v1.0/apigw/apps/{id} (the source page lists none). 该参数不在查询参数表中。',
+    },
+  ]);
 });
 
 describe('request bodies', () => {
@@ -77,7 +105,9 @@ describe('request bodies', () => {
 
   it('a body that is not a JSON object gets one issue, and no made-up fields', () => {
     for (const body of ['app_001', 42, null, ['app_001']]) {
-      expect(issues('CreateAppRequest', body)).toEqual([{ field: '(body)', rule: 'type', message: 'The request body must be a JSON object (请求消息必须为JSON对象).' }]);
+      expect(issues('CreateAppRequest', body)).toEqual([
+        { field: '(body)', rule: 'type', message: 'The request body must be a JSON object (请求消息必须为JSON对象).' },
+      ]);
     }
   });
 
@@ -90,38 +120,55 @@ describe('request bodies', () => {
   });
 
   it('names each missing required field, on every schema that has one', () => {
-    expect(issues('CreateAppRequest', {})).toEqual([expect.objectContaining({ field: 'name', rule: 'required', message: expect.stringMatching(/^name is required \(是否必选：是\)\. Rule: /) })]);
+    expect(issues('CreateAppRequest', {})).toEqual([
+      expect.objectContaining({ field: 'name', rule: 'required', message: expect.stringMatching(/^name is required \(是否必选：是\)\. Rule: /) }),
+    ]);
     expect(issues('CreateAppRequestV2', { remark: 'x' })).toEqual([expect.objectContaining({ field: 'name', rule: 'required' })]);
     expect(issues('UpdateAppRequestV2', {})).toEqual([expect.objectContaining({ field: 'name', rule: 'required' })]);
   });
 
   it('reports every rule a field breaks, once each', () => {
-    expect(issues('CreateAppRequest', { name: '!' }).map((i) => [i.field, i.rule])).toEqual([['name', 'characters'], ['name', 'minLength']]);
+    expect(issues('CreateAppRequest', { name: '!' }).map((i) => [i.field, i.rule])).toEqual([
+      ['name', 'characters'],
+      ['name', 'minLength'],
+    ]);
   });
 
   it('reports every field at fault, not only the first', () => {
-    expect(issues('CreateAppRequest', { name: 'a', remark: 'r'.repeat(256) }).map((i) => [i.field, i.rule])).toEqual([['name', 'minLength'], ['remark', 'maxLength']]);
+    expect(issues('CreateAppRequest', { name: 'a', remark: 'r'.repeat(256) }).map((i) => [i.field, i.rule])).toEqual([
+      ['name', 'minLength'],
+      ['remark', 'maxLength'],
+    ]);
   });
 
   it('refuses unknown fields by default, with the field a typo probably meant', () => {
     const unknown = (field: string) => issues('CreateAppRequest', { name: 'app_001', [field]: 'x' }).find((i) => i.rule === 'unknown')!;
     const meant = (field: string) => /did you mean ([a-z_]+)\?/.exec(unknown(field).message)?.[1];
-    expect(unknown('appKey').message).toBe('appKey is not a field of this request (the source page lists name, remark, app_key, app_secret); did you mean app_key? 该参数不在请求参数表中。Pass allowUnknownFields to send it anyway.');
+    expect(unknown('appKey').message).toBe(
+      'appKey is not a field of this request (the source page lists name, remark, app_key, app_secret); did you mean app_key? 该参数不在请求参数表中。Pass allowUnknownFields to send it anyway.',
+    );
     expect(meant('nmae')).toBe('name'); // two letters swapped: distance 2, the smallest limit
     expect(meant('app_secretxyz')).toBe('app_secret'); // distance 3 on a 13-letter name: limit 4
     expect(meant('REMARK')).toBe('remark');
     expect(meant('namexyz')).toBeUndefined(); // distance 3 on 7 letters: limit 2
-    expect(unknown('description').message).toBe('description is not a field of this request (the source page lists name, remark, app_key, app_secret) 该参数不在请求参数表中。Pass allowUnknownFields to send it anyway.');
+    expect(unknown('description').message).toBe(
+      'description is not a field of this request (the source page lists name, remark, app_key, app_secret) 该参数不在请求参数表中。Pass allowUnknownFields to send it anyway.',
+    );
   });
 
   it('allowUnknownFields accepts them', () => {
-    expect(validateRequestBody('CreateAppRequest', { name: 'app_001', tags: 'x' }, { allowUnknownFields: true })).toEqual({ valid: true, value: { name: 'app_001', tags: 'x' } });
+    expect(validateRequestBody('CreateAppRequest', { name: 'app_001', tags: 'x' }, { allowUnknownFields: true })).toEqual({
+      valid: true,
+      value: { name: 'app_001', tags: 'x' },
+    });
   });
 });
 
 describe('required query parameters (查看APP已绑定的API列表: app_id 是否必选 是)', () => {
   it('are named when the query is left out entirely', () => {
-    expect(queryIssues('GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis', undefined)).toEqual([{ field: 'app_id', rule: 'required', message: 'app_id is required (是否必选：是).' }]);
+    expect(queryIssues('GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis', undefined)).toEqual([
+      { field: 'app_id', rule: 'required', message: 'app_id is required (是否必选：是).' },
+    ]);
     expect(queryIssues('GET /v1.0/apigw/app-auths/unbinded-apis', { app_id: 'a' }).map((i) => i.field)).toEqual(['env_id']);
     expect(queryIssues('GET /v1.0/apigw/app-auths/binded-apps', undefined)).toEqual([]);
   });
@@ -131,23 +178,49 @@ describe('a character rule broken: which one, in English and the page’s Chines
   // Every field with a pattern, on every schema: a bad first character, then a bad later one,
   // with what each page says of them (the v1.0/v1 pages, v2's, and the AppCode rules of each
   // generation in test/rules/app-grant-rules.ts). The secrets (app_secret, app_code) show no character.
-  const NAME_V1: [string, string] = ['an English letter or a Chinese character (只能以英文和汉字开头)', 'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，“_”)'];
+  const NAME_V1: [string, string] = [
+    'an English letter or a Chinese character (只能以英文和汉字开头)',
+    'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，“_”)',
+  ];
   const KEY_V1: [string, string] = ['an English letter or a digit (只能以英文或数字开头)', 'English letters, digits, _ and - (支持英文，数字，“_”,“-”)'];
-  const SECRET_V1: [string, string] = ['an English letter or a digit (只能以英文或数字开头)', 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“$”,“%”)'];
+  const SECRET_V1: [string, string] = [
+    'an English letter or a digit (只能以英文或数字开头)',
+    'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“$”,“%”)',
+  ];
   const CASES: Array<[schema: Parameters<typeof validateRequestBody>[0], field: string, [first: string, later: string], body: Record<string, unknown>]> = [
     ['CreateAppRequest', 'name', NAME_V1, {}],
     ['CreateAppRequest', 'app_key', KEY_V1, { name: 'app_001' }],
     ['CreateAppRequest', 'app_secret', SECRET_V1, { name: 'app_001' }],
     ['CreateAppRequestV2', 'name', [NAME_V1[0], 'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字,英文,数字,下划线)'], {}],
     ['CreateAppRequestV2', 'app_key', [KEY_V1[0], 'English letters, digits, _ and - (支持英文,数字,“_”,“-”)'], { name: 'app_001' }],
-    ['CreateAppRequestV2', 'app_secret', [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文,数字,“_”,“-”,“!”,“@”,“#”,“$”,“%”)'], { name: 'app_001' }],
+    [
+      'CreateAppRequestV2',
+      'app_secret',
+      [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文,数字,“_”,“-”,“!”,“@”,“#”,“$”,“%”)'],
+      { name: 'app_001' },
+    ],
     ['UpdateAppRequestV2', 'name', [NAME_V1[0], 'Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，下划线)'], {}],
     ['UpdateAppRequestV2', 'app_key', KEY_V1, { name: 'app_001' }],
-    ['UpdateAppRequestV2', 'app_secret', [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“!”,“@”,“#”,“$”,“%”)'], { name: 'app_001' }],
+    [
+      'UpdateAppRequestV2',
+      'app_secret',
+      [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“!”,“@”,“#”,“$”,“%”)'],
+      { name: 'app_001' },
+    ],
     ['ResetAppSecretRequest', 'app_secret', SECRET_V1, {}],
     ['ResetAppSecretRequestV2', 'app_secret', [SECRET_V1[0], 'English letters, digits and _ - ! @ # $ % (支持英文，数字，“_”,“-”,“!”,“@”,“#”,“$”,“%”)'], {}],
-    ['CreateAppCodeRequest', 'app_code', ['an English letter, + or / (只能以英文和+、/开头)', 'English letters, digits and + _ ! @ # $ % / = (支持英文，+_!@#$%/=)'], {}],
-    ['CreateAppCodeRequestV2', 'app_code', ['an English letter, a digit, + or / (只能以英文、数字和+、/开头)', 'English letters, digits and + _ ! @ # $ % - / = (支持英文、数字，+_!@#$%-/=)'], {}],
+    [
+      'CreateAppCodeRequest',
+      'app_code',
+      ['an English letter, + or / (只能以英文和+、/开头)', 'English letters, digits and + _ ! @ # $ % / = (支持英文，+_!@#$%/=)'],
+      {},
+    ],
+    [
+      'CreateAppCodeRequestV2',
+      'app_code',
+      ['an English letter, a digit, + or / (只能以英文、数字和+、/开头)', 'English letters, digits and + _ ! @ # $ % - / = (支持英文、数字，+_!@#$%-/=)'],
+      {},
+    ],
   ];
   const issueOf = (schema: Parameters<typeof validateRequestBody>[0], body: Record<string, unknown>, field: string) => {
     const result = validateRequestBody(schema, body);
@@ -155,7 +228,11 @@ describe('a character rule broken: which one, in English and the page’s Chines
   };
 
   it('covers every field the contract checks with a pattern', () => {
-    const patterned = Object.entries(FIELD_RULES).flatMap(([schema, fields]) => Object.entries(fields as Record<string, { pattern?: string }>).filter(([, r]) => r.pattern !== undefined).map(([field]) => `${schema} ${field}`));
+    const patterned = Object.entries(FIELD_RULES).flatMap(([schema, fields]) =>
+      Object.entries(fields as Record<string, { pattern?: string }>)
+        .filter(([, r]) => r.pattern !== undefined)
+        .map(([field]) => `${schema} ${field}`),
+    );
     expect(CASES.map(([schema, field]) => `${schema} ${field}`).sort()).toEqual(patterned.sort());
   });
 
@@ -164,14 +241,20 @@ describe('a character rule broken: which one, in English and the page’s Chines
     const length = field === 'app_code' ? 64 : 8;
     // 'é' is allowed nowhere: first, then (after a valid start) as character 5.
     const badFirst = issueOf(schema, { ...body, [field]: `é${'a'.repeat(length)}` }, field);
-    expect(badFirst?.message).toMatch(new RegExp(`^${field} must start with ${escape(first)}${secret ? '' : '; it starts with "é" \\(U\\+00E9\\)'}\\. Rule: `));
+    expect(badFirst?.message).toMatch(
+      new RegExp(`^${field} must start with ${regexpEscaped(first)}${secret ? '' : '; it starts with "é" \\(U\\+00E9\\)'}\\. Rule: `),
+    );
     const badLater = issueOf(schema, { ...body, [field]: `abcdé${'a'.repeat(length)}` }, field);
-    expect(badLater?.message).toMatch(new RegExp(`^${field} has a character that is not allowed: ${secret ? '' : '"é" \\(U\\+00E9\\), '}character 5; it may hold only ${escape(later)}\\. Rule: `));
+    expect(badLater?.message).toMatch(
+      new RegExp(
+        `^${field} has a character that is not allowed: ${secret ? '' : '"é" \\(U\\+00E9\\), '}character 5; it may hold only ${regexpEscaped(later)}\\. Rule: `,
+      ),
+    );
     for (const issue of [badFirst, badLater]) expect(issue!.message).not.toContain('or starts with one that is not allowed there');
     if (secret) expect(`${badFirst!.message}${badLater!.message}`).not.toMatch(/é|U\+00E9/);
   });
 });
 
-function escape(text: string): string {
+function regexpEscaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -10,7 +10,11 @@ const ajvOnBundle = schemaValidators(loadBundledDocument())('CreateAppRequest');
 const mock = useExampleMock();
 
 async function mockVerdict(body: unknown): Promise<boolean> {
-  const response = await fetch(`${mock.url}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify(body) });
+  const response = await fetch(`${mock.url}/v1.0/apigw/apps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+    body: JSON.stringify(body),
+  });
   await response.arrayBuffer();
   return response.status === 201;
 }
@@ -47,15 +51,28 @@ describe('issues', () => {
 
   it('a bad first character is a `characters` issue saying the first character must be a letter or 汉字 (只能以英文和汉字开头)', () => {
     expect(zh('name')).toContain('只能以英文和汉字开头');
-    expect(issuesOf({ name: '1bad' })).toEqual([{ field: 'name', rule: 'characters', message: `name must start with an English letter or a Chinese character (只能以英文和汉字开头); it starts with "1" (U+0031). Rule: 3 to 64 characters; Chinese characters (U+4E00–U+9FA5), English letters, digits and _; starts with an English letter or a Chinese character. 规则：${zh('name')}` }]);
+    expect(issuesOf({ name: '1bad' })).toEqual([
+      {
+        field: 'name',
+        rule: 'characters',
+        message: `name must start with an English letter or a Chinese character (只能以英文和汉字开头); it starts with "1" (U+0031). Rule: 3 to 64 characters; Chinese characters (U+4E00–U+9FA5), English letters, digits and _; starts with an English letter or a Chinese character. 规则：${zh('name')}`,
+      },
+    ]);
     // A first character that is allowed nowhere is told once, as the first character.
-    expect(issuesOf({ name: '-ab' })[0]!.message).toMatch(/^name must start with an English letter or a Chinese character \(只能以英文和汉字开头\); it starts with "-" \(U\+002D\)\. Rule: /);
+    expect(issuesOf({ name: '-ab' })[0]!.message).toMatch(
+      /^name must start with an English letter or a Chinese character \(只能以英文和汉字开头\); it starts with "-" \(U\+002D\)\. Rule: /,
+    );
   });
 
   it('a character outside the allowed set (a trailing newline too) is one `characters` issue naming it and where it is (支持汉字，英文，数字，“_”)', () => {
     expect(zh('name')).toContain('支持汉字，英文，数字，“_”');
     const allowed = 'it may hold only Chinese characters (U+4E00–U+9FA5), English letters, digits and _ (支持汉字，英文，数字，“_”). Rule: ';
-    for (const [name, which] of [['app_001\n', '"\\n" (U+000A), character 8'], ['app-001', '"-" (U+002D), character 4'], ['ab😀', '"😀" (U+1F600), character 3'], ['应用 一', '" " (U+0020), character 3']]) {
+    for (const [name, which] of [
+      ['app_001\n', '"\\n" (U+000A), character 8'],
+      ['app-001', '"-" (U+002D), character 4'],
+      ['ab😀', '"😀" (U+1F600), character 3'],
+      ['应用 一', '" " (U+0020), character 3'],
+    ]) {
       const issues = issuesOf({ name });
       expect(issues).toEqual([{ field: 'name', rule: 'characters', message: expect.any(String) }]);
       const expected = `name has a character that is not allowed: ${which}; ${allowed}`;
@@ -64,18 +81,32 @@ describe('issues', () => {
   });
 
   it('a bad first character and a bad later one: both said, the first of the later ones by position', () => {
-    expect(issuesOf({ name: '1a-b!' })).toEqual([{ field: 'name', rule: 'characters', message: expect.stringMatching(/^name must start with an English letter or a Chinese character \(只能以英文和汉字开头\); it starts with "1" \(U\+0031\)\. name has a character that is not allowed: "-" \(U\+002D\), character 3; it may hold only /) }]);
+    expect(issuesOf({ name: '1a-b!' })).toEqual([
+      {
+        field: 'name',
+        rule: 'characters',
+        message: expect.stringMatching(
+          /^name must start with an English letter or a Chinese character \(只能以英文和汉字开头\); it starts with "1" \(U\+0031\)\. name has a character that is not allowed: "-" \(U\+002D\), character 3; it may hold only /,
+        ),
+      },
+    ]);
   });
 
   it('the same for app_key (支持英文，数字，“_”,“-”,且只能以英文或数字开头)', () => {
     expect(zh('app_key')).toContain('只能以英文或数字开头');
-    expect(issuesOf({ name: 'app_001', app_key: '_key_0001' })[0]!.message).toMatch(/^app_key must start with an English letter or a digit \(只能以英文或数字开头\); it starts with "_" \(U\+005F\)\. Rule: /);
-    expect(issuesOf({ name: 'app_001', app_key: 'key.0001' })[0]!.message).toMatch(/^app_key has a character that is not allowed: "\." \(U\+002E\), character 4; it may hold only English letters, digits, _ and - \(支持英文，数字，“_”,“-”\)\. Rule: /);
+    expect(issuesOf({ name: 'app_001', app_key: '_key_0001' })[0]!.message).toMatch(
+      /^app_key must start with an English letter or a digit \(只能以英文或数字开头\); it starts with "_" \(U\+005F\)\. Rule: /,
+    );
+    expect(issuesOf({ name: 'app_001', app_key: 'key.0001' })[0]!.message).toMatch(
+      /^app_key has a character that is not allowed: "\." \(U\+002E\), character 4; it may hold only English letters, digits, _ and - \(支持英文，数字，“_”,“-”\)\. Rule: /,
+    );
   });
 
   it('an app_secret is told by position only, its characters never shown', () => {
     const [issue] = issuesOf({ name: 'app_001', app_secret: '^ecret-ab^cd' });
-    expect(issue!.message).toMatch(/^app_secret must start with an English letter or a digit \(只能以英文或数字开头\)\. app_secret has a character that is not allowed: character 10; it may hold only English letters, digits and _ - ! @ # \$ % \(支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“\$”,“%”\)\. Rule: /);
+    expect(issue!.message).toMatch(
+      /^app_secret must start with an English letter or a digit \(只能以英文或数字开头\)\. app_secret has a character that is not allowed: character 10; it may hold only English letters, digits and _ - ! @ # \$ % \(支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“\$”,“%”\)\. Rule: /,
+    );
     expect(issue!.message).not.toMatch(/"\^"|U\+005E/);
   });
 
@@ -85,7 +116,11 @@ describe('issues', () => {
   });
 
   it('a long remark counts characters, not bytes', () => {
-    expect(issuesOf({ name: 'app_001', remark: '应'.repeat(256) })[0]).toMatchObject({ field: 'remark', rule: 'maxLength', message: expect.stringContaining('it has 256') });
+    expect(issuesOf({ name: 'app_001', remark: '应'.repeat(256) })[0]).toMatchObject({
+      field: 'remark',
+      rule: 'maxLength',
+      message: expect.stringContaining('it has 256'),
+    });
   });
 
   it('wrong types and a non-object body are named', () => {

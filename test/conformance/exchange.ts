@@ -13,7 +13,13 @@ export interface Reply {
 }
 
 /** `auth` undefined sends no credential (only the headers given). */
-export async function exchange(url: string, method: string, body: string | Uint8Array | undefined, auth: TargetAuth | undefined, extra: Record<string, string> = {}): Promise<Reply> {
+export async function exchange(
+  url: string,
+  method: string,
+  body: string | Uint8Array | undefined,
+  auth: TargetAuth | undefined,
+  extra: Record<string, string> = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extra };
   if (auth && 'token' in auth) headers['x-auth-token'] = auth.token;
   else if (auth) Object.assign(headers, await signRequest({ method, url, headers, body: body ?? '' }, auth));

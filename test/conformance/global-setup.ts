@@ -21,20 +21,25 @@ function call(baseUrl: string, auth: TargetAuth, method: string, path: string, j
  */
 async function probeStateful(baseUrl: string, auth: TargetAuth): Promise<boolean> {
   const name = `ctprobe_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  let created;
+  let created: Awaited<ReturnType<typeof call>> | undefined;
   try {
     created = await call(baseUrl, auth, 'POST', '/v1.0/apigw/apps', { name, remark: 'conformance probe' });
   } catch (error) {
-    throw new Error(`conformance: cannot reach APIG_BASE_URL (${baseUrl}): ${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+    throw new Error(
+      `conformance: cannot reach APIG_BASE_URL (${baseUrl}): ${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`,
+    );
   }
   if (created.status !== 201) {
     const reason = created.json?.error_code ? `${created.json.error_code} ${created.json.error_msg ?? ''}`.trim() : created.text.slice(0, 200);
-    throw new Error(`conformance: the target answered ${created.status} (${reason}) to a valid Create APP with the credentials given: check HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or their old names APIG_AUTH_TOKEN, APIG_AK, APIG_SK).`);
+    throw new Error(
+      `conformance: the target answered ${created.status} (${reason}) to a valid Create APP with the credentials given: check HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or their old names APIG_AUTH_TOKEN, APIG_AK, APIG_SK).`,
+    );
   }
   if (created.json?.name !== name) return false;
   const id = encodeURIComponent(String(created.json.id));
   const deleted = await call(baseUrl, auth, 'DELETE', `/v1.0/apigw/apps/${id}`);
-  if (deleted.status !== 204) throw new Error(`conformance: could not delete the probe's APP ${created.json.id} (answered ${deleted.status}); delete it by hand.`);
+  if (deleted.status !== 204)
+    throw new Error(`conformance: could not delete the probe's APP ${created.json.id} (answered ${deleted.status}); delete it by hand.`);
   return true;
 }
 
@@ -53,7 +58,15 @@ export default async function setup(project: TestProject) {
     console.log(
       `conformance: target ${external.baseUrl} (${stateful ? 'remembers the APPs created: each valid case deletes its APP' : 'answers with examples, remembers nothing: the lifecycle scenarios are skipped'}); checks only this project's in-process mock can pass (the field named in a 400, Prefer, robustness) are skipped.`,
     );
-    project.provide('target', { baseUrl: external.baseUrl, lifecycleBaseUrl: external.baseUrl, lifecycleAuths: [external.auth], ownMock: false, stateful, auth: external.auth, ...(external.dedicated ? { dedicated: external.dedicated } : {}) } satisfies ConformanceTarget);
+    project.provide('target', {
+      baseUrl: external.baseUrl,
+      lifecycleBaseUrl: external.baseUrl,
+      lifecycleAuths: [external.auth],
+      ownMock: false,
+      stateful,
+      auth: external.auth,
+      ...(external.dedicated ? { dedicated: external.dedicated } : {}),
+    } satisfies ConformanceTarget);
     return;
   }
   const own = await startOwnMockTarget();

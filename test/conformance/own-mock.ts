@@ -6,7 +6,6 @@
 import type { startMockServer as StartMockServer } from '../../mock/server/index.mjs';
 import type { ConformanceTarget } from './target.js';
 
-
 export async function startOwnMockTarget(): Promise<{ target: ConformanceTarget; close: () => Promise<void> }> {
   // Loaded here, not above: a run against another target never loads the mock.
   const { startMockServer } = await import('../../mock/server/index.mjs');

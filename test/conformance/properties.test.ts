@@ -28,7 +28,10 @@ const anyChar = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...CLASSES.underscore, ...CLASSES.hyphen) },
   { weight: 2, arbitrary: fc.constantFrom(...CLASSES.secretSymbols) },
   { weight: 3, arbitrary: fc.constantFrom(...CLASSES.han) },
-  { weight: 1, arbitrary: fc.constantFrom(...CLASSES.otherAscii, ...CLASSES.nearHan, ...CLASSES.kana, ...CLASSES.fullWidth, ...CLASSES.whitespace, ...CLASSES.astral) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...CLASSES.otherAscii, ...CLASSES.nearHan, ...CLASSES.kana, ...CLASSES.fullWidth, ...CLASSES.whitespace, ...CLASSES.astral),
+  },
 );
 
 /** Each field's own alphabet, from the source pages' wording, so that valid values are common. */
@@ -51,12 +54,10 @@ function valuesFor(field: string, min: number, max: number) {
   );
   const own = fc.constantFrom(...FIELD_ALPHABETS[field]!);
   return length.chain((n) =>
-    fc
-      .tuple(fc.array(own, { minLength: n, maxLength: n }), fc.option(fc.tuple(fc.nat(), anyChar), { freq: 2 }))
-      .map(([letters, swap]) => {
-        if (swap && letters.length > 0) letters[swap[0] % letters.length] = swap[1];
-        return letters.join('');
-      }),
+    fc.tuple(fc.array(own, { minLength: n, maxLength: n }), fc.option(fc.tuple(fc.nat(), anyChar), { freq: 2 })).map(([letters, swap]) => {
+      if (swap && letters.length > 0) letters[swap[0] % letters.length] = swap[1];
+      return letters.join('');
+    }),
   );
 }
 

@@ -39,12 +39,13 @@ function hostileRequests(): Hostile[] {
   for (const depth of [100, 5_000, 50_000]) {
     list.push({ label: `[ × ${depth}`, body: '['.repeat(depth) + ']'.repeat(depth) });
     list.push({ label: `unclosed [ × ${depth}`, body: '['.repeat(depth) });
-    list.push({ label: `{"a": × ${depth}`, body: '{"a":'.repeat(depth) + '1' + '}'.repeat(depth) });
+    list.push({ label: `{"a": × ${depth}`, body: `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` });
     list.push({ label: `name nested × ${depth}`, body: `{"name":${'['.repeat(depth)}${']'.repeat(depth)}}` });
   }
   // Wrong JSON types in every field and as the body.
   const wrong = [0, -1, 1e308, 3.14, true, false, null, [], ['app_001'], {}, { a: 1 }, '', ' '];
-  for (const field of FIELDS) for (const value of wrong) list.push({ label: `${field} = ${JSON.stringify(value)}`, body: JSON.stringify({ name: 'app_001', [field]: value }) });
+  for (const field of FIELDS)
+    for (const value of wrong) list.push({ label: `${field} = ${JSON.stringify(value)}`, body: JSON.stringify({ name: 'app_001', [field]: value }) });
   for (const value of [...wrong, 'app_001']) list.push({ label: `body ${JSON.stringify(value)}`, body: JSON.stringify(value) });
   // Prototype pollution attempts.
   for (const key of ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString']) {
@@ -62,24 +63,69 @@ function hostileRequests(): Hostile[] {
   list.push({ label: '100 KB header', headers: { ...JSON_HEADERS, 'x-big': 'a'.repeat(100 * 1024) }, body: valid });
   list.push({ label: '60 KB header', headers: { ...JSON_HEADERS, 'x-big': 'a'.repeat(60 * 1024) }, body: valid });
   list.push({ label: '1 MB token', headers: { 'content-type': 'application/json', 'x-auth-token': 't'.repeat(MB) }, body: valid });
-  list.push({ label: '500 headers', headers: { ...JSON_HEADERS, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`x-h${i}`, String(i)])) }, body: valid });
-  for (const type of ['text/plain', 'application/xml', 'application/json; charset=gbk', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', '', 'application/json, text/plain', '*/*', 'application/problem+json']) {
+  list.push({
+    label: '500 headers',
+    headers: { ...JSON_HEADERS, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`x-h${i}`, String(i)])) },
+    body: valid,
+  });
+  for (const type of [
+    'text/plain',
+    'application/xml',
+    'application/json; charset=gbk',
+    'application/json; charset=utf-16',
+    'multipart/form-data; boundary=x',
+    '',
+    'application/json, text/plain',
+    '*/*',
+    'application/problem+json',
+  ]) {
     list.push({ label: `content-type ${JSON.stringify(type)}`, headers: { ...AUTH, 'content-type': type }, body: valid });
   }
-  for (const prefer of ['code=999', 'code=abc', 'code=', 'example=', 'example=__proto__', 'dynamic=maybe', 'code=200', 'code=404', 'code=418', '=,=;', ';;;', 'code=201, example=constructor', 'x'.repeat(4000)]) {
+  for (const prefer of [
+    'code=999',
+    'code=abc',
+    'code=',
+    'example=',
+    'example=__proto__',
+    'dynamic=maybe',
+    'code=200',
+    'code=404',
+    'code=418',
+    '=,=;',
+    ';;;',
+    'code=201, example=constructor',
+    'x'.repeat(4000),
+  ]) {
     list.push({ label: `Prefer ${prefer.slice(0, 30)}`, headers: { ...JSON_HEADERS, prefer }, body: valid });
   }
   for (const auth of ['', ' ', 'Bearer', 'SDK-HMAC-SHA256', '\u00ff'.repeat(100)]) {
-    list.push({ label: `authorization ${JSON.stringify(auth.slice(0, 10))}`, headers: { 'content-type': 'application/json', authorization: auth }, body: valid });
+    list.push({
+      label: `authorization ${JSON.stringify(auth.slice(0, 10))}`,
+      headers: { 'content-type': 'application/json', authorization: auth },
+      body: valid,
+    });
   }
   // Paths, methods and query strings outside the contract.
-  const paths = ['/', '/v1.0/apigw/apps/', '/v1.0/apigw/apps/../../../etc/passwd', '/v1.0/apigw/%2e%2e/apps', '/v1//apigw/instances//apps', `/v1/${'p'.repeat(8000)}/apigw/instances/i/apps`, '/v1.0/apigw/apps?__proto__[x]=1&a=%ff', '/docs/../openapi.json', '/%00', '/v1.0/apigw/apps#frag'];
-  for (const path of paths) for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'GET', 'OPTIONS']) list.push({ label: `${method} ${path.slice(0, 40)}`, path, method, headers: JSON_HEADERS, body: method === 'GET' ? undefined : valid });
+  const paths = [
+    '/',
+    '/v1.0/apigw/apps/',
+    '/v1.0/apigw/apps/../../../etc/passwd',
+    '/v1.0/apigw/%2e%2e/apps',
+    '/v1//apigw/instances//apps',
+    `/v1/${'p'.repeat(8000)}/apigw/instances/i/apps`,
+    '/v1.0/apigw/apps?__proto__[x]=1&a=%ff',
+    '/docs/../openapi.json',
+    '/%00',
+    '/v1.0/apigw/apps#frag',
+  ];
+  for (const path of paths)
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'GET', 'OPTIONS'])
+      list.push({ label: `${method} ${path.slice(0, 40)}`, path, method, headers: JSON_HEADERS, body: method === 'GET' ? undefined : valid });
   // Random bytes and random JSON, seeded.
   const randomBytes = fc.sample(fc.uint8Array({ maxLength: 300 }), { seed: 1, numRuns: 500 });
-  randomBytes.forEach((b, i) => list.push({ label: `random bytes #${i}`, body: Buffer.from(b) }));
+  for (const [i, b] of randomBytes.entries()) list.push({ label: `random bytes #${i}`, body: Buffer.from(b) });
   const randomJson = fc.sample(fc.jsonValue({ maxDepth: 4 }), { seed: 2, numRuns: 200 });
-  randomJson.forEach((v, i) => list.push({ label: `random JSON #${i}`, body: JSON.stringify({ name: v, remark: v }) }));
+  for (const [i, v] of randomJson.entries()) list.push({ label: `random JSON #${i}`, body: JSON.stringify({ name: v, remark: v }) });
   return list;
 }
 
@@ -121,7 +167,7 @@ describe.skipIf(!target.ownMock)(`robustness${ONLY_OWN_MOCK}`, () => {
     for (let i = 0; i < list.length; i += 10) {
       const batch = list.slice(i, i + 10);
       const replies = await Promise.all(batch.map(fire));
-      replies.forEach((r, j) => seen.push({ label: batch[j]!.label, ...r }));
+      for (const [j, r] of replies.entries()) seen.push({ label: batch[j]!.label, ...r });
     }
     const serverErrors = seen.filter((s) => s.status >= 500);
     expect(serverErrors.map((s) => `${s.label}: ${s.status} ${s.body.slice(0, 200)}`)).toEqual([]);
@@ -130,13 +176,20 @@ describe.skipIf(!target.ownMock)(`robustness${ONLY_OWN_MOCK}`, () => {
     expect(bare.map((s) => `${s.label}: ${s.status} ${s.body.slice(0, 120)}`)).toEqual([]);
     // Requests the server cut short (too large) are the only ones allowed to fail at the socket.
     const dropped = seen.filter((s) => s.status === -1).map((s) => s.label);
-    expect(dropped.every((l) => /5 MB|1 MB token/.test(l)), seen.filter((s) => s.status === -1).map((s) => `${s.label}: ${s.body}`).join("\n")).toBe(true);
+    expect(
+      dropped.every((l) => /5 MB|1 MB token/.test(l)),
+      seen
+        .filter((s) => s.status === -1)
+        .map((s) => `${s.label}: ${s.body}`)
+        .join('\n'),
+    ).toBe(true);
 
     // Nothing left behind: what the valid ones among them created is listed and deleted.
     if (target.stateful) {
       const listed = await fire({ label: 'list', method: 'GET', path: `${pathOf('shared')}?page_size=500`, headers: AUTH });
       const apps: Array<{ id: string }> = JSON.parse(listed.body).apps;
-      for (const { id } of apps) expect((await fire({ label: 'delete', method: 'DELETE', path: `${pathOf('shared')}/${encodeURIComponent(id)}`, headers: AUTH })).status).toBe(204);
+      for (const { id } of apps)
+        expect((await fire({ label: 'delete', method: 'DELETE', path: `${pathOf('shared')}/${encodeURIComponent(id)}`, headers: AUTH })).status).toBe(204);
       expect(JSON.parse((await fire({ label: 'list', method: 'GET', path: pathOf('shared'), headers: AUTH })).body).total).toBe(0);
     }
 
@@ -148,7 +201,11 @@ describe.skipIf(!target.ownMock)(`robustness${ONLY_OWN_MOCK}`, () => {
   });
 
   it('answers malformed HTTP with a 400 error body and keeps serving', async () => {
-    for (const payload of ['GARBAGE\r\n\r\n', 'POST /v1.0/apigw/apps HTTP/1.1\r\nContent-Length: abc\r\n\r\n', 'POST /v1.0/apigw/apps HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n']) {
+    for (const payload of [
+      'GARBAGE\r\n\r\n',
+      'POST /v1.0/apigw/apps HTTP/1.1\r\nContent-Length: abc\r\n\r\n',
+      'POST /v1.0/apigw/apps HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+    ]) {
       const reply = await rawExchange(payload);
       expect(reply, JSON.stringify(payload)).toMatch(/^HTTP\/1\.1 400/);
       expect(reply).toContain('"error_code":"APIG.2000"');

@@ -16,18 +16,24 @@ describe.each(VARIANTS)('%s gateway: statuses and headers', (variant) => {
     expect(validateApp(reply.json), JSON.stringify(validateApp.errors)).toBe(true);
   });
 
-  it.skipIf(!target.ownMock || target.stateful)(`a stateless mock answers with the source page's response example${target.stateful ? ' [skipped: the target remembers APPs]' : ONLY_OWN_MOCK}`, async () => {
-    const reply = await send(variant, { json: SOURCE_REQUEST_EXAMPLE });
-    expect(reply.json).toEqual(SOURCE_RESPONSE_EXAMPLE);
-  });
+  it.skipIf(!target.ownMock || target.stateful)(
+    `a stateless mock answers with the source page's response example${target.stateful ? ' [skipped: the target remembers APPs]' : ONLY_OWN_MOCK}`,
+    async () => {
+      const reply = await send(variant, { json: SOURCE_REQUEST_EXAMPLE });
+      expect(reply.json).toEqual(SOURCE_RESPONSE_EXAMPLE);
+    },
+  );
 
-  it.skipIf(!target.stateful)(`a target that remembers answers with the APP sent: its name, remark and key, the fields of the page's example${NEEDS_STATE}`, async () => {
-    const body = { name: `ct_${RUN}_${variant}_sent`, remark: 'sent by the conformance suite', app_key: `ck${RUN}${variant}sent` };
-    const reply = await send(variant, { json: body });
-    expect(reply.status, reply.text).toBe(201);
-    expect(reply.json).toMatchObject({ name: body.name, remark: body.remark, app_key: body.app_key, creator: 'USER', status: 1 });
-    expect(Object.keys(reply.json).sort()).toEqual(expect.arrayContaining(Object.keys(SOURCE_RESPONSE_EXAMPLE).sort()));
-  });
+  it.skipIf(!target.stateful)(
+    `a target that remembers answers with the APP sent: its name, remark and key, the fields of the page's example${NEEDS_STATE}`,
+    async () => {
+      const body = { name: `ct_${RUN}_${variant}_sent`, remark: 'sent by the conformance suite', app_key: `ck${RUN}${variant}sent` };
+      const reply = await send(variant, { json: body });
+      expect(reply.status, reply.text).toBe(201);
+      expect(reply.json).toMatchObject({ name: body.name, remark: body.remark, app_key: body.app_key, creator: 'USER', status: 1 });
+      expect(Object.keys(reply.json).sort()).toEqual(expect.arrayContaining(Object.keys(SOURCE_RESPONSE_EXAMPLE).sort()));
+    },
+  );
 
   ownMockOnly(`an AK/SK Authorization header is accepted as a credential${ONLY_OWN_MOCK}`, async () => {
     const reply = await send(variant, {
@@ -117,7 +123,12 @@ describe.each(VARIANTS)('%s gateway: statuses and headers', (variant) => {
 
 describe('outside the contract', () => {
   it.skipIf(!target.ownMock)(`an unknown path or method → 404 APIG.0101${ONLY_OWN_MOCK}`, async () => {
-    for (const [path, method] of [['/v1.0/apigw/appz', 'POST'], ['/v1.0/apigw/apps', 'PATCH'], ['/v1.0/apigw/apps', 'DELETE'], ['/v1.0/apigw/apps/a/b', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/v1.0/apigw/appz', 'POST'],
+      ['/v1.0/apigw/apps', 'PATCH'],
+      ['/v1.0/apigw/apps', 'DELETE'],
+      ['/v1.0/apigw/apps/a/b', 'GET'],
+    ] as const) {
       const reply = await send('shared', { path, method, ...(method === 'POST' ? { json: SOURCE_REQUEST_EXAMPLE } : {}) });
       expect(reply.status, `${method} ${path}`).toBe(404);
       expect(reply.json.error_code).toBe('APIG.0101');

@@ -32,7 +32,7 @@ declare module 'vitest' {
 
 export const target = ((globalThis as Record<string, unknown>)[IN_PROCESS_TARGET] as ConformanceTarget | undefined) ?? inject('target');
 
-export const ONLY_OWN_MOCK = target.ownMock ? '' : ' [skipped: only this project\'s in-process mock can pass this against other targets]';
+export const ONLY_OWN_MOCK = target.ownMock ? '' : " [skipped: only this project's in-process mock can pass this against other targets]";
 export const NEEDS_STATE = target.stateful ? '' : ' [skipped: the target remembers nothing (a --stateless mock answers every call with its example)]';
 
 export const VARIANTS: Variant[] = target.dedicated ? ['shared', 'dedicated'] : ['shared'];
@@ -84,11 +84,27 @@ export async function send(variant: Variant, options: SendOptions = {}): Promise
   const reply = await exchange(url, method, body, options.anonymous ? undefined : target.auth, options.headers);
   // A Prefer header (sent to this project's mock only) picks an example: nothing was stored.
   const picksExample = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'prefer');
-  if (target.stateful && !picksExample && method === 'POST' && (options.path ?? createPath) === createPath && reply.status === 201 && typeof reply.json?.id === 'string') {
+  if (
+    target.stateful &&
+    !picksExample &&
+    method === 'POST' &&
+    (options.path ?? createPath) === createPath &&
+    reply.status === 201 &&
+    typeof reply.json?.id === 'string'
+  ) {
     // The same credential as the create: the shared gateway keeps APPs per credential.
-    const sameCredential = options.anonymous ? Object.fromEntries(Object.entries(options.headers ?? {}).filter(([name]) => /^(authorization|x-sdk-date|x-auth-token)$/i.test(name))) : undefined;
-    const deleted = await exchange(`${target.baseUrl}${createPath}/${encodeURIComponent(reply.json.id)}`, 'DELETE', undefined, options.anonymous ? undefined : target.auth, sameCredential);
-    if (deleted.status !== 204) throw new Error(`could not delete the APP ${reply.json.id} this case created on the ${variant} gateway: ${deleted.status} ${deleted.text.slice(0, 200)}`);
+    const sameCredential = options.anonymous
+      ? Object.fromEntries(Object.entries(options.headers ?? {}).filter(([name]) => /^(authorization|x-sdk-date|x-auth-token)$/i.test(name)))
+      : undefined;
+    const deleted = await exchange(
+      `${target.baseUrl}${createPath}/${encodeURIComponent(reply.json.id)}`,
+      'DELETE',
+      undefined,
+      options.anonymous ? undefined : target.auth,
+      sameCredential,
+    );
+    if (deleted.status !== 204)
+      throw new Error(`could not delete the APP ${reply.json.id} this case created on the ${variant} gateway: ${deleted.status} ${deleted.text.slice(0, 200)}`);
   }
   return reply;
 }

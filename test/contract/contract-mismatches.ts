@@ -20,8 +20,7 @@ import { APP_CODE_CASES, AUTHORIZE_CASES, GRANT_OPERATIONS } from '../rules/app-
 import { schemaValidators, type OpenApiDocument } from '../helpers/bundled-document.js';
 import { deref } from '../../scripts/generate/json-pointer.mjs';
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 export function contractMismatches(doc: OpenApiDocument): string[] {
   const out: string[] = [];
@@ -50,7 +49,12 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
 
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
     const pathParams = params.filter((p: any) => p.in === 'path');
-    if (!sameSet(pathParams.map((p: any) => p.name), Object.keys(endpoint.pathParams))) {
+    if (
+      !sameSet(
+        pathParams.map((p: any) => p.name),
+        Object.keys(endpoint.pathParams),
+      )
+    ) {
       out.push(`${where}: path parameters expected [${Object.keys(endpoint.pathParams)}]; got [${pathParams.map((p: any) => p.name)}]`);
     }
     for (const p of pathParams) {
@@ -86,7 +90,8 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
     if (!requestExamples.some((v) => JSON.stringify(v) === JSON.stringify(SOURCE_REQUEST_EXAMPLE))) out.push(`${where}: the source request example is missing`);
     const created = deref(doc, op.responses?.['201']);
     const responseExamples = Object.values(created?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value);
-    if (JSON.stringify(responseExamples[0]) !== JSON.stringify(SOURCE_RESPONSE_EXAMPLE)) out.push(`${where}: the first 201 example must be the source response example`);
+    if (JSON.stringify(responseExamples[0]) !== JSON.stringify(SOURCE_RESPONSE_EXAMPLE))
+      out.push(`${where}: the first 201 example must be the source response example`);
 
     const security = (op.security ?? doc.security ?? []).map((req: any) => Object.keys(req).join('+'));
     if (!sameSet(security, ['iamToken', 'akskSignature'])) out.push(`${where}: security expected iamToken or akskSignature; got ${security.join(', ')}`);
@@ -100,7 +105,13 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
   const request = doc.components?.schemas?.CreateAppRequest ?? {};
   const expectRequired = REQUEST_FIELDS.filter((f) => f.required).map((f) => f.field);
   if (!sameSet(request.required ?? [], expectRequired)) out.push(`CreateAppRequest.required expected [${expectRequired}]; got [${request.required}]`);
-  if (!sameSet(Object.keys(request.properties ?? {}), REQUEST_FIELDS.map((f) => f.field))) out.push('CreateAppRequest must have exactly name, remark, app_key, app_secret');
+  if (
+    !sameSet(
+      Object.keys(request.properties ?? {}),
+      REQUEST_FIELDS.map((f) => f.field),
+    )
+  )
+    out.push('CreateAppRequest must have exactly name, remark, app_key, app_secret');
   for (const rule of REQUEST_FIELDS) {
     const prop = request.properties?.[rule.field] ?? {};
     if (prop.type !== 'string') out.push(`${rule.field}: type expected string; got ${prop.type}`);
@@ -109,13 +120,19 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
     if (prop.pattern !== rule.pattern) out.push(`${rule.field}: pattern expected ${rule.pattern}; got ${prop.pattern}`);
     if (prop.not?.pattern !== rule.refusedCharacters) out.push(`${rule.field}: not.pattern expected ${rule.refusedCharacters}; got ${prop.not?.pattern}`);
     // Descriptions are Markdown: `\_` shows as `_`.
-    if (!String(prop.description ?? '').replace(/\\(.)/g, '$1').includes(rule.source)) out.push(`${rule.field}: description must quote the source page: “${rule.source}”`);
+    if (
+      !String(prop.description ?? '')
+        .replace(/\\(.)/g, '$1')
+        .includes(rule.source)
+    )
+      out.push(`${rule.field}: description must quote the source page: “${rule.source}”`);
     if (prop['x-rule-zh'] !== rule.source) out.push(`${rule.field}: x-rule-zh must be the source page's wording: “${rule.source}”`);
   }
   const validateRequest = validators('CreateAppRequest');
   for (const c of FIELD_CASES) {
     const verdict = validateRequest(bodyWith(c.field, c.value));
-    if (verdict !== c.valid) out.push(`${c.field} = ${label(c.value)}: expected ${c.valid ? 'valid' : 'invalid'} (${c.why}); the schema says ${verdict ? 'valid' : 'invalid'}`);
+    if (verdict !== c.valid)
+      out.push(`${c.field} = ${label(c.value)}: expected ${c.valid ? 'valid' : 'invalid'} (${c.why}); the schema says ${verdict ? 'valid' : 'invalid'}`);
   }
   for (const c of BODY_CASES) {
     const verdict = validateRequest(c.body);
@@ -130,7 +147,8 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
     const actual = prop.format === 'date-time' ? 'date-time' : prop.type;
     if (actual !== type) out.push(`App.${field}: expected ${type}; got ${actual}`);
   }
-  if (!sameSet(app.properties?.creator?.enum ?? [], CREATOR_VALUES)) out.push(`App.creator enum expected ${CREATOR_VALUES}; got ${app.properties?.creator?.enum}`);
+  if (!sameSet(app.properties?.creator?.enum ?? [], CREATOR_VALUES))
+    out.push(`App.creator enum expected ${CREATOR_VALUES}; got ${app.properties?.creator?.enum}`);
   if (app.properties?.app_type?.default !== 'apig') out.push('App.app_type default expected apig');
   const validateApp = validators('App');
   const responseCases: Array<[Record<string, unknown>, boolean, string]> = [
@@ -176,7 +194,10 @@ export function contractMismatches(doc: OpenApiDocument): string[] {
 /** Every operation of every generation against lifecycle-rules.ts: parameters, bodies, statuses, fields, codes. */
 function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof schemaValidators>): string[] {
   const out: string[] = [];
-  const schemaName = (ref: unknown) => String(ref ?? '').split('/').pop() ?? '';
+  const schemaName = (ref: unknown) =>
+    String(ref ?? '')
+      .split('/')
+      .pop() ?? '';
   for (const rule of OPERATIONS) {
     const where = `${rule.method.toUpperCase()} ${rule.path}`;
     const item = doc.paths?.[rule.path];
@@ -189,7 +210,9 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
     const statuses = Object.keys(op.responses ?? {});
     if (!sameSet(statuses, rule.statuses)) out.push(`${where}: statuses expected ${rule.statuses}; got ${statuses}`);
     for (const [status, codes] of Object.entries(rule.errorCodes)) {
-      const examples = Object.values(deref(doc, op.responses?.[status])?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value?.error_code);
+      const examples = Object.values(deref(doc, op.responses?.[status])?.content?.['application/json']?.examples ?? {}).map(
+        (e: any) => deref(doc, e)?.value?.error_code,
+      );
       for (const code of codes) if (!examples.includes(code)) out.push(`${where} ${status}: no example with error_code ${code}`);
     }
     const success = rule.statuses.find((s) => s.startsWith('2'))!;
@@ -198,7 +221,8 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
       if (successSchema) out.push(`${where} ${success}: expected no body`);
     } else {
       const fields = rule.kind === 'list' ? deref(doc, successSchema?.properties?.apps?.items) : successSchema;
-      if (rule.kind === 'list' && !sameSet(Object.keys(successSchema?.properties ?? {}), ['total', 'size', 'apps'])) out.push(`${where} ${success}: a list answers total, size and apps`);
+      if (rule.kind === 'list' && !sameSet(Object.keys(successSchema?.properties ?? {}), ['total', 'size', 'apps']))
+        out.push(`${where} ${success}: a list answers total, size and apps`);
       const missing = rule.responseFields.filter((f) => !(f in (fields?.properties ?? {})));
       if (missing.length) out.push(`${where} ${success}: response fields missing: ${missing}`);
       const requiredAnyway = (rule.responseMayBeAbsent ?? []).filter((f) => (fields?.required ?? []).includes(f));
@@ -221,23 +245,52 @@ function lifecycleMismatches(doc: OpenApiDocument, validators: ReturnType<typeof
         if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
       }
     } else if (rule.kind === 'reset') {
-      for (const c of V1_RESET_CASES) if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
+      for (const c of V1_RESET_CASES)
+        if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
     }
   }
   return out;
 }
 
-type QueryParameterRule = { type: 'string' | 'integer' | 'array'; required?: boolean; default?: number; minimum?: number; maximum?: number; enum?: readonly string[] };
+type QueryParameterRule = {
+  type: 'string' | 'integer' | 'array';
+  required?: boolean;
+  default?: number;
+  minimum?: number;
+  maximum?: number;
+  enum?: readonly string[];
+};
 
 /** An operation's path and query parameters against a rule table's: names, required or not, types and limits. */
-function parameterMismatches(doc: OpenApiDocument, where: string, item: any, op: any, expectedPath: readonly string[], expectedQuery: Readonly<Record<string, QueryParameterRule>>): string[] {
+function parameterMismatches(
+  doc: OpenApiDocument,
+  where: string,
+  item: any,
+  op: any,
+  expectedPath: readonly string[],
+  expectedQuery: Readonly<Record<string, QueryParameterRule>>,
+): string[] {
   const out: string[] = [];
   const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => deref(doc, p));
   const pathParams = params.filter((p: any) => p.in === 'path');
-  if (!sameSet(pathParams.map((p: any) => p.name), expectedPath)) out.push(`${where}: path parameters expected [${expectedPath}]; got [${pathParams.map((p: any) => p.name)}]`);
-  for (const p of pathParams) if (p.required !== true || p.schema?.type !== 'string' || p.schema?.minLength !== 1) out.push(`${where}: path parameter ${p.name} must be a required non-empty string`);
+  if (
+    !sameSet(
+      pathParams.map((p: any) => p.name),
+      expectedPath,
+    )
+  )
+    out.push(`${where}: path parameters expected [${expectedPath}]; got [${pathParams.map((p: any) => p.name)}]`);
+  for (const p of pathParams)
+    if (p.required !== true || p.schema?.type !== 'string' || p.schema?.minLength !== 1)
+      out.push(`${where}: path parameter ${p.name} must be a required non-empty string`);
   const query = params.filter((p: any) => p.in === 'query');
-  if (!sameSet(query.map((p: any) => p.name), Object.keys(expectedQuery))) out.push(`${where}: query parameters expected [${Object.keys(expectedQuery)}]; got [${query.map((p: any) => p.name)}]`);
+  if (
+    !sameSet(
+      query.map((p: any) => p.name),
+      Object.keys(expectedQuery),
+    )
+  )
+    out.push(`${where}: query parameters expected [${Object.keys(expectedQuery)}]; got [${query.map((p: any) => p.name)}]`);
   for (const p of query) {
     const expected = expectedQuery[p.name];
     if (!expected) continue;
@@ -245,8 +298,10 @@ function parameterMismatches(doc: OpenApiDocument, where: string, item: any, op:
     const required = expected.required ?? false;
     if (Boolean(p.required) !== required) out.push(`${where}: query ${p.name} must be ${required ? 'required (是否必选: 是)' : 'optional (是否必选: 否)'}`);
     if (schema.type !== expected.type) out.push(`${where}: query ${p.name} type expected ${expected.type}; got ${schema.type}`);
-    for (const key of ['default', 'minimum', 'maximum'] as const) if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
-    if (!sameSet(schema.enum ?? [], expected.enum ?? [])) out.push(`${where}: query ${p.name} enum expected [${expected.enum ?? ''}]; got [${schema.enum ?? ''}]`);
+    for (const key of ['default', 'minimum', 'maximum'] as const)
+      if (schema[key] !== expected[key]) out.push(`${where}: query ${p.name} ${key} expected ${expected[key]}; got ${schema[key]}`);
+    if (!sameSet(schema.enum ?? [], expected.enum ?? []))
+      out.push(`${where}: query ${p.name} enum expected [${expected.enum ?? ''}]; got [${schema.enum ?? ''}]`);
   }
   if (params.some((p: any) => p.in === 'header' && p.required)) out.push(`${where}: unexpected required header parameter`);
   return out;
@@ -257,15 +312,20 @@ type BodyFieldRule = { required: boolean; type?: 'string' | 'array'; minLength?:
 /** A request body's fields against a rule table's: the same fields, required ones, types and exact rules. */
 function bodyFieldMismatches(where: string, bodySchema: any, fields: Readonly<Record<string, BodyFieldRule>>): string[] {
   const out: string[] = [];
-  if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(fields))) out.push(`${where}: body fields expected [${Object.keys(fields)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
-  const required = Object.entries(fields).filter(([, f]) => f.required).map(([n]) => n);
+  if (!sameSet(Object.keys(bodySchema.properties ?? {}), Object.keys(fields)))
+    out.push(`${where}: body fields expected [${Object.keys(fields)}]; got [${Object.keys(bodySchema.properties ?? {})}]`);
+  const required = Object.entries(fields)
+    .filter(([, f]) => f.required)
+    .map(([n]) => n);
   if (!sameSet(bodySchema.required ?? [], required)) out.push(`${where}: body required expected [${required}]; got [${bodySchema.required ?? ''}]`);
   for (const [field, expected] of Object.entries(fields)) {
     const prop = bodySchema.properties?.[field] ?? {};
     const type = expected.type ?? 'string';
     if (prop.type !== type) out.push(`${where}: ${field} must be ${type === 'array' ? 'an array' : 'a string'}`);
-    for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
-    if (prop.not?.pattern !== expected.refusedCharacters) out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
+    for (const key of ['minLength', 'maxLength', 'pattern'] as const)
+      if (prop[key] !== expected[key]) out.push(`${where}: ${field} ${key} expected ${expected[key]}; got ${prop[key]}`);
+    if (prop.not?.pattern !== expected.refusedCharacters)
+      out.push(`${where}: ${field} not.pattern expected ${expected.refusedCharacters}; got ${prop.not?.pattern}`);
   }
   return out;
 }
@@ -273,7 +333,10 @@ function bodyFieldMismatches(where: string, bodySchema: any, fields: Readonly<Re
 /** AppCodes, authorizations and the outline against app-grant-rules.ts. */
 function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof schemaValidators>): string[] {
   const out: string[] = [];
-  const schemaName = (ref: unknown) => String(ref ?? '').split('/').pop() ?? '';
+  const schemaName = (ref: unknown) =>
+    String(ref ?? '')
+      .split('/')
+      .pop() ?? '';
   for (const rule of GRANT_OPERATIONS) {
     const where = `${rule.method.toUpperCase()} ${rule.path} (${rule.page}, ${rule.generation})`;
     const item = doc.paths?.[rule.path];
@@ -291,10 +354,13 @@ function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof sch
     for (const status of statuses) {
       const response = deref(doc, op.responses[status]);
       if (!response?.headers?.['X-Request-Id']) out.push(`${where} ${status}: no X-Request-Id header`);
-      if (/^[45]/.test(status) && response?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody') out.push(`${where} ${status}: errors use ErrorBody`);
+      if (/^[45]/.test(status) && response?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody')
+        out.push(`${where} ${status}: errors use ErrorBody`);
     }
     for (const [status, codes] of Object.entries(rule.errorCodes)) {
-      const examples = Object.values(deref(doc, op.responses?.[status])?.content?.['application/json']?.examples ?? {}).map((e: any) => deref(doc, e)?.value?.error_code);
+      const examples = Object.values(deref(doc, op.responses?.[status])?.content?.['application/json']?.examples ?? {}).map(
+        (e: any) => deref(doc, e)?.value?.error_code,
+      );
       for (const code of codes) if (!examples.includes(code)) out.push(`${where} ${status}: no example with error_code ${code}`);
     }
     const success = rule.statuses.find((s) => s.startsWith('2'))!;
@@ -331,13 +397,19 @@ function grantMismatches(doc: OpenApiDocument, validators: ReturnType<typeof sch
     for (const [field, expected] of Object.entries(rule.body)) {
       const prop = bodySchema.properties?.[field] ?? {};
       // The English rule names every symbol the field allows (the client's messages quote it).
-      const symbols = (expected.refusedCharacters ?? '').replace(/^\[\^|\]$/g, '').replace(/A-Z|a-z|0-9/g, '').split('');
+      const symbols = (expected.refusedCharacters ?? '')
+        .replace(/^\[\^|\]$/g, '')
+        .replace(/A-Z|a-z|0-9/g, '')
+        .split('');
       const missingSymbols = symbols.filter((c) => !String(prop['x-rule-en'] ?? '').includes(c));
       if (missingSymbols.length) out.push(`${where}: ${field} x-rule-en does not name ${missingSymbols.join(' ')}`);
       if (!prop['x-rule-zh']) out.push(`${where}: ${field} has no x-rule-zh`);
     }
     const validate = validators(schemaName(body.content['application/json'].schema.$ref));
-    const cases = rule.kind === 'authorize' ? AUTHORIZE_CASES : APP_CODE_CASES.filter((c) => c.generation === rule.generation).map((c) => ({ ...c, body: { app_code: c.value } }));
+    const cases =
+      rule.kind === 'authorize'
+        ? AUTHORIZE_CASES
+        : APP_CODE_CASES.filter((c) => c.generation === rule.generation).map((c) => ({ ...c, body: { app_code: c.value } }));
     for (const c of cases) if (validate(c.body) !== c.valid) out.push(`${where}: body ${label(c.body)} expected ${c.valid ? 'valid' : 'invalid'} (${c.why})`);
   }
   return out;

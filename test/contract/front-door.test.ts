@@ -14,12 +14,22 @@ const FRONT_DOOR_BODIES = [
   { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: AK access failed to reach the limit,forbidden.', request_id: 'b4' },
   { error_code: 'APIG.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'b5' },
 ];
-const NOT_HUAWEI = [{ error_code: 'APIGWX.0301', error_msg: 'x' }, { error_code: 'apigw.0301', error_msg: 'x' }, { error_code: 'APIGW.301', error_msg: 'x' }];
+const NOT_HUAWEI = [
+  { error_code: 'APIGWX.0301', error_msg: 'x' },
+  { error_code: 'apigw.0301', error_msg: 'x' },
+  { error_code: 'APIGW.301', error_msg: 'x' },
+];
 
 const doc = loadBundledDocument();
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addSchema({ $id: 'urn:apig:doc', components: doc.components }, 'urn:apig:doc');
-const deref = (node: { $ref?: string }) => (node.$ref ? node.$ref.split('/').slice(1).reduce((at: any, key: string) => at[key], doc) : node);
+const deref = (node: { $ref?: string }) =>
+  node.$ref
+    ? node.$ref
+        .split('/')
+        .slice(1)
+        .reduce((at: any, key: string) => at[key], doc)
+    : node;
 
 const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
   ['get', 'post', 'put', 'delete'].filter((method) => item[method]).map((method) => ({ name: `${method.toUpperCase()} ${path}`, operation: item[method] })),
@@ -34,7 +44,9 @@ describe('the front door’s 401, on every operation', () => {
     const unauthorized = operation.responses['401'];
     expect(unauthorized, 'declares 401').toBeDefined();
     const schema = deref(deref(unauthorized).content['application/json'].schema);
-    const validate = ajv.compile({ $ref: `urn:apig:doc#/components/schemas/${(deref(unauthorized).content['application/json'].schema.$ref ?? '').split('/').pop()}` });
+    const validate = ajv.compile({
+      $ref: `urn:apig:doc#/components/schemas/${(deref(unauthorized).content['application/json'].schema.$ref ?? '').split('/').pop()}`,
+    });
     expect(schema.properties.request_id, 'a request_id in the body').toBeDefined();
     for (const body of FRONT_DOOR_BODIES) expect(validate(body), JSON.stringify(body)).toBe(true);
     for (const body of NOT_HUAWEI) expect(validate(body), JSON.stringify(body)).toBe(false);

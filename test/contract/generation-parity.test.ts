@@ -13,24 +13,34 @@ describe('generation parity', () => {
   it('names an operation missing on one generation', () => {
     const p = paths();
     delete p['/v2/{project_id}/apigw/instances/{instance_id}/apps/secret/{app_id}'].put;
-    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual(['PUT …/apps/secret/{id} is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).']);
+    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual([
+      'PUT …/apps/secret/{id} is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).',
+    ]);
   });
 
   it('names a path that belongs to no generation', () => {
     const p = paths();
     p['/v3/apps'] = { get: {} };
-    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual(expect.arrayContaining(['/v3/apps belongs to no gateway generation (v1.0, v1, v2).']));
+    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual(
+      expect.arrayContaining(['/v3/apps belongs to no gateway generation (v1.0, v1, v2).']),
+    );
   });
 
   it('allows the one gap the pages make, AppCodes on v1, and only that one', () => {
     const p = paths();
     p['/v1/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes'] = { post: {} };
-    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual(['POST …/apps/{id}/app-codes exists on v1, but the dedicated v1 pages have no AppCode operations.']);
+    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual([
+      'POST …/apps/{id}/app-codes exists on v1, but the dedicated v1 pages have no AppCode operations.',
+    ]);
     const q = paths();
     delete q['/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps'];
-    expect(generationParity(q).map((r: { message: string }) => r.message)).toEqual(['GET …/app-auths/binded-apps is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).']);
+    expect(generationParity(q).map((r: { message: string }) => r.message)).toEqual([
+      'GET …/app-auths/binded-apps is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).',
+    ]);
     const r = paths();
     delete r['/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes'].put;
-    expect(generationParity(r).map((x: { message: string }) => x.message)).toEqual(['PUT …/apps/{id}/app-codes is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).']);
+    expect(generationParity(r).map((x: { message: string }) => x.message)).toEqual([
+      'PUT …/apps/{id}/app-codes is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).',
+    ]);
   });
 });

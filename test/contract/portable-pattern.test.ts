@@ -6,13 +6,7 @@ import portablePattern, { portabilityProblems } from '../../scripts/checks/spect
 const run = (schema: Record<string, unknown>) => portablePattern(schema, {}, { path: ['s'] }).map((r: { message: string }) => r.message);
 
 describe('portable patterns', () => {
-  it.each([
-    '^[A-Za-z一-龥][A-Za-z0-9_一-龥]{2,63}$',
-    '[^A-Za-z0-9_!@#$%-]',
-    '^APIG\\.[0-9]{4}$',
-    '^[\\]a-]+$',
-    '^(ab|cd)*?$',
-  ])('%s is portable', (pattern) => {
+  it.each(['^[A-Za-z一-龥][A-Za-z0-9_一-龥]{2,63}$', '[^A-Za-z0-9_!@#$%-]', '^APIG\\.[0-9]{4}$', '^[\\]a-]+$', '^(ab|cd)*?$'])('%s is portable', (pattern) => {
     expect(portabilityProblems(pattern)).toEqual([]);
   });
 

@@ -8,9 +8,22 @@ type Json = Record<string, any>;
 
 // ---- the digest ---------------------------------------------------------------------------
 
-export interface SdkType { kind: 'string' | 'int32' | 'int64' | 'bool' | 'sdktime' | 'enum' | 'model' | 'array'; name?: string; items?: SdkType }
-export interface SdkField { goName: string | null; goType: string | null; type: SdkType; optional: boolean; comment: string | null }
-export interface SdkParameter extends SdkField { name: string; in: 'path' | 'query' | 'header' }
+export interface SdkType {
+  kind: 'string' | 'int32' | 'int64' | 'bool' | 'sdktime' | 'enum' | 'model' | 'array';
+  name?: string;
+  items?: SdkType;
+}
+export interface SdkField {
+  goName: string | null;
+  goType: string | null;
+  type: SdkType;
+  optional: boolean;
+  comment: string | null;
+}
+export interface SdkParameter extends SdkField {
+  name: string;
+  in: 'path' | 'query' | 'header';
+}
 export interface SdkOperation {
   method: string;
   path: string;
@@ -76,7 +89,11 @@ export const templateKey = (method: string, path: string) => `${method.toUpperCa
 
 function target(doc: Json, ref: string): Json {
   if (!ref.startsWith('#/')) throw new Error(`external $ref ${ref} is not supported`);
-  const found = ref.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).reduce<any>((node, key) => node?.[key], doc);
+  const found = ref
+    .slice(2)
+    .split('/')
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<any>((node, key) => node?.[key], doc);
   if (found === undefined) throw new Error(`$ref ${ref} points at nothing`);
   return found;
 }
@@ -106,21 +123,25 @@ function view(doc: Json, schemas: Json[], depth = 0): SchemaView {
   const v: SchemaView = { types: new Set(), properties: new Map(), required: new Set(), items: [], nodes: [] };
   const intersect = (a: unknown[] | undefined, b: unknown[] | undefined) => (a && b ? a.filter((x) => b.includes(x)) : (a ?? b));
   const add = (part: SchemaView) => {
-    part.types.forEach((t) => v.types.add(t));
+    for (const t of part.types) v.types.add(t);
     v.enum = intersect(v.enum, part.enum);
     for (const [name, nodes] of part.properties) v.properties.set(name, [...(v.properties.get(name) ?? []), ...nodes]);
-    part.required.forEach((r) => v.required.add(r));
+    for (const r of part.required) v.required.add(r);
     v.items.push(...part.items);
     v.nodes.push(...part.nodes);
   };
   for (const schema of schemas) {
     if (!schema || typeof schema !== 'object') continue; // `true` or a missing schema: says nothing
     v.nodes.push(schema);
-    [schema.type ?? []].flat().filter((t: string) => t !== 'null').forEach((t: string) => v.types.add(t));
-    if (Array.isArray(schema.enum)) v.enum = intersect(v.enum, schema.enum.filter((x: unknown) => x !== null));
+    for (const t of [schema.type ?? []].flat() as string[]) if (t !== 'null') v.types.add(t);
+    if (Array.isArray(schema.enum))
+      v.enum = intersect(
+        v.enum,
+        schema.enum.filter((x: unknown) => x !== null),
+      );
     if ('const' in schema) v.enum = intersect(v.enum, [schema.const]);
     for (const [name, node] of Object.entries<Json>(schema.properties ?? {})) v.properties.set(name, [...(v.properties.get(name) ?? []), node]);
-    (schema.required ?? []).forEach((r: string) => v.required.add(r));
+    for (const r of (schema.required ?? []) as string[]) v.required.add(r);
     if (schema.items) v.items.push(schema.items);
     if (typeof schema.$ref === 'string') add(view(doc, [target(doc, schema.$ref)], depth + 1));
     for (const part of schema.allOf ?? []) add(view(doc, [part], depth + 1));
@@ -132,7 +153,7 @@ function view(doc: Json, schemas: Json[], depth = 0): SchemaView {
       const required = [...choices[0]!.required].filter((r) => choices.every((c) => c.required.has(r)));
       for (const c of choices) add({ ...c, enum: undefined, required: new Set() });
       if (closed) v.enum = intersect(v.enum, [...new Set(choices.flatMap((c) => c.enum!))]);
-      required.forEach((r) => v.required.add(r));
+      for (const r of required) v.required.add(r);
     }
   }
   if (!v.types.size && v.properties.size) v.types.add('object');
@@ -142,7 +163,15 @@ function view(doc: Json, schemas: Json[], depth = 0): SchemaView {
 
 // ---- comparing ----------------------------------------------------------------------------
 
-const JSON_TYPE: Record<string, string> = { string: 'string', sdktime: 'string', int32: 'integer', int64: 'integer', bool: 'boolean', model: 'object', array: 'array' };
+const JSON_TYPE: Record<string, string> = {
+  string: 'string',
+  sdktime: 'string',
+  int32: 'integer',
+  int64: 'integer',
+  bool: 'boolean',
+  model: 'object',
+  array: 'array',
+};
 const show = (values: unknown[]) => `[${values.map((x) => JSON.stringify(x)).join(', ')}]`;
 const groupBy = <T, K>(items: T[], key: (item: T) => K) => {
   const groups = new Map<K, T[]>();
@@ -166,20 +195,51 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
   const note = (f: Found) => found.push(f);
 
   const expectedType = (t: SdkType) => (t.kind === 'enum' ? (digest.enums[t.name!]!.valueType === 'string' ? 'string' : 'integer') : JSON_TYPE[t.kind]!);
-  const goLabel = (t: SdkType): string => (t.kind === 'array' ? `[]${goLabel(t.items!)}` : t.kind === 'enum' ? `${t.name} (${digest.enums[t.name!]!.valueType} enum)` : t.kind === 'model' ? t.name! : t.kind);
+  const goLabel = (t: SdkType): string =>
+    t.kind === 'array'
+      ? `[]${goLabel(t.items!)}`
+      : t.kind === 'enum'
+        ? `${t.name} (${digest.enums[t.name!]!.valueType} enum)`
+        : t.kind === 'model'
+          ? t.name!
+          : t.kind;
 
   /** Type, enum and (for models and arrays) everything inside, of one value. */
   const compareValue = (t: SdkType, v: SchemaView, place: string, field: string, sdkFile: string, carriers: Json[]) => {
     const expected = expectedType(t);
     const actual = [...v.types].sort();
     if (actual.length !== 1 || actual[0] !== expected) {
-      note({ place, field, kind: 'type', sdkFile, carriers, what: `type: the SDK has ${goLabel(t)} (${expected}); the contract has ${actual.length ? actual.join(' or ') : 'no type'}` });
+      note({
+        place,
+        field,
+        kind: 'type',
+        sdkFile,
+        carriers,
+        what: `type: the SDK has ${goLabel(t)} (${expected}); the contract has ${actual.length ? actual.join(' or ') : 'no type'}`,
+      });
       return;
     }
     const sdkEnum = t.kind === 'enum' ? digest.enums[t.name!]!.values : undefined;
-    if (sdkEnum && !v.enum) note({ place, field, kind: 'enum', sdkFile: digest.enums[t.name!]!.file, carriers, what: `enum: the SDK closes it to ${show(sdkEnum)}; the contract leaves it open` });
-    else if (!sdkEnum && v.enum) note({ place, field, kind: 'enum', sdkFile, carriers, what: `enum: the contract closes it to ${show(v.enum)}; the SDK leaves it open (${goLabel(t)})` });
-    else if (sdkEnum && v.enum && !sameSet(sdkEnum, v.enum)) note({ place, field, kind: 'enum', sdkFile: digest.enums[t.name!]!.file, carriers, what: `enum: the SDK has ${show(sdkEnum)}; the contract ${show(v.enum)}` });
+    if (sdkEnum && !v.enum)
+      note({
+        place,
+        field,
+        kind: 'enum',
+        sdkFile: digest.enums[t.name!]!.file,
+        carriers,
+        what: `enum: the SDK closes it to ${show(sdkEnum)}; the contract leaves it open`,
+      });
+    else if (!sdkEnum && v.enum)
+      note({ place, field, kind: 'enum', sdkFile, carriers, what: `enum: the contract closes it to ${show(v.enum)}; the SDK leaves it open (${goLabel(t)})` });
+    else if (sdkEnum && v.enum && !sameSet(sdkEnum, v.enum))
+      note({
+        place,
+        field,
+        kind: 'enum',
+        sdkFile: digest.enums[t.name!]!.file,
+        carriers,
+        what: `enum: the SDK has ${show(sdkEnum)}; the contract ${show(v.enum)}`,
+      });
     if (t.kind === 'model') compareObject(t.name!, v, place, field);
     if (t.kind === 'array') {
       const items = view(doc, v.items);
@@ -209,7 +269,14 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
       const sdkField = model.fields[name];
       const nodes = object.properties.get(name);
       if (!nodes) {
-        note({ place, field, kind: 'absent-in-contract', sdkFile: model.file, carriers: parent, what: `the contract lacks it; the SDK has ${sdkField!.goType}${sdkField!.optional ? ' (optional)' : ' (required)'}${sdkField!.comment ? `: “${sdkField!.comment}”` : ''}` });
+        note({
+          place,
+          field,
+          kind: 'absent-in-contract',
+          sdkFile: model.file,
+          carriers: parent,
+          what: `the contract lacks it; the SDK has ${sdkField!.goType}${sdkField!.optional ? ' (optional)' : ' (required)'}${sdkField!.comment ? `: “${sdkField!.comment}”` : ''}`,
+        });
         continue;
       }
       const property = view(doc, nodes);
@@ -219,8 +286,17 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
         continue;
       }
       const required = object.required.has(name);
-      if (!sdkField.optional && !required) note({ place, field, kind: 'contract-optional', sdkFile: model.file, carriers, what: 'required in the SDK (no omitempty); optional in the contract' });
-      if (sdkField.optional && required) note({ place, field, kind: 'contract-required', sdkFile: model.file, carriers, what: 'the contract requires it; the SDK marks it optional (omitempty)' });
+      if (!sdkField.optional && !required)
+        note({ place, field, kind: 'contract-optional', sdkFile: model.file, carriers, what: 'required in the SDK (no omitempty); optional in the contract' });
+      if (sdkField.optional && required)
+        note({
+          place,
+          field,
+          kind: 'contract-required',
+          sdkFile: model.file,
+          carriers,
+          what: 'the contract requires it; the SDK marks it optional (omitempty)',
+        });
       compareValue(sdkField.type, property, place, field, model.file, carriers);
     }
   };
@@ -228,7 +304,15 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
   /** A whole body: an object whose fields are compared from the top (paths without a prefix). */
   const compareBody = (t: SdkType, v: SchemaView, place: string, sdkFile: string) => {
     const actual = [...v.types];
-    if (t.kind !== 'model' || actual.length !== 1 || actual[0] !== 'object') note({ place, field: '(body)', kind: 'type', sdkFile, carriers: v.nodes, what: `type: the SDK has ${goLabel(t)}; the contract has ${actual.join(' or ') || 'no type'}` });
+    if (t.kind !== 'model' || actual.length !== 1 || actual[0] !== 'object')
+      note({
+        place,
+        field: '(body)',
+        kind: 'type',
+        sdkFile,
+        carriers: v.nodes,
+        what: `type: the SDK has ${goLabel(t)}; the contract has ${actual.join(' or ') || 'no type'}`,
+      });
     else compareObject(t.name!, v, place, '');
   };
 
@@ -251,23 +335,61 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
     const nodes = contractParams.get(`${p.in} ${contractName(p)}`) ?? byName.get(contractName(p));
     const place = 'parameters';
     if (!nodes) {
-      note({ place, field: p.name, kind: 'absent-in-contract', sdkFile: sdk.requestFile, carriers: [], what: `the contract lacks ${p.in} parameter ${p.name}; the SDK has ${p.goType}${p.optional ? ' (optional)' : ' (required)'}${p.comment ? `: “${p.comment}”` : ''}` });
+      note({
+        place,
+        field: p.name,
+        kind: 'absent-in-contract',
+        sdkFile: sdk.requestFile,
+        carriers: [],
+        what: `the contract lacks ${p.in} parameter ${p.name}; the SDK has ${p.goType}${p.optional ? ' (optional)' : ' (required)'}${p.comment ? `: “${p.comment}”` : ''}`,
+      });
       continue;
     }
     matched.add(nodes);
     const param = nodes[nodes.length - 1]!;
     const schema = view(doc, [param.schema]);
     const carriers = [...nodes, ...schema.nodes];
-    if (param.in !== p.in) note({ place, field: p.name, kind: 'location', sdkFile: sdk.requestFile, carriers, what: `the SDK sends it in the ${p.in}; the contract in the ${param.in}` });
-    if (!p.optional && !param.required) note({ place, field: p.name, kind: 'contract-optional', sdkFile: sdk.requestFile, carriers, what: `${p.in} parameter required in the SDK (no omitempty); optional in the contract` });
-    if (p.optional && param.required) note({ place, field: p.name, kind: 'contract-required', sdkFile: sdk.requestFile, carriers, what: `the contract requires ${p.in} parameter ${p.name}; the SDK marks it optional (omitempty)` });
+    if (param.in !== p.in)
+      note({
+        place,
+        field: p.name,
+        kind: 'location',
+        sdkFile: sdk.requestFile,
+        carriers,
+        what: `the SDK sends it in the ${p.in}; the contract in the ${param.in}`,
+      });
+    if (!p.optional && !param.required)
+      note({
+        place,
+        field: p.name,
+        kind: 'contract-optional',
+        sdkFile: sdk.requestFile,
+        carriers,
+        what: `${p.in} parameter required in the SDK (no omitempty); optional in the contract`,
+      });
+    if (p.optional && param.required)
+      note({
+        place,
+        field: p.name,
+        kind: 'contract-required',
+        sdkFile: sdk.requestFile,
+        carriers,
+        what: `the contract requires ${p.in} parameter ${p.name}; the SDK marks it optional (omitempty)`,
+      });
     compareValue(p.type, schema, place, p.name, sdk.requestFile, carriers);
   }
   for (const nodes of contractParams.values()) {
     if (matched.has(nodes)) continue;
     const param = nodes[nodes.length - 1]!;
     fields.add(param.name);
-    note({ place: 'parameters', field: param.name, kind: 'absent-in-sdk', sdkFile: sdk.requestFile, carriers: [...nodes, ...view(doc, [param.schema]).nodes], what: `the SDK has no ${param.in} parameter ${param.name}` });
+    note({
+      place: 'parameters',
+      field: param.name,
+      kind: 'absent-in-sdk',
+      sdkFile: sdk.requestFile,
+      carriers: [...nodes, ...view(doc, [param.schema]).nodes],
+      what: `the SDK has no ${param.in} parameter ${param.name}`,
+    });
   }
 
   // The request body.
@@ -275,8 +397,24 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
   const requestBody = operation.requestBody ? chain(doc, operation.requestBody).pop()! : undefined;
   const requestSchema = bodySchema(requestBody?.content);
   fields.add('(body)');
-  if (sdk.body && !requestSchema) note({ place: 'request body', field: '(body)', kind: 'absent-in-contract', sdkFile: sdk.requestFile, carriers: [], what: `the SDK sends a ${sdk.body.goType} body; the contract takes none` });
-  if (!sdk.body && requestSchema) note({ place: 'request body', field: '(body)', kind: 'absent-in-sdk', sdkFile: sdk.requestFile, carriers: [], what: 'the contract takes a body; the SDK sends none' });
+  if (sdk.body && !requestSchema)
+    note({
+      place: 'request body',
+      field: '(body)',
+      kind: 'absent-in-contract',
+      sdkFile: sdk.requestFile,
+      carriers: [],
+      what: `the SDK sends a ${sdk.body.goType} body; the contract takes none`,
+    });
+  if (!sdk.body && requestSchema)
+    note({
+      place: 'request body',
+      field: '(body)',
+      kind: 'absent-in-sdk',
+      sdkFile: sdk.requestFile,
+      carriers: [],
+      what: 'the contract takes a body; the SDK sends none',
+    });
   if (sdk.body && requestSchema) compareBody(sdk.body.type, view(doc, [requestSchema]), 'request body', sdk.requestFile);
 
   // The success responses (the SDK takes any status below 400 as success): each distinct one.
@@ -291,8 +429,24 @@ function compareOperation(doc: Json, digest: SdkDigest, sdk: SdkOperation, contr
     const place = `response ${statuses.join('/')}`;
     const schema = bodySchema(response.content);
     const sdkHasBody = Object.keys(model.fields).length > 0;
-    if (sdkHasBody && !schema) note({ place, field: '(body)', kind: 'absent-in-contract', sdkFile: model.file, carriers: [], what: `the SDK reads a ${sdk.responseModel} body; the contract's response has none` });
-    if (!sdkHasBody && schema) note({ place, field: '(body)', kind: 'absent-in-sdk', sdkFile: model.file, carriers: [], what: `the contract's response has a body; ${sdk.responseModel} has no field` });
+    if (sdkHasBody && !schema)
+      note({
+        place,
+        field: '(body)',
+        kind: 'absent-in-contract',
+        sdkFile: model.file,
+        carriers: [],
+        what: `the SDK reads a ${sdk.responseModel} body; the contract's response has none`,
+      });
+    if (!sdkHasBody && schema)
+      note({
+        place,
+        field: '(body)',
+        kind: 'absent-in-sdk',
+        sdkFile: model.file,
+        carriers: [],
+        what: `the contract's response has a body; ${sdk.responseModel} has no field`,
+      });
     if (sdkHasBody && schema) compareBody({ kind: 'model', name: sdk.responseModel }, view(doc, [schema]), place, model.file);
   }
 
@@ -325,11 +479,21 @@ export function compareContract(doc: Json, digest: SdkDigest): Comparison {
       const { found, fields } = compareOperation(doc, digest, digest.operations[name]!, path, operation);
       const byName = operation[EXTENSION];
       for (const key of byName && typeof byName === 'object' ? Object.keys(byName) : []) {
-        if (!fields.has(key)) problems.push(`${name} (${operation.operationId}): ${EXTENSION} names ${JSON.stringify(key)}, which is no parameter or field of this operation (known: ${[...fields].sort().join(', ')})`);
+        if (!fields.has(key))
+          problems.push(
+            `${name} (${operation.operationId}): ${EXTENSION} names ${JSON.stringify(key)}, which is no parameter or field of this operation (known: ${[...fields].sort().join(', ')})`,
+          );
       }
       for (const { carriers, ...f } of found) {
         const explanation = explanationOf({ carriers, ...f }, operation);
-        differences.push({ operation: name, operationId: operation.operationId, method: method.toUpperCase(), path, ...f, ...(explanation === undefined ? {} : { explanation }) });
+        differences.push({
+          operation: name,
+          operationId: operation.operationId,
+          method: method.toUpperCase(),
+          path,
+          ...f,
+          ...(explanation === undefined ? {} : { explanation }),
+        });
       }
     }
   }
@@ -355,7 +519,8 @@ export function explanationProblems(doc: Json, digest: SdkDigest): string[] {
       const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (key === EXTENSION) {
         if (!isOperation) check(value, here);
-        else if (!value || typeof value !== 'object' || Array.isArray(value)) problems.push(`${here}: on an operation it is an object { "<parameter or field>": "<reason>" }`);
+        else if (!value || typeof value !== 'object' || Array.isArray(value))
+          problems.push(`${here}: on an operation it is an object { "<parameter or field>": "<reason>" }`);
         else for (const [name, text] of Object.entries(value)) check(text, `${here}/${name}`);
       } else walk(value, here, at.startsWith('/paths/') && at.split('/').length === 3 && METHODS.includes(key));
     }
@@ -378,7 +543,10 @@ const KIND_LABEL: Record<DifferenceKind, string> = {
 
 /** The unexplained differences grouped by operation and place, then the counts. */
 export function formatReport({ differences, unexplained, problems, compared }: Comparison, digest: SdkDigest): string {
-  const lines = [`Contract vs sdk-go-v2 (huaweicloud-sdk-go-v3 ${digest.source.commit}): ${unexplained.length} unexplained of ${differences.length} differences; operations compared: ${compared.length}`, ''];
+  const lines = [
+    `Contract vs sdk-go-v2 (huaweicloud-sdk-go-v3 ${digest.source.commit}): ${unexplained.length} unexplained of ${differences.length} differences; operations compared: ${compared.length}`,
+    '',
+  ];
   const byOperation = groupBy(unexplained, (d) => d.operation);
   for (const [operation, list] of byOperation) {
     const first = list[0]!;

@@ -47,7 +47,10 @@ describe('the sdk-go-v2 digest', () => {
     expect(Object.keys(digest.operations)).toHaveLength(35);
     // Every type a field names is in the digest (nothing reachable was left out).
     const names = (t: { kind: string; name?: string; items?: any }): string[] => (t.kind === 'array' ? names(t.items) : t.name ? [t.name] : []);
-    const fields = [...Object.values(digest.models).flatMap((m) => Object.values(m.fields)), ...Object.values(digest.operations).flatMap((o) => [...o.parameters, ...(o.body ? [o.body] : [])])];
+    const fields = [
+      ...Object.values(digest.models).flatMap((m) => Object.values(m.fields)),
+      ...Object.values(digest.operations).flatMap((o) => [...o.parameters, ...(o.body ? [o.body] : [])]),
+    ];
     for (const name of fields.flatMap((f) => names(f.type))) expect(digest.models[name] ?? digest.enums[name], name).toBeDefined();
   });
 
@@ -70,7 +73,7 @@ describe('the contract and sdk-go-v2, always', () => {
 });
 
 describe('the contract and sdk-go-v2, field by field', () => {
-  it('explains every difference from Huawei\'s current v2 definitions in the spec', () => {
+  it("explains every difference from Huawei's current v2 definitions in the spec", () => {
     const comparison = compareContract(loadBundledDocument(), digest);
     const report = formatReport(comparison, digest);
     if (process.env.SDK_DIFF_REPORT) writeFileSync(resolve(process.env.SDK_DIFF_REPORT), report);
@@ -134,12 +137,15 @@ function tinyDoc(thing: Record<string, any>, operationExtras: Record<string, any
 }
 
 const NAME = { goType: '*string', type: { kind: 'string' }, optional: true };
-const summary = (doc: any, d: SdkDigest) => compareContract(doc, d).differences.map((x) => `${x.place} ${x.field} ${x.kind}${x.explanation ? ' explained' : ''}`);
+const summary = (doc: any, d: SdkDigest) =>
+  compareContract(doc, d).differences.map((x) => `${x.place} ${x.field} ${x.kind}${x.explanation ? ' explained' : ''}`);
 
 describe('the comparison itself', () => {
   it('finds nothing where the two agree (path parameter names differ, $ref and allOf resolved)', () => {
     const d = tinyDigest({ name: NAME, size: { goType: 'int32', type: { kind: 'int32' }, optional: false } });
-    const doc = tinyDoc({ allOf: [{ type: 'object', required: ['size'], properties: { size: { type: 'integer' } } }, { properties: { name: { type: 'string' } } }] });
+    const doc = tinyDoc({
+      allOf: [{ type: 'object', required: ['size'], properties: { size: { type: 'integer' } } }, { properties: { name: { type: 'string' } } }],
+    });
     expect(compareContract(doc, d)).toEqual({ differences: [], unexplained: [], problems: [], compared: ['PutThing'] });
   });
 
@@ -147,13 +153,18 @@ describe('the comparison itself', () => {
     const d = tinyDigest({ name: NAME, remark: NAME });
     const doc = tinyDoc({ type: 'object', properties: { name: { type: 'string' }, extra: { type: 'string' } } });
     expect(summary(doc, d)).toEqual([
-      'request body extra absent-in-sdk', 'request body remark absent-in-contract',
-      'response 200 extra absent-in-sdk', 'response 200 remark absent-in-contract',
+      'request body extra absent-in-sdk',
+      'request body remark absent-in-contract',
+      'response 200 extra absent-in-sdk',
+      'response 200 remark absent-in-contract',
     ]);
   });
 
   it('finds a type mismatch (integer against string) and an enum one level down an array', () => {
-    const d = tinyDigest({ name: { goType: '*int32', type: { kind: 'int32' }, optional: true }, kinds: { goType: '*[]ThingKind', type: { kind: 'array', items: { kind: 'enum', name: 'ThingKind' } }, optional: true } });
+    const d = tinyDigest({
+      name: { goType: '*int32', type: { kind: 'int32' }, optional: true },
+      kinds: { goType: '*[]ThingKind', type: { kind: 'array', items: { kind: 'enum', name: 'ThingKind' } }, optional: true },
+    });
     const doc = tinyDoc({ type: 'object', properties: { name: { type: 'string' }, kinds: { type: 'array', items: { type: 'string' } } } });
     expect(summary(doc, d)).toEqual(['request body kinds[] enum', 'request body name type', 'response 200 kinds[] enum', 'response 200 name type']);
   });
@@ -162,27 +173,61 @@ describe('the comparison itself', () => {
     const d = tinyDigest({ name: { goType: 'string', type: { kind: 'string' }, optional: false }, remark: NAME });
     const doc = tinyDoc({ type: 'object', required: ['remark'], properties: { name: { type: 'string' }, remark: { type: 'string' } } });
     expect(summary(doc, d)).toEqual([
-      'request body name contract-optional', 'request body remark contract-required',
-      'response 200 name contract-optional', 'response 200 remark contract-required',
+      'request body name contract-optional',
+      'request body remark contract-required',
+      'response 200 name contract-optional',
+      'response 200 remark contract-required',
     ]);
   });
 
   it('compares parameters: a required SDK query parameter the contract leaves optional, one it lacks', () => {
     const d = tinyDigest({ name: NAME }, 'GET');
-    d.operations.PutThing!.parameters.push({ name: 'tags', in: 'query', goName: 'Tags', goType: '*string', type: { kind: 'string' }, optional: true, comment: 'API标签' });
+    d.operations.PutThing!.parameters.push({
+      name: 'tags',
+      in: 'query',
+      goName: 'Tags',
+      goType: '*string',
+      type: { kind: 'string' },
+      optional: true,
+      comment: 'API标签',
+    });
     d.operations.PutThing!.parameters[2]!.optional = false;
-    expect(summary(tinyDoc({ type: 'object', properties: { name: { type: 'string' } } }, {}, 'get'), d)).toEqual(['parameters limit contract-optional', 'parameters tags absent-in-contract']);
+    expect(summary(tinyDoc({ type: 'object', properties: { name: { type: 'string' } } }, {}, 'get'), d)).toEqual([
+      'parameters limit contract-optional',
+      'parameters tags absent-in-contract',
+    ]);
   });
 
   it('takes an explanation on the property, on its object (its own fields only) or by name on the operation', () => {
-    const d = tinyDigest({ name: { goType: '*int32', type: { kind: 'int32' }, optional: true }, remark: NAME, inner: { goType: '*Thing', type: { kind: 'model', name: 'Thing' }, optional: true } });
+    const d = tinyDigest({
+      name: { goType: '*int32', type: { kind: 'int32' }, optional: true },
+      remark: NAME,
+      inner: { goType: '*Thing', type: { kind: 'model', name: 'Thing' }, optional: true },
+    });
     const why = `${FILE} says so`;
-    const onProperty = tinyDoc({ type: 'object', properties: { name: { type: 'string', [EXTENSION]: why }, remark: { type: 'string' }, inner: { $ref: '#/components/schemas/Thing' } } });
+    const onProperty = tinyDoc({
+      type: 'object',
+      properties: { name: { type: 'string', [EXTENSION]: why }, remark: { type: 'string' }, inner: { $ref: '#/components/schemas/Thing' } },
+    });
     expect(compareContract(onProperty, d).unexplained.map((x) => x.field)).not.toContain('name');
-    const onObject = tinyDoc({ type: 'object', [EXTENSION]: why, properties: { name: { type: 'string' }, inner: { type: 'object', properties: { name: { type: 'string' } } } } });
+    const onObject = tinyDoc({
+      type: 'object',
+      [EXTENSION]: why,
+      properties: { name: { type: 'string' }, inner: { type: 'object', properties: { name: { type: 'string' } } } },
+    });
     // The object's own fields are explained; a field of a nested object is not.
-    expect(compareContract(onObject, d).unexplained.map((x) => x.field)).toEqual(['inner.inner', 'inner.name', 'inner.remark', 'inner.inner', 'inner.name', 'inner.remark']);
-    const byName = tinyDoc({ type: 'object', properties: { name: { type: 'string' }, remark: { type: 'string' }, inner: { type: 'object' } } }, { [EXTENSION]: { name: why, 'inner.name': why, 'inner.remark': why, 'inner.inner': why } });
+    expect(compareContract(onObject, d).unexplained.map((x) => x.field)).toEqual([
+      'inner.inner',
+      'inner.name',
+      'inner.remark',
+      'inner.inner',
+      'inner.name',
+      'inner.remark',
+    ]);
+    const byName = tinyDoc(
+      { type: 'object', properties: { name: { type: 'string' }, remark: { type: 'string' }, inner: { type: 'object' } } },
+      { [EXTENSION]: { name: why, 'inner.name': why, 'inner.remark': why, 'inner.inner': why } },
+    );
     expect(compareContract(byName, d)).toMatchObject({ unexplained: [], problems: [] });
   });
 
@@ -190,7 +235,9 @@ describe('the comparison itself', () => {
     const d = tinyDigest({ name: NAME });
     const doc = tinyDoc({ type: 'object', properties: { name: { type: 'string', [EXTENSION]: 'because' } } }, { [EXTENSION]: { nmae: `${FILE} has name` } });
     expect(compareContract(doc, d).problems).toEqual([expect.stringContaining('names "nmae", which is no parameter or field')]);
-    expect(explanationProblems(doc, d)).toEqual([expect.stringContaining('/components/schemas/Thing/properties/name/x-current-definitions: cites no model file')]);
+    expect(explanationProblems(doc, d)).toEqual([
+      expect.stringContaining('/components/schemas/Thing/properties/name/x-current-definitions: cites no model file'),
+    ]);
     expect(explanationProblems(tinyDoc({ type: 'object', [EXTENSION]: 'model_elsewhere.go' }, { [EXTENSION]: 'model_thing.go' }), d)).toEqual([
       expect.stringContaining('on an operation it is an object'),
       expect.stringContaining('cites model_elsewhere.go, which is not in sdk-go-v2'),
@@ -206,7 +253,9 @@ describe('the comparison itself', () => {
     const d = tinyDigest({ name: NAME, remark: NAME });
     const report = formatReport(compareContract(tinyDoc({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }), d), d);
     expect(report).toContain('4 unexplained of 4 differences; operations compared: 1');
-    expect(report).toContain('PutThing — PUT /v2/{project_id}/things/{id} (putThing): 4\n  request body\n    name: the contract requires it; the SDK marks it optional (omitempty) [model_thing.go]\n    remark: the contract lacks it');
+    expect(report).toContain(
+      'PutThing — PUT /v2/{project_id}/things/{id} (putThing): 4\n  request body\n    name: the contract requires it; the SDK marks it optional (omitempty) [model_thing.go]\n    remark: the contract lacks it',
+    );
     expect(report).toMatch(/ {5}2 {2}the SDK has it, the contract lacks it \(absent-in-contract\)/);
   });
 });

@@ -23,8 +23,22 @@ if (!HAVE_CHROMIUM) {
 }
 
 const PAGES = [
-  { name: 'en', file: 'index.html', mockPath: '/docs', shared: 'Create an APP (shared gateway)', dedicated: 'Create an APP (dedicated gateway)', headings: ['Text encoding and lengths', 'Authentication', 'Errors'] },
-  { name: 'zh-CN', file: 'zh-CN/index.html', mockPath: '/docs/zh-CN', shared: '创建APP（共享版）', dedicated: '创建APP（专享版）', headings: ['文本编码与长度', '认证', '错误'] },
+  {
+    name: 'en',
+    file: 'index.html',
+    mockPath: '/docs',
+    shared: 'Create an APP (shared gateway)',
+    dedicated: 'Create an APP (dedicated gateway)',
+    headings: ['Text encoding and lengths', 'Authentication', 'Errors'],
+  },
+  {
+    name: 'zh-CN',
+    file: 'zh-CN/index.html',
+    mockPath: '/docs/zh-CN',
+    shared: '创建APP（共享版）',
+    dedicated: '创建APP（专享版）',
+    headings: ['文本编码与长度', '认证', '错误'],
+  },
 ];
 
 interface Visit {
@@ -41,7 +55,15 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
     mock = await startMockServer({ port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -71,6 +93,7 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
       await v.page.waitForSelector('text=/\\[ 8 \\.\\. (64|200) \\] characters/', { timeout: 15_000 });
       // Redoc shortens long patterns; a reviewer clicks "Show pattern" to read them whole.
       for (const button of await v.page.getByText('Show pattern').all()) await button.click();
+      // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, as rendered (Playwright's page method, not the DOM's)
       texts.push(await v.page.innerText('body'));
     }
     return texts.join('\n');
@@ -122,8 +145,35 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
     { name: 'review sheet zh-CN', file: 'review/zh-CN/index.html', mockPath: '/review/zh-CN/index.html', lang: 'zh-CN' },
   ] as const;
   const lengthText = (lang: string, min: number | undefined, max: number) =>
-    lang === 'en' ? (min !== undefined ? `${min}–${max} characters` : `at most ${max} characters`) : min !== undefined ? `${min} ~ ${max} 个字符` : `不超过 ${max} 个字符`;
-  const ENGLISH_LABELS = ['Field', 'Type', 'Required', 'Rule', 'Source wording', 'Description', 'Status', 'Body', 'Error code', 'Meaning', 'Operations', 'Method', 'Path', 'Summary', 'Operation id', 'Statuses', 'Parameters', 'Request body', 'Response body', 'In'];
+    lang === 'en'
+      ? min !== undefined
+        ? `${min}–${max} characters`
+        : `at most ${max} characters`
+      : min !== undefined
+        ? `${min} ~ ${max} 个字符`
+        : `不超过 ${max} 个字符`;
+  const ENGLISH_LABELS = [
+    'Field',
+    'Type',
+    'Required',
+    'Rule',
+    'Source wording',
+    'Description',
+    'Status',
+    'Body',
+    'Error code',
+    'Meaning',
+    'Operations',
+    'Method',
+    'Path',
+    'Summary',
+    'Operation id',
+    'Statuses',
+    'Parameters',
+    'Request body',
+    'Response body',
+    'In',
+  ];
 
   for (const view of REVIEWER_VIEWS) {
     for (const via of ['file', 'mock'] as const) {
@@ -131,6 +181,7 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
         const v = await visit(via === 'file' ? generatedUrl(view.file) : `${mock.url}${view.mockPath}`);
         try {
           await v.page.waitForSelector('#contract-at-a-glance, body.apig-sheet', { timeout: 15_000 });
+          // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, as rendered (Playwright's page method, not the DOM's)
           const text = await v.page.innerText('body');
           for (const endpoint of ENDPOINTS) expect(text, endpoint.path).toContain(endpoint.path);
           for (const param of Object.keys(ENDPOINTS[1]!.pathParams)) expect(text, param).toContain(param);
@@ -179,22 +230,26 @@ describe.skipIf(!HAVE_CHROMIUM)('rendered docs in Chromium, offline', () => {
     }
   }
 
-  it.each(PAGES)('the $name docs page links to its review sheet, which links back and to its PDF', async (spec) => {
-    for (const start of [page(spec.file), `${mock.url}${spec.mockPath}`]) {
-      const v = await visit(start);
-      try {
-        const link = v.page.locator('a.apig-review-link');
-        await link.click();
-        await v.page.waitForSelector('body.apig-sheet', { timeout: 15_000 });
-        const hrefs = await v.page.locator('nav a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-        for (const href of hrefs) {
-          if (href.startsWith('file:')) expect(existsSync(fileURLToPath(href)), href).toBe(true);
-          else expect((await fetch(href)).status, href).toBe(200);
+  it.each(PAGES)(
+    'the $name docs page links to its review sheet, which links back and to its PDF',
+    async (spec) => {
+      for (const start of [page(spec.file), `${mock.url}${spec.mockPath}`]) {
+        const v = await visit(start);
+        try {
+          const link = v.page.locator('a.apig-review-link');
+          await link.click();
+          await v.page.waitForSelector('body.apig-sheet', { timeout: 15_000 });
+          const hrefs = await v.page.locator('nav a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+          for (const href of hrefs) {
+            if (href.startsWith('file:')) expect(existsSync(fileURLToPath(href)), href).toBe(true);
+            else expect((await fetch(href)).status, href).toBe(200);
+          }
+          expect(hrefs.some((h) => h.endsWith('review.pdf'))).toBe(true);
+        } finally {
+          await v.page.context().close();
         }
-        expect(hrefs.some((h) => h.endsWith('review.pdf'))).toBe(true);
-      } finally {
-        await v.page.context().close();
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

@@ -38,7 +38,27 @@ function rawExchange(port: number, request: Buffer): Promise<{ status?: number; 
 const TEMPLATES = Object.keys(document.paths);
 /** Segments that trip parsers: malformed and valid escapes, dots, empties, encoded slashes, 汉字. */
 const nastySegment = fc.oneof(
-  fc.constantFrom('%zz', '%', '%E0%A4%A', '%2F', '%00', '..', '.', '', 'a%20b', '%e4%b8%ad', '%C0%AF', 'app_1', 'p1', 'i1', '*', '%25', '~', 'secret', 'validation'),
+  fc.constantFrom(
+    '%zz',
+    '%',
+    '%E0%A4%A',
+    '%2F',
+    '%00',
+    '..',
+    '.',
+    '',
+    'a%20b',
+    '%e4%b8%ad',
+    '%C0%AF',
+    'app_1',
+    'p1',
+    'i1',
+    '*',
+    '%25',
+    '~',
+    'secret',
+    'validation',
+  ),
   fc.stringMatching(/^[A-Za-z0-9%._~!$&'()*+,;=:@-]{0,20}$/),
 );
 /** A contract path with its parameters filled by nasty segments, or something else altogether. */
@@ -52,13 +72,20 @@ const path = fc.oneof(
 );
 const query = fc.oneof(
   fc.constant(''),
-  fc.array(fc.tuple(fc.constantFrom('limit', 'offset', 'page_size', 'page_no', 'name', 'id', 'app_id', 'env_id', 'x', '%zz', ''), fc.oneof(fc.constantFrom('1000', '-1', '0', '%zz', '', 'a b', '%', '1e3', '500'), fc.stringMatching(/^[A-Za-z0-9%=&+_-]{0,12}$/))), { maxLength: 4 })
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('limit', 'offset', 'page_size', 'page_no', 'name', 'id', 'app_id', 'env_id', 'x', '%zz', ''),
+        fc.oneof(fc.constantFrom('1000', '-1', '0', '%zz', '', 'a b', '%', '1e3', '500'), fc.stringMatching(/^[A-Za-z0-9%=&+_-]{0,12}$/)),
+      ),
+      { maxLength: 4 },
+    )
     .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
 );
 const target = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(path, query).map(([p, q]) => `${p}${q}`) },
   { weight: 1, arbitrary: fc.tuple(path, query).map(([p, q]) => `http://elsewhere.invalid${p}${q}`) },
-  { weight: 1, arbitrary: fc.constantFrom('*', '/' + 'a'.repeat(5000), '/v1.0/apigw/apps?' + 'x=1&'.repeat(2000)) },
+  { weight: 1, arbitrary: fc.constantFrom('*', `/${'a'.repeat(5000)}`, `/v1.0/apigw/apps?${'x=1&'.repeat(2000)}`) },
 );
 const method = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE') },
@@ -68,16 +95,55 @@ const method = fc.oneof(
 /** Header values as a raw client may send them: printable ASCII, latin-1 bytes, very long. */
 const headerValue = fc.oneof(
   fc.stringMatching(/^[\x20-\x7e]{0,40}$/),
-  fc.constantFrom('application/json', 'application/json; charset=gbk', 'text/plain', 'code=500', 'code=403', 'example=nope', 'dynamic=true', 'code=999', 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=' + '0'.repeat(64), '20261332T000000Z', '\xe4\xb8\xad', 'x'.repeat(20_000)),
+  fc.constantFrom(
+    'application/json',
+    'application/json; charset=gbk',
+    'text/plain',
+    'code=500',
+    'code=403',
+    'example=nope',
+    'dynamic=true',
+    'code=999',
+    `SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`,
+    '20261332T000000Z',
+    '\xe4\xb8\xad',
+    'x'.repeat(20_000),
+  ),
 );
 const headers = fc.array(
-  fc.tuple(fc.oneof(fc.constantFrom('x-auth-token', 'authorization', 'content-type', 'prefer', 'x-sdk-date', 'x-project-id', 'expect', 'accept', 'origin', 'access-control-request-headers'), fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/)), headerValue),
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom(
+        'x-auth-token',
+        'authorization',
+        'content-type',
+        'prefer',
+        'x-sdk-date',
+        'x-project-id',
+        'expect',
+        'accept',
+        'origin',
+        'access-control-request-headers',
+      ),
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
+    ),
+    headerValue,
+  ),
   { maxLength: 5 },
 );
 const body = fc.oneof(
   fc.constant(Buffer.alloc(0)),
   fc.json({ maxDepth: 3 }).map((text) => Buffer.from(text)),
-  fc.record({ name: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('fuzz_app', '1bad', '应用')), remark: fc.option(fc.string({ maxLength: 300 })), app_key: fc.option(fc.string({ maxLength: 70 })) }, { requiredKeys: ['name'] }).map((value) => Buffer.from(JSON.stringify(value))),
+  fc
+    .record(
+      {
+        name: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('fuzz_app', '1bad', '应用')),
+        remark: fc.option(fc.string({ maxLength: 300 })),
+        app_key: fc.option(fc.string({ maxLength: 70 })),
+      },
+      { requiredKeys: ['name'] },
+    )
+    .map((value) => Buffer.from(JSON.stringify(value))),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
   fc.constant(Buffer.from('['.repeat(5000))),
 );
@@ -88,7 +154,8 @@ type Exchange = typeof exchange extends fc.Arbitrary<infer T> ? T : never;
 function rawRequest({ method, target, headers, body, token }: Exchange): Buffer {
   const lines = [`${method} ${target} HTTP/1.1`, 'Host: fuzz.invalid', 'Connection: close'];
   if (token) lines.push('X-Auth-Token: fuzz-token');
-  for (const [name, value] of headers) if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'host' && name !== 'connection') lines.push(`${name}: ${value}`);
+  for (const [name, value] of headers)
+    if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'host' && name !== 'connection') lines.push(`${name}: ${value}`);
   lines.push(`Content-Length: ${body.length}`);
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
@@ -98,7 +165,8 @@ const askedFor5xx = ({ headers }: Exchange) => headers.some(([name, value]) => n
 
 function checkAnswer(sent: Exchange, answer: { status?: number; text: string }) {
   expect(answer.status, `no answer to ${sent.method} ${sent.target.slice(0, 100)}`).toBeDefined();
-  if (answer.status! >= 500) expect(askedFor5xx(sent), `${answer.status} to ${sent.method} ${sent.target.slice(0, 100)}: ${answer.text.slice(0, 300)}`).toBe(true);
+  if (answer.status! >= 500)
+    expect(askedFor5xx(sent), `${answer.status} to ${sent.method} ${sent.target.slice(0, 100)}: ${answer.text.slice(0, 300)}`).toBe(true);
   const payload = answer.text.split('\r\n\r\n').slice(1).join('\r\n\r\n');
   if (answer.status! >= 400 && sent.method !== 'HEAD' && payload) {
     // Every refusal is the Huawei error body.
@@ -107,7 +175,11 @@ function checkAnswer(sent: Exchange, answer: { status?: number; text: string }) 
 }
 
 const validCreate = (port: number, name: string) =>
-  fetch(`http://127.0.0.1:${port}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 'after-fuzz' }, body: JSON.stringify({ name }) });
+  fetch(`http://127.0.0.1:${port}/v2/p1/apigw/instances/i1/apps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-auth-token': 'after-fuzz' },
+    body: JSON.stringify({ name }),
+  });
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
@@ -141,7 +213,11 @@ describe('fuzzing through the proxy (its CLI, in front of the mock)', () => {
 
   it('never exits, answers every request, and writes a report that counts every one at the end', async () => {
     const report = join(dir, 'report.json');
-    proxy = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', mock.url, '--port', '0', '--report', report], /listening on (http:\/\/127\.0\.0\.1:(\d+))/);
+    proxy = await startChild(
+      process.execPath,
+      ['mock/cli.mjs', 'proxy', mock.url, '--port', '0', '--report', report],
+      /listening on (http:\/\/127\.0\.0\.1:(\d+))/,
+    );
     const port = Number(proxy.match[2]);
     let sentCount = 0;
     await fc.assert(

@@ -15,7 +15,11 @@ export type CheckedAnswer = { status: number; json: any };
 
 export function checkedCaller(baseUrl: () => string) {
   return async function call(method: string, path: string, body?: unknown, token = 'tenant-a'): Promise<CheckedAnswer> {
-    const response = await fetch(`${baseUrl()}${path}`, { method, headers: { 'x-auth-token': token, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { 'x-auth-token': token, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     const json = text ? JSON.parse(text) : undefined;
     const pathname = new URL(path, 'http://x').pathname;

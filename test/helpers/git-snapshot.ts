@@ -7,7 +7,9 @@ import { ROOT } from '../../scripts/tools.mjs';
 
 /** Copies the tree into `repo`, commits it there, and returns `repo`. */
 export function gitSnapshot(repo: string): string {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(repo, file)), { recursive: true });
     try {

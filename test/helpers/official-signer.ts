@@ -11,7 +11,6 @@ export const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AK
 /** AK/SK of the signing guide's published example. */
 export const GUIDE_AKSK = { ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' };
 
-
 /**
  * The official signer's Authorization for a request exactly as it was sent: its headers (the
  * SDK adds its own X-Sdk-Date unless given one under that exact name), its query with repeated

@@ -23,7 +23,7 @@ export function docSection(file: string, heading: string): string {
 
 /** Every ```<lang> block of a text (a section, or a whole page), in order. */
 export function codeBlocks(text: string, lang: 'ts' | 'sh' | 'js'): string[] {
-  return [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+  return [...text.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
 }
 
 /** Where the client's examples are: a client team's page. */

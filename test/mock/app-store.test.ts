@@ -92,7 +92,11 @@ describe('quota (APIG.3103, 403)', () => {
 
 describe('what a created APP holds (the pages’ examples)', () => {
   it('v1.0 and v1: UUID id and key; v2: 32 hex digits; a 32-hex secret; both times now', () => {
-    for (const [generation, shape] of [['v1.0', UUID], ['v1', UUID], ['v2', HEX32]] as const) {
+    for (const [generation, shape] of [
+      ['v1.0', UUID],
+      ['v1', UUID],
+      ['v2', HEX32],
+    ] as const) {
       const before = Date.now();
       const app = tenantOf(generation).create({ name: 'app_shape' }).body;
       expect(app.id, generation).toMatch(shape);
@@ -110,7 +114,11 @@ describe('what a created APP holds (the pages’ examples)', () => {
 
   it('keeps the key and secret sent; every new APP gets its own id, key and secret', () => {
     const t = tenantOf('v2');
-    expect(t.create({ name: 'app_a', remark: '备注', app_key: 'chosen_key_123', app_secret: 'Chosen_secret1' }).body).toMatchObject({ remark: '备注', app_key: 'chosen_key_123', app_secret: 'Chosen_secret1' });
+    expect(t.create({ name: 'app_a', remark: '备注', app_key: 'chosen_key_123', app_secret: 'Chosen_secret1' }).body).toMatchObject({
+      remark: '备注',
+      app_key: 'chosen_key_123',
+      app_secret: 'Chosen_secret1',
+    });
     const [b, c] = [t.create({ name: 'app_b' }).body, t.create({ name: 'app_c' }).body];
     for (const field of ['id', 'app_key', 'app_secret']) expect(b[field], field).not.toBe(c[field]);
   });
@@ -131,7 +139,11 @@ describe('what a created APP holds (the pages’ examples)', () => {
 
 describe('show, verify, update, reset secret, delete', () => {
   it('answer 404 with the generation’s code for an APP that is not there (or is in another tenant)', () => {
-    for (const [generation, code, msg] of [['v1.0', 'APIG.3004', 'The app does not exist'], ['v1', 'APIG.3004', 'The app does not exist'], ['v2', 'APIG.3002', 'App nope does not exist']] as const) {
+    for (const [generation, code, msg] of [
+      ['v1.0', 'APIG.3004', 'The app does not exist'],
+      ['v1', 'APIG.3004', 'The app does not exist'],
+      ['v2', 'APIG.3002', 'App nope does not exist'],
+    ] as const) {
       const t = tenantOf(generation);
       for (const answer of [t.show('nope'), t.verify('nope'), t.update('nope', { name: 'x_app' }), t.reset('nope'), t.remove('nope')]) {
         expect(answer, generation).toEqual({ status: 404, body: { error_code: code, error_msg: msg } });
@@ -149,7 +161,14 @@ describe('show, verify, update, reset secret, delete', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       const updated = t.update(made.id, { name: 'app_new' });
       expect(updated.status).toBe(generation === 'v2' ? 201 : 200);
-      expect(updated.body).toMatchObject({ id: made.id, name: 'app_new', remark: 'kept', app_key: 'key_old_123456', app_secret: 'Secret_old1', register_time: made.register_time });
+      expect(updated.body).toMatchObject({
+        id: made.id,
+        name: 'app_new',
+        remark: 'kept',
+        app_key: 'key_old_123456',
+        app_secret: 'Secret_old1',
+        register_time: made.register_time,
+      });
       expect(Date.parse(updated.body.update_time)).toBeGreaterThan(Date.parse(made.update_time));
       const changed = t.update(made.id, { name: 'app_new', remark: '', app_key: 'key_new_123456', app_secret: 'Secret_new1' }).body;
       expect(changed).toMatchObject({ remark: '', app_key: 'key_new_123456', app_secret: 'Secret_new1' });

@@ -17,8 +17,23 @@ const NO_ENV = {};
 describe('the mock', () => {
   it('defaults: port 4010 on 127.0.0.1, stateful, no quota, seed or credentials', () => {
     expect(cliOptions([], NO_ENV)).toEqual({
-      mode: 'serve', deprecated: undefined, port: 4010, host: '127.0.0.1', stateless: false, quota: undefined, seed: undefined, credentials: undefined,
-      proxy: undefined, report: undefined, har: undefined, junit: undefined, strict: false, failOnOutside: false, compare: false, ca: undefined, command: [],
+      mode: 'serve',
+      deprecated: undefined,
+      port: 4010,
+      host: '127.0.0.1',
+      stateless: false,
+      quota: undefined,
+      seed: undefined,
+      credentials: undefined,
+      proxy: undefined,
+      report: undefined,
+      har: undefined,
+      junit: undefined,
+      strict: false,
+      failOnOutside: false,
+      compare: false,
+      ca: undefined,
+      command: [],
     });
   });
 
@@ -56,8 +71,19 @@ describe('the mock', () => {
     expect(() => cliOptions(['--seed', join(dir, 'none.json')], NO_ENV)).toThrow(`--seed ${join(dir, 'none.json')}: no such file`);
     expect(() => cliOptions(['--seed', file('broken.json', '[{')], NO_ENV)).toThrow(/--seed .*broken\.json: not JSON \(/);
     const good = { tenant: 'v2 p i', apps: [{ name: 'ok' }] };
-    for (const bad of [{ apps: [] }, [{ apps: [] }], [{ tenant: 'v2 p i', apps: {} }], [{ tenant: 'v2 p i', apps: [{ remark: 'no name' }] }], [null], [good, { apps: [] }], [{ tenant: 'v2 p i', apps: [{ name: 'ok' }, { remark: 'no name' }] }], [{ tenant: 'v2 p i', apps: [null] }]]) {
-      expect(() => cliOptions(['--seed', file('bad.json', JSON.stringify(bad))], NO_ENV), JSON.stringify(bad)).toThrow(/bad\.json: expected \[\{ "tenant": "v2 <project_id> <instance_id>", "apps": \[\{ "name": "…" \}\] \}\]/);
+    for (const bad of [
+      { apps: [] },
+      [{ apps: [] }],
+      [{ tenant: 'v2 p i', apps: {} }],
+      [{ tenant: 'v2 p i', apps: [{ remark: 'no name' }] }],
+      [null],
+      [good, { apps: [] }],
+      [{ tenant: 'v2 p i', apps: [{ name: 'ok' }, { remark: 'no name' }] }],
+      [{ tenant: 'v2 p i', apps: [null] }],
+    ]) {
+      expect(() => cliOptions(['--seed', file('bad.json', JSON.stringify(bad))], NO_ENV), JSON.stringify(bad)).toThrow(
+        /bad\.json: expected \[\{ "tenant": "v2 <project_id> <instance_id>", "apps": \[\{ "name": "…" \}\] \}\]/,
+      );
     }
   });
 
@@ -69,14 +95,35 @@ describe('the mock', () => {
     expect(() => cliOptions(['--credentials', file('empty.json', '{}')], NO_ENV)).toThrow(/--credentials .*empty\.json/);
   });
 
-  it.each([['--report', 'r.json'], ['--har', 't.har'], ['--junit', 'd.xml'], ['--strict'], ['--compare'], ['--ca', 'ca.pem'], ['--', 'npm', 'test']])('refuses %s without --proxy', (...flag) => {
-    expect(() => cliOptions(flag, NO_ENV)).toThrow('--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>');
-  });
+  it.each([['--report', 'r.json'], ['--har', 't.har'], ['--junit', 'd.xml'], ['--strict'], ['--compare'], ['--ca', 'ca.pem'], ['--', 'npm', 'test']])(
+    'refuses %s without --proxy',
+    (...flag) => {
+      expect(() => cliOptions(flag, NO_ENV)).toThrow(
+        '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>',
+      );
+    },
+  );
 
   it('--help asks for the usage, which names every flag', () => {
     expect(cliOptions(['--help'], NO_ENV)).toEqual({ help: true });
     expect(cliOptions(['-h'], NO_ENV)).toEqual({ help: true });
-    for (const flag of ['--port', '--host', '--stateless', '--quota', '--seed', '--credentials', '--proxy', '--report', '--har', '--junit', '--compare', '--strict', '--ca', '-- <command>']) expect(USAGE).toContain(flag);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--stateless',
+      '--quota',
+      '--seed',
+      '--credentials',
+      '--proxy',
+      '--report',
+      '--har',
+      '--junit',
+      '--compare',
+      '--strict',
+      '--ca',
+      '-- <command>',
+    ])
+      expect(USAGE).toContain(flag);
   });
 
   it('refuses an unknown flag', () => {
@@ -87,15 +134,32 @@ describe('the mock', () => {
 describe('the proxy', () => {
   it('takes its flags, and the command after --', () => {
     const pem = file('ca.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-    expect(cliOptions(['proxy', 'https://gw.example', '--report', 'r.json', '--har', 't.har', '--junit', 'd.xml', '--strict', '--ca', pem, '--', 'npm', 'test', '--', '-x'], NO_ENV)).toMatchObject({
-      mode: 'proxy', deprecated: undefined, proxy: 'https://gw.example', report: 'r.json', har: 't.har', junit: 'd.xml', strict: true, compare: false,
-      ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', command: ['npm', 'test', '--', '-x'],
+    expect(
+      cliOptions(
+        ['proxy', 'https://gw.example', '--report', 'r.json', '--har', 't.har', '--junit', 'd.xml', '--strict', '--ca', pem, '--', 'npm', 'test', '--', '-x'],
+        NO_ENV,
+      ),
+    ).toMatchObject({
+      mode: 'proxy',
+      deprecated: undefined,
+      proxy: 'https://gw.example',
+      report: 'r.json',
+      har: 't.har',
+      junit: 'd.xml',
+      strict: true,
+      compare: false,
+      ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+      command: ['npm', 'test', '--', '-x'],
     });
   });
 
   it('refuses the mock-only flags, naming them', () => {
-    expect(() => cliOptions(['proxy', 'http://gw', '--stateless'], NO_ENV)).toThrow('the proxy forwards to a gateway; --stateless is for the mock (apig-app-mock serve)');
-    expect(() => cliOptions(['proxy', 'http://gw', '--stateless', '--quota', '3'], NO_ENV)).toThrow('the proxy forwards to a gateway; --stateless, --quota are for the mock');
+    expect(() => cliOptions(['proxy', 'http://gw', '--stateless'], NO_ENV)).toThrow(
+      'the proxy forwards to a gateway; --stateless is for the mock (apig-app-mock serve)',
+    );
+    expect(() => cliOptions(['proxy', 'http://gw', '--stateless', '--quota', '3'], NO_ENV)).toThrow(
+      'the proxy forwards to a gateway; --stateless, --quota are for the mock',
+    );
     expect(() => cliOptions(['proxy', 'http://gw', '--quota', '0'], NO_ENV)).toThrow('--quota is for the mock');
     const seed = file('seed.json', JSON.stringify([{ tenant: 'v2 p1 i1', apps: [{ name: 'a' }] }]));
     expect(() => cliOptions(['proxy', 'http://gw', '--seed', seed], NO_ENV)).toThrow('the proxy forwards to a gateway; --seed is for the mock');
@@ -108,7 +172,9 @@ describe('the proxy', () => {
 
   it('refuses a --ca file that is missing or holds no PEM certificate', () => {
     expect(() => cliOptions(['proxy', 'https://gw', '--ca', join(dir, 'none.pem')], NO_ENV)).toThrow(`--ca ${join(dir, 'none.pem')}: no such file`);
-    expect(() => cliOptions(['proxy', 'https://gw', '--ca', file('key.pem', '-----BEGIN PRIVATE KEY-----\n')], NO_ENV)).toThrow(/key\.pem: expected PEM certificates \(-----BEGIN CERTIFICATE-----\)/);
+    expect(() => cliOptions(['proxy', 'https://gw', '--ca', file('key.pem', '-----BEGIN PRIVATE KEY-----\n')], NO_ENV)).toThrow(
+      /key\.pem: expected PEM certificates \(-----BEGIN CERTIFICATE-----\)/,
+    );
     expect(() => cliOptions(['proxy', 'https://gw', '--ca', dir], NO_ENV)).toThrow(new RegExp(`--ca ${dir}: EISDIR`));
   });
 });
@@ -120,22 +186,39 @@ describe('the subcommands', () => {
   });
 
   it('proxy takes the upstream URL as its one argument', () => {
-    expect(cliOptions(['proxy', 'https://gw.example', '--port', '0'], NO_ENV)).toMatchObject({ mode: 'proxy', proxy: 'https://gw.example', port: 0, deprecated: undefined });
+    expect(cliOptions(['proxy', 'https://gw.example', '--port', '0'], NO_ENV)).toMatchObject({
+      mode: 'proxy',
+      proxy: 'https://gw.example',
+      port: 0,
+      deprecated: undefined,
+    });
     expect(cliOptions(['--port', '0', 'proxy', 'https://gw.example'], NO_ENV)).toMatchObject({ mode: 'proxy', proxy: 'https://gw.example' });
-    expect(() => cliOptions(['proxy'], NO_ENV)).toThrow('apig-app-mock proxy takes one upstream URL, e.g. apig-app-mock proxy https://apig.cn-north-4.myhuaweicloud.com (got none)');
+    expect(() => cliOptions(['proxy'], NO_ENV)).toThrow(
+      'apig-app-mock proxy takes one upstream URL, e.g. apig-app-mock proxy https://apig.cn-north-4.myhuaweicloud.com (got none)',
+    );
     expect(() => cliOptions(['proxy', 'https://a', 'https://b'], NO_ENV)).toThrow('(got "https://a" "https://b")');
     expect(() => cliOptions(['proxy', 'https://a', '--proxy', 'https://b'], NO_ENV)).toThrow('apig-app-mock proxy takes its upstream URL once');
   });
 
   it('--proxy <URL> of 2.x is still the proxy, with a line saying it goes in 3.0.0', () => {
-    expect(cliOptions(['--proxy', 'https://gw.example'], NO_ENV)).toMatchObject({ mode: 'proxy', proxy: 'https://gw.example', deprecated: PROXY_FLAG_DEPRECATION });
+    expect(cliOptions(['--proxy', 'https://gw.example'], NO_ENV)).toMatchObject({
+      mode: 'proxy',
+      proxy: 'https://gw.example',
+      deprecated: PROXY_FLAG_DEPRECATION,
+    });
     expect(PROXY_FLAG_DEPRECATION).toBe('apig-app-mock: --proxy <URL> is deprecated and goes in 3.0.0; use apig-app-mock proxy <URL>');
-    expect(() => cliOptions(['serve', '--proxy', 'https://gw.example'], NO_ENV)).toThrow('apig-app-mock serve is the mock; --proxy <upstream URL> goes with apig-app-mock proxy <upstream URL>');
+    expect(() => cliOptions(['serve', '--proxy', 'https://gw.example'], NO_ENV)).toThrow(
+      'apig-app-mock serve is the mock; --proxy <upstream URL> goes with apig-app-mock proxy <upstream URL>',
+    );
   });
 
   it('refuses an unknown subcommand or a stray argument, naming it', () => {
-    expect(() => cliOptions(['server'], NO_ENV)).toThrow('unknown command "server": apig-app-mock serve | apig-app-mock proxy <upstream URL> (--help shows the flags)');
-    expect(() => cliOptions(['serve', 'extra'], NO_ENV)).toThrow('apig-app-mock serve takes no "extra" (a command to run goes after --, with apig-app-mock proxy)');
+    expect(() => cliOptions(['server'], NO_ENV)).toThrow(
+      'unknown command "server": apig-app-mock serve | apig-app-mock proxy <upstream URL> (--help shows the flags)',
+    );
+    expect(() => cliOptions(['serve', 'extra'], NO_ENV)).toThrow(
+      'apig-app-mock serve takes no "extra" (a command to run goes after --, with apig-app-mock proxy)',
+    );
     expect(() => cliOptions(['--proxy', 'https://gw', 'npm'], NO_ENV)).toThrow('unknown command "npm"');
   });
 

@@ -10,9 +10,12 @@ import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
 import { signRequest } from '../../src/auth/sign-request.js';
 
 /** X-Sdk-Date for now plus `offsetMs` (UTC YYYYMMDDTHHMMSSZ). */
-const sdkDate = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const sdkDate = (offsetMs = 0) =>
+  new Date(Date.now() + offsetMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const MINUTE = 60_000;
-
 
 const TOKEN = 'known-token-0123456789';
 const PAIR = GUIDE_AKSK;
@@ -29,10 +32,15 @@ beforeEach(async () => {
 });
 /** The front door's body, its request id the header's. */
 async function frontDoorBody(response: Response, message: string) {
-  expect(await response.json()).toEqual({ error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${message}`, request_id: response.headers.get('x-request-id') });
+  expect(await response.json()).toEqual({
+    error_code: 'APIGW.0301',
+    error_msg: `Incorrect IAM authentication information: ${message}`,
+    request_id: response.headers.get('x-request-id'),
+  });
 }
 
-const post = (headers: Record<string, string>, body = '{"name":"app_001"}') => fetch(`${mock.url}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = (headers: Record<string, string>, body = '{"name":"app_001"}') =>
+  fetch(`${mock.url}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('with credentials', () => {
   it('accepts a known token and refuses another, saying why (without the value)', async () => {
@@ -53,9 +61,16 @@ describe('with credentials', () => {
     for (const [method, path, query, body] of cases) {
       const host = new URL(mock.url).host;
       const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Sdk-Date': sdkDate(), host };
-      const signed = AKSKSigner.sign({ endpoint: `${mock.url}${path}`, method, headers: { ...headers }, queryParams: query, data: body }, { getAk: () => PAIR.ak, getSk: () => PAIR.sk });
+      const signed = AKSKSigner.sign(
+        { endpoint: `${mock.url}${path}`, method, headers: { ...headers }, queryParams: query, data: body },
+        { getAk: () => PAIR.ak, getSk: () => PAIR.sk },
+      );
       const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))).toString();
-      const response = await fetch(`${mock.url}${path}${search ? `?${search}` : ''}`, { method, headers: { 'content-type': 'application/json', 'x-sdk-date': headers['X-Sdk-Date']!, authorization: signed.Authorization! }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${mock.url}${path}${search ? `?${search}` : ''}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-sdk-date': headers['X-Sdk-Date']!, authorization: signed.Authorization! },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       expect(response.status, `${method} ${path}: ${response.headers.get('x-mock-auth-reason')}`).toBeLessThan(300);
     }
   });
@@ -69,10 +84,26 @@ describe('with credentials', () => {
   });
 
   it.each([
-    ['an unknown AK', { authorization: `SDK-HMAC-SHA256 Access=UNKNOWNAK, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': sdkDate() }, 'unknown AK'],
-    ['a wrong signature', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': sdkDate() }, 'signature does not match'],
-    ['a date that is not a day', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': '20261332T000000Z' }, 'X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ'],
-    ['no x-sdk-date signed', { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host, Signature=${'0'.repeat(64)}` }, 'must include host and x-sdk-date'],
+    [
+      'an unknown AK',
+      { authorization: `SDK-HMAC-SHA256 Access=UNKNOWNAK, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': sdkDate() },
+      'unknown AK',
+    ],
+    [
+      'a wrong signature',
+      { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': sdkDate() },
+      'signature does not match',
+    ],
+    [
+      'a date that is not a day',
+      { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`, 'x-sdk-date': '20261332T000000Z' },
+      'X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ',
+    ],
+    [
+      'no x-sdk-date signed',
+      { authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host, Signature=${'0'.repeat(64)}` },
+      'must include host and x-sdk-date',
+    ],
     ['garbage', { authorization: 'garbage' }, 'Authorization is not'],
   ])('refuses %s', async (_label, headers, reason) => {
     const response = await post(headers as Record<string, string>);
@@ -101,15 +132,33 @@ describe('with credentials', () => {
       const response = await signedAt(offset);
       expect(response.status).toBe(401);
       await frontDoorBody(response, 'verify aksk signature fail');
-      expect(response.headers.get('x-mock-auth-reason')).toMatch(/^signature expired: X-Sdk-Date is more than 15 minutes from the clock \(signature time:\d{8}T\d{6}Z,server time:\d{8}T\d{6}Z\)$/);
+      expect(response.headers.get('x-mock-auth-reason')).toMatch(
+        /^signature expired: X-Sdk-Date is more than 15 minutes from the clock \(signature time:\d{8}T\d{6}Z,server time:\d{8}T\d{6}Z\)$/,
+      );
     });
 
     it('the window is 15 minutes inclusive, on both sides (checked before the signature)', () => {
       const now = Date.UTC(2026, 10, 30, 12, 0, 0);
-      const at = (date: string) => credentialProblem({ method: 'POST', url: '/v1.0/apigw/apps', headers: { host: 'h', 'x-sdk-date': date, authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}` } }, Buffer.alloc(0), parseCredentials({ aksk: [PAIR] }), now)?.reason;
+      const at = (date: string) =>
+        credentialProblem(
+          {
+            method: 'POST',
+            url: '/v1.0/apigw/apps',
+            headers: {
+              host: 'h',
+              'x-sdk-date': date,
+              authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}`,
+            },
+          },
+          Buffer.alloc(0),
+          parseCredentials({ aksk: [PAIR] }),
+          now,
+        )?.reason;
       expect(at('20261130T114500Z')).toMatch(/^signature does not match/);
       expect(at('20261130T121500Z')).toMatch(/^signature does not match/);
-      expect(at('20261130T114459Z')).toBe('signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T114459Z,server time:20261130T120000Z)');
+      expect(at('20261130T114459Z')).toBe(
+        'signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T114459Z,server time:20261130T120000Z)',
+      );
       expect(at('20261130T121501Z')).toMatch(/^signature expired/);
     });
 

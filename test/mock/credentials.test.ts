@@ -10,12 +10,21 @@ const DATE = '20261130T120000Z';
 const HOST = 'apig.example.test';
 const CREDENTIALS = parseCredentials({ tokens: ['token-1'], aksk: [GUIDE_AKSK, { ak: 'OTHERAK', sk: 'other-secret' }] });
 
-interface Sent { method: string; path: string; query?: Record<string, string | string[]>; headers?: Record<string, string>; body?: unknown }
+interface Sent {
+  method: string;
+  path: string;
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
 
 /** A request as node:http gives it to the mock, signed by the official SDK signer. */
 function signed({ method, path, query = {}, headers = {}, body }: Sent, pair = GUIDE_AKSK) {
   const all = { 'Content-Type': 'application/json', 'X-Sdk-Date': DATE, host: HOST, ...headers };
-  const { Authorization } = AKSKSigner.sign({ endpoint: `https://${HOST}${path}`, method, headers: { ...all }, queryParams: structuredClone(query), data: body }, { getAk: () => pair.ak, getSk: () => pair.sk });
+  const { Authorization } = AKSKSigner.sign(
+    { endpoint: `https://${HOST}${path}`, method, headers: { ...all }, queryParams: structuredClone(query), data: body },
+    { getAk: () => pair.ak, getSk: () => pair.sk },
+  );
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))).toString();
   const lower = Object.fromEntries(Object.entries(all).map(([k, v]) => [k.toLowerCase(), v]));
   return {
@@ -43,7 +52,9 @@ describe('a signature made by Huawei’s SDK signer', () => {
     expect(r.req.url).toBe('/v2/p1/apigw/instances/i1/app-auths/binded-apis?b=z&b=a&b=m&B=1&a_b=2&ab=3&a=2&a=10&a=1&a-b=y&a-b=x');
     expect(problem(r)).toBeUndefined();
     // The same query in another order is the same request; other values are not.
-    expect(problem({ ...r, req: { ...r.req, url: '/v2/p1/apigw/instances/i1/app-auths/binded-apis?a-b=x&a=1&a=10&a=2&B=1&b=m&ab=3&b=a&a_b=2&b=z&a-b=y' } })).toBeUndefined();
+    expect(
+      problem({ ...r, req: { ...r.req, url: '/v2/p1/apigw/instances/i1/app-auths/binded-apis?a-b=x&a=1&a=10&a=2&B=1&b=m&ab=3&b=a&a_b=2&b=z&a-b=y' } }),
+    ).toBeUndefined();
     expect(problem({ ...r, req: { ...r.req, url: r.req.url.replace('a=10', 'a=11') } })).toMatch(/^signature does not match/);
   });
 
@@ -63,15 +74,60 @@ describe('every way it can be wrong is refused, naming what', () => {
   const MISMATCH = /^signature does not match \(canonical request sha256 [0-9a-f]{64}\)$/;
 
   it.each<[string, (r: ReturnType<typeof signed>) => void]>([
-    ['another method', (r) => { r.req.method = 'DELETE'; }],
-    ['another path', (r) => { r.req.url = r.req.url.replace('/apps', '/app-auths'); }],
-    ['a path segment encoded otherwise', (r) => { r.req.url = r.req.url.replace('/i1/', '/i2/'); }],
-    ['a query value changed', (r) => { r.req.url = r.req.url.replace('limit=20', 'limit=21'); }],
-    ['a query parameter added', (r) => { r.req.url += '&status=1'; }],
-    ['a query parameter removed', (r) => { r.req.url = r.req.url.replace('&creator=USER', ''); }],
-    ['a signed header changed', (r) => { r.req.headers.host = 'evil.example.test'; }],
-    ['X-Sdk-Date changed within the window', (r) => { r.req.headers['x-sdk-date'] = '20261130T120001Z'; }],
-    ['the signature of another request', (r) => { r.req.headers.authorization = signed(CASES[3]!).req.headers.authorization!; }],
+    [
+      'another method',
+      (r) => {
+        r.req.method = 'DELETE';
+      },
+    ],
+    [
+      'another path',
+      (r) => {
+        r.req.url = r.req.url.replace('/apps', '/app-auths');
+      },
+    ],
+    [
+      'a path segment encoded otherwise',
+      (r) => {
+        r.req.url = r.req.url.replace('/i1/', '/i2/');
+      },
+    ],
+    [
+      'a query value changed',
+      (r) => {
+        r.req.url = r.req.url.replace('limit=20', 'limit=21');
+      },
+    ],
+    [
+      'a query parameter added',
+      (r) => {
+        r.req.url += '&status=1';
+      },
+    ],
+    [
+      'a query parameter removed',
+      (r) => {
+        r.req.url = r.req.url.replace('&creator=USER', '');
+      },
+    ],
+    [
+      'a signed header changed',
+      (r) => {
+        r.req.headers.host = 'evil.example.test';
+      },
+    ],
+    [
+      'X-Sdk-Date changed within the window',
+      (r) => {
+        r.req.headers['x-sdk-date'] = '20261130T120001Z';
+      },
+    ],
+    [
+      'the signature of another request',
+      (r) => {
+        r.req.headers.authorization = signed(CASES[3]!).req.headers.authorization!;
+      },
+    ],
   ])('%s', (_label, change) => {
     const r = base();
     change(r);
@@ -137,7 +193,17 @@ describe('every way it can be wrong is refused, naming what', () => {
     expect(problem(r)).toBe('signed header content-type is not on the request');
   });
 
-  it.each(['2026-11-30T12:00:00Z', '20261130T120000', '20261130T120000z', '20261301T120000Z', '20260230T120000Z', '20261130T240000Z', '20261130T126000Z', '20261130T120060Z', ' 20261130T120000Z'])('an X-Sdk-Date that is not a UTC time: %j', (date) => {
+  it.each([
+    '2026-11-30T12:00:00Z',
+    '20261130T120000',
+    '20261130T120000z',
+    '20261301T120000Z',
+    '20260230T120000Z',
+    '20261130T240000Z',
+    '20261130T126000Z',
+    '20261130T120060Z',
+    ' 20261130T120000Z',
+  ])('an X-Sdk-Date that is not a UTC time: %j', (date) => {
     const r = post();
     r.req.headers['x-sdk-date'] = date;
     expect(problem(r)).toBe('X-Sdk-Date must be UTC YYYYMMDDTHHMMSSZ');
@@ -145,7 +211,14 @@ describe('every way it can be wrong is refused, naming what', () => {
 
   it('accepts the last second of a day, month and leap year', () => {
     for (const date of ['20261130T235959Z', '20281231T235959Z', '20280229T000000Z']) {
-      const now = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)), Number(date.slice(9, 11)), Number(date.slice(11, 13)), Number(date.slice(13, 15)));
+      const now = Date.UTC(
+        Number(date.slice(0, 4)),
+        Number(date.slice(4, 6)) - 1,
+        Number(date.slice(6, 8)),
+        Number(date.slice(9, 11)),
+        Number(date.slice(11, 13)),
+        Number(date.slice(13, 15)),
+      );
       const r = signed({ ...CASES[0]!, headers: { 'X-Sdk-Date': date } });
       expect(problem(r, now), date).toBeUndefined();
     }
@@ -156,8 +229,12 @@ describe('every way it can be wrong is refused, naming what', () => {
     const r = post();
     expect(problem(r, NOW + SDK_DATE_WINDOW_MS)).toBeUndefined();
     expect(problem(r, NOW - SDK_DATE_WINDOW_MS)).toBeUndefined();
-    expect(problem(r, NOW + SDK_DATE_WINDOW_MS + 1000)).toBe('signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T120000Z,server time:20261130T121501Z)');
-    expect(problem(r, NOW - SDK_DATE_WINDOW_MS - 1000)).toBe('signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T120000Z,server time:20261130T114459Z)');
+    expect(problem(r, NOW + SDK_DATE_WINDOW_MS + 1000)).toBe(
+      'signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T120000Z,server time:20261130T121501Z)',
+    );
+    expect(problem(r, NOW - SDK_DATE_WINDOW_MS - 1000)).toBe(
+      'signature expired: X-Sdk-Date is more than 15 minutes from the clock (signature time:20261130T120000Z,server time:20261130T114459Z)',
+    );
   });
 
   it('no reason ever holds the SK', () => {

@@ -16,22 +16,29 @@ let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
   mock = await startMockServer({
     port: 0,
-    seed: [{
-      tenant: 'v2 p9 i9', apps: [{ name: 'tagged_app', remark: 'has a remark' }],
-      environments: [{ id: RELEASE, name: 'RELEASE' }],
-      apis: [
-        { id: 'api-red', name: 'Red', published_in: [RELEASE], tags: ['red', 'warm'] },
-        { id: 'api-blue', name: 'Blue', published_in: [RELEASE], tags: ['blue'] },
-        { id: 'api-bare', name: 'Bare', published_in: [RELEASE] },
-      ],
-    }],
+    seed: [
+      {
+        tenant: 'v2 p9 i9',
+        apps: [{ name: 'tagged_app', remark: 'has a remark' }],
+        environments: [{ id: RELEASE, name: 'RELEASE' }],
+        apis: [
+          { id: 'api-red', name: 'Red', published_in: [RELEASE], tags: ['red', 'warm'] },
+          { id: 'api-blue', name: 'Blue', published_in: [RELEASE], tags: ['blue'] },
+          { id: 'api-bare', name: 'Bare', published_in: [RELEASE] },
+        ],
+      },
+    ],
   });
 });
 afterAll(async () => {
   await mock?.close();
 });
 const call = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${mock.url}${path}`, { method, headers: { ...TOKEN, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const response = await fetch(`${mock.url}${path}`, {
+    method,
+    headers: { ...TOKEN, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
 };
 
@@ -88,7 +95,8 @@ describe('tags on the API lists (v2)', () => {
   const NINE = '/v2/p9/apigw/instances/i9';
   it('filter the not-bound and the bound lists: any tag asked for, #no_tags#, none', async () => {
     const app = (await call('GET', `${NINE}/apps?name=tagged_app`)).body.apps[0];
-    const unbound = async (query: string) => (await call('GET', `${NINE}/app-auths/unbinded-apis?app_id=${app.id}&env_id=${RELEASE}${query}`)).body.apis.map((api: { id: string }) => api.id).sort();
+    const unbound = async (query: string) =>
+      (await call('GET', `${NINE}/app-auths/unbinded-apis?app_id=${app.id}&env_id=${RELEASE}${query}`)).body.apis.map((api: { id: string }) => api.id).sort();
     expect(await unbound('')).toEqual(['api-bare', 'api-blue', 'api-red']);
     expect(await unbound('&tags=red')).toEqual(['api-red']);
     expect(await unbound('&tags=red&tags=blue')).toEqual(['api-blue', 'api-red']);
@@ -108,11 +116,23 @@ describe('tags on the API lists (v2)', () => {
   it('tagsMatch: OR of the tags asked for, #no_tags#, empty values ignored', () => {
     const red = { tags: ['red'] };
     const bare = { tags: [] };
-    expect([tagsMatch(red), tagsMatch(red, []), tagsMatch(red, ['']), tagsMatch(red, ['blue']), tagsMatch(red, ['blue', 'red']), tagsMatch(red, ['#no_tags#'])]).toEqual([true, true, true, false, true, false]);
+    expect([
+      tagsMatch(red),
+      tagsMatch(red, []),
+      tagsMatch(red, ['']),
+      tagsMatch(red, ['blue']),
+      tagsMatch(red, ['blue', 'red']),
+      tagsMatch(red, ['#no_tags#']),
+    ]).toEqual([true, true, true, false, true, false]);
     expect([tagsMatch(bare, ['#no_tags#']), tagsMatch(bare, ['red'])]).toEqual([true, false]);
   });
 
   it('a seed API’s tags must be non-empty strings', async () => {
-    await expect(startMockServer({ port: 0, seed: [{ tenant: 'v2 p8 i8', apps: [], environments: [{ id: RELEASE, name: 'RELEASE' }], apis: [{ id: 'a', name: 'A', tags: ['ok', ''] }] }] })).rejects.toThrow(/tags must be an array of non-empty strings/);
+    await expect(
+      startMockServer({
+        port: 0,
+        seed: [{ tenant: 'v2 p8 i8', apps: [], environments: [{ id: RELEASE, name: 'RELEASE' }], apis: [{ id: 'a', name: 'A', tags: ['ok', ''] }] }],
+      }),
+    ).rejects.toThrow(/tags must be an array of non-empty strings/);
   });
 });

@@ -38,7 +38,10 @@ describe('each kind of bad credential, as the front door words it', () => {
     const signature = await wrongSk(OTHER.ak);
     expect([signature.status, (await body(signature)).error_msg]).toEqual([401, 'Incorrect IAM authentication information: verify aksk signature fail']);
     const unknown = await signed({ ak: 'NOSUCHAK', sk: 'x' });
-    expect(await body(unknown)).toMatchObject({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: Get secretKey failed,ak:NOSUCHAK,err:ak not exist' });
+    expect(await body(unknown)).toMatchObject({
+      error_code: 'APIGW.0301',
+      error_msg: 'Incorrect IAM authentication information: Get secretKey failed,ak:NOSUCHAK,err:ak not exist',
+    });
     // Never a secret, in the body or the reason.
     for (const response of [token, signature, unknown]) expect(response.headers.get('x-mock-auth-reason')).not.toMatch(/secret|not-the/);
     expect((await fetch(`${mock.url}/_mock/reset`, { method: 'POST' })).status).toBe(204);
@@ -64,7 +67,15 @@ describe('the AK lockout', () => {
   it('the lock lasts five minutes by the clock, then one more failure is counted from one', () => {
     let now = Date.UTC(2026, 11, 2, 12, 0, 0);
     const door = frontDoor(parseCredentials({ aksk: [PAIR] }), () => now);
-    const request = (signature: string) => ({ method: 'GET', url: '/', headers: { host: 'h', 'x-sdk-date': '20261202T120000Z', authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${signature}` } });
+    const request = (signature: string) => ({
+      method: 'GET',
+      url: '/',
+      headers: {
+        host: 'h',
+        'x-sdk-date': '20261202T120000Z',
+        authorization: `SDK-HMAC-SHA256 Access=${PAIR.ak}, SignedHeaders=host;x-sdk-date, Signature=${signature}`,
+      },
+    });
     const bad = request('0'.repeat(64));
     for (let i = 0; i < LOCK_AFTER_FAILURES; i += 1) expect(door.check(bad, Buffer.alloc(0))).toMatchObject({ kind: 'signature' });
     expect(door.check(bad, Buffer.alloc(0))).toMatchObject({ kind: 'locked', ak: PAIR.ak });
@@ -82,10 +93,18 @@ describe('the AK lockout', () => {
 
   it('unknown AKs and tokens are not counted; akOf reads the AK of an Authorization', () => {
     const door = frontDoor(parseCredentials({ tokens: ['t'], aksk: [PAIR] }));
-    const unknown = { method: 'GET', url: '/', headers: { authorization: 'SDK-HMAC-SHA256 Access=NOPE, SignedHeaders=host;x-sdk-date, Signature=' + '0'.repeat(64) } };
+    const unknown = {
+      method: 'GET',
+      url: '/',
+      headers: { authorization: `SDK-HMAC-SHA256 Access=NOPE, SignedHeaders=host;x-sdk-date, Signature=${'0'.repeat(64)}` },
+    };
     for (let i = 0; i < LOCK_AFTER_FAILURES + 2; i += 1) expect(door.check(unknown, Buffer.alloc(0))).toMatchObject({ kind: 'unknown-ak' });
     expect(akOf({ headers: { authorization: 'SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host' } })).toBe('AK1');
     expect(akOf({ headers: {} })).toBeUndefined();
-    expect(frontDoorError({ kind: 'whatever' }, 'r1')).toEqual({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'r1' });
+    expect(frontDoorError({ kind: 'whatever' }, 'r1')).toEqual({
+      error_code: 'APIGW.0301',
+      error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+      request_id: 'r1',
+    });
   });
 });

@@ -8,7 +8,12 @@ import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf, handleG
 
 type Generation = 'v1.0' | 'v1' | 'v2';
 const TEST_ENV = '7a1ad0c350844ee69479b47df9a881cb';
-const API = { http: '5f918d104dc84480a75166ba99efff21', fn: 'abd9c4b2ff974888b0ba79be7e6b2763', test: '11cbec3a7a8345ca981b86d161bc436e', mock: '40e7162dc6b94bbbbb1a60d2a24b1b0c' };
+const API = {
+  http: '5f918d104dc84480a75166ba99efff21',
+  fn: 'abd9c4b2ff974888b0ba79be7e6b2763',
+  test: '11cbec3a7a8345ca981b86d161bc436e',
+  mock: '40e7162dc6b94bbbbb1a60d2a24b1b0c',
+};
 const GROUP_1 = 'c77f5e81d9cb4424bf704ef2b0ac7600';
 
 function tenantOf(generation: Generation) {
@@ -17,7 +22,9 @@ function tenantOf(generation: Generation) {
   const op = (kind: string, extra: Record<string, any> = {}): { status: number; body?: any } => store.handle({ generation, kind, tenant, ...extra });
   const app = (name: string) => op('create', { body: { name } }).body.id as string;
   return {
-    store, op, app,
+    store,
+    op,
+    app,
     authorize: (app_ids: string[], api_ids: string[], env_id = RELEASE_ID) => op('authorize', { body: { app_ids, api_ids, env_id } }),
     list: (kind: string, query: Record<string, string>) => op(kind, { query }).body,
   };
@@ -28,7 +35,10 @@ describe('AppCodes', () => {
     expect(APP_CODES_PER_APP).toBe(5);
     const t = tenantOf('v2');
     const [a, b] = [t.app('app_a'), t.app('app_b')];
-    const ids = Array.from({ length: 5 }, (_, i) => t.op(i % 2 ? 'generateAppCode' : 'createAppCode', { appId: a, body: { app_code: `code_${i}_${'x'.repeat(64)}` } }).body.id);
+    const ids = Array.from(
+      { length: 5 },
+      (_, i) => t.op(i % 2 ? 'generateAppCode' : 'createAppCode', { appId: a, body: { app_code: `code_${i}_${'x'.repeat(64)}` } }).body.id,
+    );
     const over = t.op('generateAppCode', { appId: a });
     expect(over).toEqual({ status: 403, body: { error_code: 'APIG.3131', error_msg: 'The number of APP codes exceeds the maximum allowed limit' } });
     expect(t.op('createAppCode', { appId: a, body: { app_code: 'y'.repeat(64) } }).status).toBe(403);
@@ -41,7 +51,7 @@ describe('AppCodes', () => {
   it('create keeps the code sent; generate makes a 64-hex one; both with an id, the APP and the time', () => {
     const t = tenantOf('v1.0');
     const a = t.app('app_a');
-    const created = t.op('createAppCode', { appId: a, body: { app_code: 'Chosen+code/' + 'a'.repeat(60) } });
+    const created = t.op('createAppCode', { appId: a, body: { app_code: `Chosen+code/${'a'.repeat(60)}` } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ app_code: `Chosen+code/${'a'.repeat(60)}`, app_id: a });
     expect(created.body.id).toMatch(/^[0-9a-f]{32}$/);
@@ -52,7 +62,10 @@ describe('AppCodes', () => {
   });
 
   it('show answers 201 on v2 (its page) and 200 on v1.0; an AppCode of another APP is not found (APIG.3082)', () => {
-    for (const [generation, status] of [['v2', 201], ['v1.0', 200]] as const) {
+    for (const [generation, status] of [
+      ['v2', 201],
+      ['v1.0', 200],
+    ] as const) {
       const t = tenantOf(generation);
       const [a, b] = [t.app('app_a'), t.app('app_b')];
       const code = t.op('generateAppCode', { appId: a }).body;
@@ -69,14 +82,23 @@ describe('AppCodes', () => {
   it('an unknown APP: v2 404 APIG.3004 with its id; v1.0 create, generate and list 400 APIG.2012 (their pages list no 404), show and delete 404', () => {
     const v2 = tenantOf('v2');
     for (const kind of ['createAppCode', 'generateAppCode', 'listAppCodes', 'showAppCode', 'deleteAppCode']) {
-      expect(v2.op(kind, { appId: 'ghost', itemId: 'c1', body: { app_code: 'x' } }), kind).toEqual({ status: 404, body: { error_code: 'APIG.3004', error_msg: 'App ghost does not exist' } });
+      expect(v2.op(kind, { appId: 'ghost', itemId: 'c1', body: { app_code: 'x' } }), kind).toEqual({
+        status: 404,
+        body: { error_code: 'APIG.3004', error_msg: 'App ghost does not exist' },
+      });
     }
     const v10 = tenantOf('v1.0');
     for (const kind of ['createAppCode', 'generateAppCode', 'listAppCodes']) {
-      expect(v10.op(kind, { appId: 'ghost', body: { app_code: 'x' } }), kind).toEqual({ status: 400, body: { error_code: 'APIG.2012', error_msg: 'Invalid parameter value,parameterName:app_id. Please refer to the support documentation' } });
+      expect(v10.op(kind, { appId: 'ghost', body: { app_code: 'x' } }), kind).toEqual({
+        status: 400,
+        body: { error_code: 'APIG.2012', error_msg: 'Invalid parameter value,parameterName:app_id. Please refer to the support documentation' },
+      });
     }
     for (const kind of ['showAppCode', 'deleteAppCode']) {
-      expect(v10.op(kind, { appId: 'ghost', itemId: 'c1' }), kind).toEqual({ status: 404, body: { error_code: 'APIG.3004', error_msg: 'The app does not exist' } });
+      expect(v10.op(kind, { appId: 'ghost', itemId: 'c1' }), kind).toEqual({
+        status: 404,
+        body: { error_code: 'APIG.3004', error_msg: 'The app does not exist' },
+      });
     }
   });
 
@@ -103,7 +125,12 @@ describe('authorizing APPs to APIs', () => {
       const [a, b] = [t.app('app_a'), t.app('app_b')];
       const first = t.authorize([a, b], [API.http, API.test]);
       expect(first.status).toBe(201);
-      expect(first.body.map((r: any) => [r.app_id, r.api_id, r.auth_result, r.auth_role])).toEqual([[a, API.http, 'SUCCESS', 'PROVIDER'], [a, API.test, 'SUCCESS', 'PROVIDER'], [b, API.http, 'SUCCESS', 'PROVIDER'], [b, API.test, 'SUCCESS', 'PROVIDER']]);
+      expect(first.body.map((r: any) => [r.app_id, r.api_id, r.auth_result, r.auth_role])).toEqual([
+        [a, API.http, 'SUCCESS', 'PROVIDER'],
+        [a, API.test, 'SUCCESS', 'PROVIDER'],
+        [b, API.http, 'SUCCESS', 'PROVIDER'],
+        [b, API.test, 'SUCCESS', 'PROVIDER'],
+      ]);
       const again = t.authorize([a], [API.http, API.mock]);
       expect(again.body.map((r: any) => r.auth_result)).toEqual(['SKIPPED', 'SUCCESS']);
       expect(again.body[0].id).toBe(first.body[0].id);
@@ -114,8 +141,16 @@ describe('authorizing APPs to APIs', () => {
   it('v2 answers { auths } with auth_result { status } and, for a pair that exists, APIG.3316 naming the API and APP', () => {
     const t = tenantOf('v2');
     const a = t.app('app_a');
-    expect(t.authorize([a], [API.http]).body).toEqual({ auths: [expect.objectContaining({ app_id: a, api_id: API.http, auth_result: { status: 'SUCCESS' }, auth_tunnel: 'NORMAL', auth_role: 'PROVIDER' })] });
-    expect(t.authorize([a], [API.http]).body.auths[0].auth_result).toEqual({ status: 'SKIPPED', error_code: 'APIG.3316', error_msg: 'The api auth relation already exists', api_name: 'Api_http', app_name: 'app_a' });
+    expect(t.authorize([a], [API.http]).body).toEqual({
+      auths: [expect.objectContaining({ app_id: a, api_id: API.http, auth_result: { status: 'SUCCESS' }, auth_tunnel: 'NORMAL', auth_role: 'PROVIDER' })],
+    });
+    expect(t.authorize([a], [API.http]).body.auths[0].auth_result).toEqual({
+      status: 'SKIPPED',
+      error_code: 'APIG.3316',
+      error_msg: 'The api auth relation already exists',
+      api_name: 'Api_http',
+      app_name: 'app_a',
+    });
   });
 
   it('the same pair in another environment is another authorization', () => {
@@ -141,7 +176,10 @@ describe('authorizing APPs to APIs', () => {
     const [auth] = t.authorize([a], [API.http]).body;
     expect(t.list('unboundApis', { app_id: a, env_id: RELEASE_ID }).apis.map((x: any) => x.id)).not.toContain(API.http);
     expect(t.op('cancel', { itemId: auth.id })).toEqual({ status: 204 });
-    expect(t.op('cancel', { itemId: auth.id })).toEqual({ status: 404, body: { error_code: 'APIG.3009', error_msg: `The app authorization record does not exist,id:${auth.id}` } });
+    expect(t.op('cancel', { itemId: auth.id })).toEqual({
+      status: 404,
+      body: { error_code: 'APIG.3009', error_msg: `The app authorization record does not exist,id:${auth.id}` },
+    });
     expect(t.list('unboundApis', { app_id: a, env_id: RELEASE_ID }).apis.map((x: any) => x.id)).toContain(API.http);
   });
 });
@@ -161,7 +199,16 @@ describe('the bound and not-bound lists', () => {
     const all = t.list('boundApis', { app_id: a });
     expect(all.total).toBe(4);
     expect(all.auths.map((x: any) => `${x.api_name}@${x.env_name}`)).toEqual(['Api_http@RELEASE', 'API_test@RELEASE', 'Api_mock@RELEASE', 'Api_mock@TEST']);
-    expect(all.auths[0]).toMatchObject({ app_id: a, api_id: API.http, group_id: GROUP_1, group_name: 'api_group_001', env_id: RELEASE_ID, auth_role: 'PROVIDER', app_name: 'app_alpha', auth_tunnel: 'NORMAL' });
+    expect(all.auths[0]).toMatchObject({
+      app_id: a,
+      api_id: API.http,
+      group_id: GROUP_1,
+      group_name: 'api_group_001',
+      env_id: RELEASE_ID,
+      auth_role: 'PROVIDER',
+      app_name: 'app_alpha',
+      auth_tunnel: 'NORMAL',
+    });
     expect(all.auths[0].publish_id).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -184,9 +231,17 @@ describe('the bound and not-bound lists', () => {
 
   it('pages: v2 offset/limit, v1 page_no/page_size', () => {
     const v2 = granted('v2');
-    expect(v2.t.list('boundApis', { app_id: v2.a, offset: '1', limit: '2' })).toMatchObject({ total: 4, size: 2, auths: [{ api_id: API.test }, { api_id: API.mock }] });
+    expect(v2.t.list('boundApis', { app_id: v2.a, offset: '1', limit: '2' })).toMatchObject({
+      total: 4,
+      size: 2,
+      auths: [{ api_id: API.test }, { api_id: API.mock }],
+    });
     const v1 = granted('v1');
-    expect(v1.t.list('boundApis', { app_id: v1.a, page_no: '2', page_size: '3' })).toMatchObject({ total: 4, size: 1, auths: [{ api_id: API.mock, env_id: TEST_ENV }] });
+    expect(v1.t.list('boundApis', { app_id: v1.a, page_no: '2', page_size: '3' })).toMatchObject({
+      total: 4,
+      size: 1,
+      auths: [{ api_id: API.mock, env_id: TEST_ENV }],
+    });
   });
 
   it('an unknown APP is 404 on both APP lists; an unknown environment is APIG.3003 on the not-bound list', () => {
@@ -194,7 +249,10 @@ describe('the bound and not-bound lists', () => {
     expect(t.op('boundApis', { query: { app_id: 'ghost' } }).body).toEqual({ error_code: 'APIG.3004', error_msg: 'App ghost does not exist' });
     expect(t.op('unboundApis', { query: { app_id: 'ghost', env_id: RELEASE_ID } }).status).toBe(404);
     const { t: t1, a } = granted('v1');
-    expect(t1.op('unboundApis', { query: { app_id: a, env_id: 'ghost_env' } })).toEqual({ status: 404, body: { error_code: 'APIG.3003', error_msg: 'The environment does not exist' } });
+    expect(t1.op('unboundApis', { query: { app_id: a, env_id: 'ghost_env' } })).toEqual({
+      status: 404,
+      body: { error_code: 'APIG.3003', error_msg: 'The environment does not exist' },
+    });
   });
 
   it('not bound: every API not authorized to the APP in that environment; an unpublished one with empty run_env fields', () => {
@@ -203,7 +261,15 @@ describe('the bound and not-bound lists', () => {
     expect(t.list('unboundApis', { app_id: a, env_id: TEST_ENV }).apis.map((x: any) => x.id)).toEqual([API.http, API.fn, API.test]);
     const forB = t.list('unboundApis', { app_id: b, env_id: RELEASE_ID });
     expect(forB.apis.map((x: any) => x.id)).toEqual([API.http, API.fn, API.test, API.mock]);
-    expect(forB.apis[0]).toMatchObject({ name: 'Api_http', group_id: GROUP_1, group_name: 'api_group_001', auth_type: 'APP', req_uri: '/test/http', run_env_name: 'RELEASE', run_env_id: RELEASE_ID });
+    expect(forB.apis[0]).toMatchObject({
+      name: 'Api_http',
+      group_id: GROUP_1,
+      group_name: 'api_group_001',
+      auth_type: 'APP',
+      req_uri: '/test/http',
+      run_env_name: 'RELEASE',
+      run_env_id: RELEASE_ID,
+    });
     expect(forB.apis[0].publish_id).toMatch(/^[0-9a-f]{32}$/);
     expect(forB.apis[1]).toMatchObject({ name: 'Api_function', run_env_name: '', run_env_id: '', publish_id: '' });
     expect(t.list('unboundApis', { app_id: b, env_id: RELEASE_ID, api_name: 'function' }).apis.map((x: any) => x.id)).toEqual([API.fn]);
@@ -221,7 +287,10 @@ describe('the bound and not-bound lists', () => {
     expect(apps({ api_id: API.mock, env_id: RELEASE_ID })).toEqual(['app_alpha@RELEASE']);
     expect(apps({ api_id: API.fn })).toEqual([]); // authorized, but published nowhere
     expect(t.list('boundApps', {}).total).toBe(5);
-    expect(t.op('boundApps', { query: { api_id: 'ghost' } })).toEqual({ status: 404, body: { error_code: 'APIG.3002', error_msg: 'API ghost does not exist' } });
+    expect(t.op('boundApps', { query: { api_id: 'ghost' } })).toEqual({
+      status: 404,
+      body: { error_code: 'APIG.3002', error_msg: 'API ghost does not exist' },
+    });
     expect(a).not.toBe(b);
   });
 });
@@ -262,7 +331,12 @@ describe('the default catalogue', () => {
   it('RELEASE and TEST; four APIs in two groups, three published in RELEASE, one nowhere', () => {
     expect([...DEFAULT_CATALOGUE.environments.values()].map((e: any) => e.name)).toEqual(['RELEASE', 'TEST']);
     const apis = [...DEFAULT_CATALOGUE.apis.values()] as any[];
-    expect(apis.map((x) => [x.name, [...x.published.keys()]])).toEqual([['Api_http', [RELEASE_ID]], ['Api_function', []], ['API_test', [RELEASE_ID]], ['Api_mock', [RELEASE_ID, TEST_ENV]]]);
+    expect(apis.map((x) => [x.name, [...x.published.keys()]])).toEqual([
+      ['Api_http', [RELEASE_ID]],
+      ['Api_function', []],
+      ['API_test', [RELEASE_ID]],
+      ['Api_mock', [RELEASE_ID, TEST_ENV]],
+    ]);
     expect(new Set(apis.map((x) => x.group_id)).size).toBe(2);
   });
 });

@@ -82,7 +82,9 @@ describe.each(Object.entries(GENERATIONS))('%s', (generation, { base, page }) =>
     const appIdField = generation === 'v2' ? 'app_id' : 'appid';
     expect(bound.json.auths.every((a: any) => a[appIdField] === app && a.env_id === RELEASE)).toBe(true);
     expect((await call('GET', `${base}/app-auths/binded-apis?app_id=${app}&api_name=http`, undefined, token)).json.total).toBe(1);
-    expect((await call('GET', `${base}/app-auths/binded-apis?app_id=${app}&group_name=d3da`, undefined, token)).json.auths.map((a: any) => a.api_id)).toEqual([TEST_API]);
+    expect((await call('GET', `${base}/app-auths/binded-apis?app_id=${app}&group_name=d3da`, undefined, token)).json.auths.map((a: any) => a.api_id)).toEqual([
+      TEST_API,
+    ]);
     const second = await call('GET', `${base}/app-auths/binded-apis?app_id=${app}&${page(2, 1)}`, undefined, token);
     expect([second.json.total, second.json.size, second.json.auths.length]).toEqual([2, 1, 1]);
     const past = await call('GET', `${base}/app-auths/binded-apis?app_id=${app}&${page(3, 1)}`, undefined, token);
@@ -133,7 +135,10 @@ describe.each(Object.entries(GENERATIONS))('%s', (generation, { base, page }) =>
   });
 });
 
-describe.each([['v1.0', '/v1.0/apigw'], ['v2', '/v2/p1/apigw/instances/codes']] as const)('AppCodes on %s', (generation, base) => {
+describe.each([
+  ['v1.0', '/v1.0/apigw'],
+  ['v2', '/v2/p1/apigw/instances/codes'],
+] as const)('AppCodes on %s', (generation, base) => {
   const token = `codes-${generation}`;
 
   it('creates, generates, lists, shows and deletes, up to the quota of 5, and forgets them with the APP', async () => {
@@ -184,7 +189,9 @@ describe('catalogue and control', () => {
     const app = (await call('GET', `${base}/apps`)).json.apps[0].id;
     const unbound = (await call('GET', `${base}/app-auths/unbinded-apis?app_id=${app}&env_id=env-prod`)).json;
     expect(unbound.apis.map((a: any) => a.id).sort()).toEqual(['api-draft', 'api-orders']);
-    expect(records((await call('POST', `${base}/app-auths`, { app_ids: [app], api_ids: ['api-orders'], env_id: 'env-prod' })).json).map(result)).toEqual(['SUCCESS']);
+    expect(records((await call('POST', `${base}/app-auths`, { app_ids: [app], api_ids: ['api-orders'], env_id: 'env-prod' })).json).map(result)).toEqual([
+      'SUCCESS',
+    ]);
     expect((await call('POST', `${base}/app-auths`, { app_ids: [app], api_ids: [HTTP_API], env_id: 'env-prod' })).json.error_code).toBe('APIG.3002');
     expect((await call('POST', `${base}/app-auths`, { app_ids: [app], api_ids: ['api-orders'], env_id: RELEASE })).json.error_code).toBe('APIG.3003');
     const bound = (await call('GET', `${base}/app-auths/binded-apis?app_id=${app}`)).json;

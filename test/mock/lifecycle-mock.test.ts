@@ -13,7 +13,11 @@ afterAll(async () => {
   await mock?.close();
 });
 
-const concrete = (path: string) => path.replace('{project_id}', 'p1').replace('{instance_id}', 'i1').replace(/\{(app_)?id\}/, 'a1');
+const concrete = (path: string) =>
+  path
+    .replace('{project_id}', 'p1')
+    .replace('{instance_id}', 'i1')
+    .replace(/\{(app_)?id\}/, 'a1');
 const BODIES: Record<string, unknown> = { create: { name: 'app_001' }, update: { name: 'app_001' }, reset: {} };
 
 describe('every operation of every generation', () => {
@@ -36,27 +40,33 @@ describe('every operation of every generation', () => {
   });
 });
 
-const GRANT_BODIES: Record<string, unknown> = { createAppCode: { app_code: 'a'.repeat(64) }, authorize: { app_ids: ['a1'], api_ids: ['b1'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' } };
+const GRANT_BODIES: Record<string, unknown> = {
+  createAppCode: { app_code: 'a'.repeat(64) },
+  authorize: { app_ids: ['a1'], api_ids: ['b1'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' },
+};
 const grantConcrete = (path: string) => concrete(path).replace(/\{(id|app_code_id|app_auth_id)\}/, 'x1');
 const REQUIRED_QUERY: Record<string, string> = { boundApis: '?app_id=a1', unboundApis: '?app_id=a1&env_id=e1' };
 
 describe('every AppCode, authorization and outline operation, stateless', () => {
-  it.each(GRANT_OPERATIONS.map((o) => ({ ...o, label: `${o.method.toUpperCase()} ${o.path}` })))('$label answers $statuses.0 with its page example', async (op) => {
-    const body = GRANT_BODIES[op.kind];
-    const response = await fetch(`${mock.url}${grantConcrete(op.path)}${REQUIRED_QUERY[op.kind] ?? ''}`, {
-      method: op.method.toUpperCase(),
-      headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    expect(response.status).toBe(Number(op.statuses[0]));
-    const text = await response.text();
-    const success = op.success;
-    if (success.shape === 'none') return expect(text).toBe('');
-    const json = JSON.parse(text);
-    if (success.shape === 'array') for (const field of success.fields) expect(json[0]).toHaveProperty(field);
-    if (success.shape === 'object') for (const field of success.fields) expect(json).toHaveProperty(field);
-    if (success.shape === 'list') expect(json).toHaveProperty(success.listField);
-  });
+  it.each(GRANT_OPERATIONS.map((o) => ({ ...o, label: `${o.method.toUpperCase()} ${o.path}` })))(
+    '$label answers $statuses.0 with its page example',
+    async (op) => {
+      const body = GRANT_BODIES[op.kind];
+      const response = await fetch(`${mock.url}${grantConcrete(op.path)}${REQUIRED_QUERY[op.kind] ?? ''}`, {
+        method: op.method.toUpperCase(),
+        headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      expect(response.status).toBe(Number(op.statuses[0]));
+      const text = await response.text();
+      const success = op.success;
+      if (success.shape === 'none') return expect(text).toBe('');
+      const json = JSON.parse(text);
+      if (success.shape === 'array') for (const field of success.fields) expect(json[0]).toHaveProperty(field);
+      if (success.shape === 'object') for (const field of success.fields) expect(json).toHaveProperty(field);
+      if (success.shape === 'list') expect(json).toHaveProperty(success.listField);
+    },
+  );
 });
 
 describe('a broken parameter is named', () => {

@@ -24,14 +24,29 @@ describe('the mock CLI', () => {
   });
 
   it('prints the API, docs and document URLs', () => {
-    for (const url of ['/v1.0/apigw/apps', '/v1/{project_id}/apigw/instances/{instance_id}/apps', '/docs', '/docs/zh-CN', '/review', '/review/zh-CN', '/openapi.json', '/openapi.yaml', '/openapi-3.0.json']) {
+    for (const url of [
+      '/v1.0/apigw/apps',
+      '/v1/{project_id}/apigw/instances/{instance_id}/apps',
+      '/docs',
+      '/docs/zh-CN',
+      '/review',
+      '/review/zh-CN',
+      '/openapi.json',
+      '/openapi.yaml',
+      '/openapi-3.0.json',
+    ]) {
       expect(mock.output()).toContain(`${base}${url}`);
     }
   });
 
   it('remembers what it creates (stateful by default): the APP sent, then the name taken', async () => {
     for (const path of ['/v1.0/apigw/apps', '/v1/p1/apigw/instances/i1/apps', '/v2/p1/apigw/instances/i1/apps']) {
-      const create = () => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: 'checkout_web', remark: 'from the CLI test' }) });
+      const create = () =>
+        fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+          body: JSON.stringify({ name: 'checkout_web', remark: 'from the CLI test' }),
+        });
       const first = await create();
       expect(first.status).toBe(201);
       expect(await first.json()).toMatchObject({ name: 'checkout_web', remark: 'from the CLI test', creator: 'USER', status: 1, app_type: 'apig' });
@@ -48,7 +63,11 @@ describe('the mock CLI', () => {
     try {
       expect(other.output()).toContain('stateless');
       for (let i = 0; i < 2; i++) {
-        const response = await fetch(`${other.match[1]}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify(SOURCE_REQUEST_EXAMPLE) });
+        const response = await fetch(`${other.match[1]}/v1.0/apigw/apps`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+          body: JSON.stringify(SOURCE_REQUEST_EXAMPLE),
+        });
         expect(response.status).toBe(201);
         expect(await response.json()).toEqual(SOURCE_RESPONSE_EXAMPLE);
       }
@@ -66,7 +85,11 @@ describe('the mock CLI', () => {
       const url = `${other.match[1]}/v2/p1/apigw/instances/i1/apps`;
       const list = await (await fetch(`${url}?name=seeded_app&precise_search=name`, { headers: { 'x-auth-token': 't' } })).json();
       expect(list).toMatchObject({ total: 1, size: 1, apps: [{ name: 'seeded_app' }] });
-      const over = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: 'second_app' }) });
+      const over = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+        body: JSON.stringify({ name: 'second_app' }),
+      });
       expect(over.status).toBe(403);
       expect((await over.json()).error_code).toBe('APIG.3103');
     } finally {
@@ -99,13 +122,27 @@ describe('the mock CLI', () => {
     expect(await (await fetch(`${base}/review/zh-CN/index.html`)).text()).toBe(generated('review/zh-CN/index.html'));
     const pdf = await fetch(`${base}/review/review.pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('has a front page linking the docs, the review sheets with their PDFs, and the documents', async () => {
     const page = await (await fetch(`${base}/`)).text();
     const links = [...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(links).toEqual(expect.arrayContaining(['/docs/index.html', '/docs/zh-CN/index.html', '/review/index.html', '/review/review.pdf', '/review/zh-CN/index.html', '/review/zh-CN/review.pdf', '/openapi.json']));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/docs/index.html',
+        '/docs/zh-CN/index.html',
+        '/review/index.html',
+        '/review/review.pdf',
+        '/review/zh-CN/index.html',
+        '/review/zh-CN/review.pdf',
+        '/openapi.json',
+      ]),
+    );
     for (const link of links) expect((await fetch(`${base}${link}`)).status, link).toBe(200);
   });
 
@@ -115,19 +152,32 @@ describe('the mock CLI', () => {
     expect(other.output()).toContain('stopping the mock');
   });
 
-  it.each(['SIGTERM', 'SIGHUP'] as const)('%s to the pid of `npm start` (npm alone, not its group) stops the mock npm started', async (signal) => {
-    const npmStart = await startChild('npm', ['start', '--silent', '--', '--port', '0'], LISTENING, { timeoutMs: 60_000 });
-    try {
-      const url = npmStart.match[1]!;
-      expect((await fetch(`${url}/`)).status).toBe(200);
-      process.kill(npmStart.child.pid!, signal);
-      // npm's shell goes with npm; the mock sees it is left alone and stops within a second.
-      await expect.poll(() => fetch(`${url}/`).then(() => 'up', () => 'down'), { timeout: 5_000, interval: 200 }).toBe('down');
-      expect(npmStart.output()).toMatch(/(npm exited|SIGTERM|SIGHUP): stopping the mock/);
-    } finally {
-      await npmStart.stop('SIGKILL');
-    }
-  }, 90_000);
+  it.each(['SIGTERM', 'SIGHUP'] as const)(
+    '%s to the pid of `npm start` (npm alone, not its group) stops the mock npm started',
+    async (signal) => {
+      const npmStart = await startChild('npm', ['start', '--silent', '--', '--port', '0'], LISTENING, { timeoutMs: 60_000 });
+      try {
+        const url = npmStart.match[1]!;
+        expect((await fetch(`${url}/`)).status).toBe(200);
+        process.kill(npmStart.child.pid!, signal);
+        // npm's shell goes with npm; the mock sees it is left alone and stops within a second.
+        await expect
+          .poll(
+            () =>
+              fetch(`${url}/`).then(
+                () => 'up',
+                () => 'down',
+              ),
+            { timeout: 5_000, interval: 200 },
+          )
+          .toBe('down');
+        expect(npmStart.output()).toMatch(/(npm exited|SIGTERM|SIGHUP): stopping the mock/);
+      } finally {
+        await npmStart.stop('SIGKILL');
+      }
+    },
+    90_000,
+  );
 
   it('takes PORT and HOST from the environment', async () => {
     const other = await startChild(process.execPath, [MOCK], LISTENING, { env: { PORT: '0', HOST: '127.0.0.1' } });

@@ -15,7 +15,12 @@ describe('plain prism mock on the bundled document', () => {
   let base: string;
   beforeAll(async () => {
     const port = await freePort();
-    prism = await startChild(process.execPath, [PRISM, 'mock', DOCUMENT, '--host', '127.0.0.1', '--port', String(port)], /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/, { timeoutMs: 60_000 });
+    prism = await startChild(
+      process.execPath,
+      [PRISM, 'mock', DOCUMENT, '--host', '127.0.0.1', '--port', String(port)],
+      /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/,
+      { timeoutMs: 60_000 },
+    );
     base = prism.match[1]!;
   }, 70_000);
   afterAll(async () => {
@@ -33,7 +38,11 @@ describe('plain prism mock on the bundled document', () => {
   ];
   for (const path of ['/v1.0/apigw/apps', '/v1/p1/apigw/instances/i1/apps']) {
     it.each(cases)(`${path}: %s → %i`.replace('%i', '$3'), async (_label, headers, body, status) => {
-      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       expect(response.status).toBe(status);
       const json = await response.json();
       if (status >= 400) expect(json.error_code).toMatch(/^APIG\.\d{4}$/);
@@ -45,7 +54,11 @@ describe('plain prism mock on the bundled document', () => {
   // carry, and plain Prism 5.14.2 dies (stoplightio/prism#1934, open). Our mock escapes the
   // header. When this test fails, Prism fixed it: update docs/mock.md's note (Plain Prism).
   it('dies on a name that breaks its pattern (stoplightio/prism#1934); our mock does not', async () => {
-    const answer = await fetch(`${base}/v1.0/apigw/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: '1app' }) }).then(
+    const answer = await fetch(`${base}/v1.0/apigw/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+      body: JSON.stringify({ name: '1app' }),
+    }).then(
       (response) => response.status,
       (error: Error) => error.message,
     );

@@ -17,7 +17,12 @@ let version: string;
 let read: unknown[];
 const calls: string[] = [];
 /** The engine, recording when it reads a document. */
-const counting = () => ({ getHttpOperationsFromSpec: (file: string) => (calls.push(file), engine.getHttpOperationsFromSpec(file)) });
+const counting = () => ({
+  getHttpOperationsFromSpec: (file: string) => {
+    calls.push(file);
+    return engine.getHttpOperationsFromSpec(file);
+  },
+});
 
 beforeAll(async () => {
   ({ prism: engine, version } = (await loadPrism()) as never);
@@ -26,8 +31,24 @@ beforeAll(async () => {
 
 describe('withoutProse', () => {
   it('drops descriptions, summaries and x-rule-* wording, and keeps properties of any name', () => {
-    const schema = { description: 'd', type: 'object', 'x-rule-en': 'r', properties: { description: { type: 'string', description: 'x' }, summary: { type: 'integer' }, 'x-rule-note': { type: 'string' } }, examples: [{ summary: 's', value: 1 }] };
-    expect(withoutProse([{ summary: 'op', request: { body: schema } }])).toEqual([{ request: { body: { type: 'object', properties: { description: { type: 'string' }, summary: { type: 'integer' }, 'x-rule-note': { type: 'string' } }, examples: [{ value: 1 }] } } }]);
+    const schema = {
+      description: 'd',
+      type: 'object',
+      'x-rule-en': 'r',
+      properties: { description: { type: 'string', description: 'x' }, summary: { type: 'integer' }, 'x-rule-note': { type: 'string' } },
+      examples: [{ summary: 's', value: 1 }],
+    };
+    expect(withoutProse([{ summary: 'op', request: { body: schema } }])).toEqual([
+      {
+        request: {
+          body: {
+            type: 'object',
+            properties: { description: { type: 'string' }, summary: { type: 'integer' }, 'x-rule-note': { type: 'string' } },
+            examples: [{ value: 1 }],
+          },
+        },
+      },
+    ]);
     // A description that is not prose (an object, as a property schema would be) stays.
     expect(withoutProse({ description: { type: 'string' }, summary: 2 })).toEqual({ description: { type: 'string' }, summary: 2 });
   });

@@ -49,7 +49,10 @@ describe('candidatesFinder', () => {
 
 describe('listenOn', () => {
   it('names an IPv4 address as it is and an IPv6 one in brackets, with the port given by the system', async () => {
-    for (const [host, shape] of [['127.0.0.1', /^http:\/\/127\.0\.0\.1:\d+$/], ['::1', /^http:\/\/\[::1\]:\d+$/]] as const) {
+    for (const [host, shape] of [
+      ['127.0.0.1', /^http:\/\/127\.0\.0\.1:\d+$/],
+      ['::1', /^http:\/\/\[::1\]:\d+$/],
+    ] as const) {
       const server = createServer((_req, res) => res.end('ok'));
       try {
         const url = await listenOn(server, 0, host);

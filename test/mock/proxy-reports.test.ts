@@ -32,7 +32,12 @@ describe('harOf', () => {
     time: 12,
     method: 'POST',
     url: 'https://gw.example/v2/p1/apigw/instances/i1/apps?x=1&y=%E5%BA%94',
-    requestHeaders: { 'content-type': 'application/json', authorization: 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=00', 'x-auth-token': 'tok', accept: ['a', 'b'] },
+    requestHeaders: {
+      'content-type': 'application/json',
+      authorization: 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=00',
+      'x-auth-token': 'tok',
+      accept: ['a', 'b'],
+    },
     requestText: '{"name":"app_1","app_secret":"Real_secret_1"}',
     status: 201,
     responseHeaders: { 'content-type': 'application/json', 'set-cookie': 'session=1', 'x-request-id': 'r1', 'x-apig-appcode': 'code', cookie: 'c' },
@@ -45,27 +50,50 @@ describe('harOf', () => {
     expect(har.log.creator).toEqual({ name: 'apig-app-contract proxy', version: '1' });
     const [entry] = har.log.entries;
     expect(entry).toMatchObject({ startedDateTime: exchange.startedDateTime, time: 12, cache: {}, timings: { send: 0, wait: 12, receive: 0 } });
-    expect(entry.request).toMatchObject({ method: 'POST', url: exchange.url, httpVersion: 'HTTP/1.1', cookies: [], headersSize: -1, queryString: [{ name: 'x', value: '1' }, { name: 'y', value: '应' }] });
+    expect(entry.request).toMatchObject({
+      method: 'POST',
+      url: exchange.url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headersSize: -1,
+      queryString: [
+        { name: 'x', value: '1' },
+        { name: 'y', value: '应' },
+      ],
+    });
     expect(entry.request.bodySize).toBe(Buffer.byteLength(exchange.requestText));
     expect(entry.request.postData).toEqual({ mimeType: 'application/json', text: '{"name":"app_1","app_secret":"Redacted00000000"}' });
     expect(entry.response).toMatchObject({ status: 201, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], redirectURL: '', headersSize: -1 });
-    expect(entry.response.content).toEqual({ size: Buffer.byteLength('{"id":"1","app_secret":"Redacted00000000"}'), mimeType: 'application/json', text: '{"id":"1","app_secret":"Redacted00000000"}' });
+    expect(entry.response.content).toEqual({
+      size: Buffer.byteLength('{"id":"1","app_secret":"Redacted00000000"}'),
+      mimeType: 'application/json',
+      text: '{"id":"1","app_secret":"Redacted00000000"}',
+    });
     expect(entry.response.bodySize).toBe(entry.response.content.size);
   });
 
   it('credential headers are replaced; a repeated header is one entry per value', () => {
     const [entry] = harOf([exchange]).log.entries;
     expect(entry.request.headers).toEqual([
-      { name: 'content-type', value: 'application/json' }, { name: 'authorization', value: 'redacted' }, { name: 'x-auth-token', value: 'redacted' }, { name: 'accept', value: 'a' }, { name: 'accept', value: 'b' },
+      { name: 'content-type', value: 'application/json' },
+      { name: 'authorization', value: 'redacted' },
+      { name: 'x-auth-token', value: 'redacted' },
+      { name: 'accept', value: 'a' },
+      { name: 'accept', value: 'b' },
     ]);
     expect(entry.response.headers).toEqual([
-      { name: 'content-type', value: 'application/json' }, { name: 'set-cookie', value: 'redacted' }, { name: 'x-request-id', value: 'r1' }, { name: 'x-apig-appcode', value: 'redacted' }, { name: 'cookie', value: 'redacted' },
+      { name: 'content-type', value: 'application/json' },
+      { name: 'set-cookie', value: 'redacted' },
+      { name: 'x-request-id', value: 'r1' },
+      { name: 'x-apig-appcode', value: 'redacted' },
+      { name: 'cookie', value: 'redacted' },
     ]);
     expect(JSON.stringify(harOf([exchange]))).not.toMatch(/Real_secret_1|tok"|Signature=00|session=1/);
   });
 
   it('a request without a body has no postData and size 0; an answer without one is empty text of its type', () => {
-    const [entry] = harOf([{ ...exchange, method: 'DELETE', requestHeaders: {}, requestText: '', status: 204, responseHeaders: {}, responseText: '' }]).log.entries;
+    const [entry] = harOf([{ ...exchange, method: 'DELETE', requestHeaders: {}, requestText: '', status: 204, responseHeaders: {}, responseText: '' }]).log
+      .entries;
     expect(entry.request).not.toHaveProperty('postData');
     expect(entry.request.bodySize).toBe(0);
     expect(entry.response.content).toEqual({ size: 0, mimeType: '', text: '' });
@@ -94,10 +122,18 @@ describe('junitOf', () => {
 
   it('one test case per operation reached, failing with its findings; the upstream apart; traffic outside the contract fails nothing', () => {
     const xml = junitOf(report);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="apig-app-contract proxy (https://gw.example/?a=1&amp;b=&lt;2&gt;)" tests="3" failures="2">\n')).toBe(true);
-    expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="createAppV2"><failure message="2 drift finding(s)">201 response body body.app_key: must be string [request id r-1]\n201 response header X-Request-Id: is missing</failure></testcase>');
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="apig-app-contract proxy (https://gw.example/?a=1&amp;b=&lt;2&gt;)" tests="3" failures="2">\n',
+      ),
+    ).toBe(true);
+    expect(xml).toContain(
+      '<testcase classname="apig-app-contract.proxy" name="createAppV2"><failure message="2 drift finding(s)">201 response body body.app_key: must be string [request id r-1]\n201 response header X-Request-Id: is missing</failure></testcase>',
+    );
     expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="listAppsV2"></testcase>');
-    expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="upstream"><failure message="1 drift finding(s)">502 response (upstream): the upstream did not answer &amp; it&apos;s &lt;gone&gt;</failure></testcase>');
+    expect(xml).toContain(
+      '<testcase classname="apig-app-contract.proxy" name="upstream"><failure message="1 drift finding(s)">502 response (upstream): the upstream did not answer &amp; it&apos;s &lt;gone&gt;</failure></testcase>',
+    );
     expect(xml).not.toContain('/v3/x');
     expect(xml.endsWith('</testcase>\n</testsuite>\n')).toBe(true);
     expect(xml.split('\n').filter((line) => line.startsWith('  <testcase '))).toHaveLength(3);
@@ -106,10 +142,14 @@ describe('junitOf', () => {
   it('failOnOutside: the traffic outside the contract is one more failing case', () => {
     const xml = junitOf(report, { failOnOutside: true });
     expect(xml).toContain('tests="4" failures="3"');
-    expect(xml).toContain('<testcase classname="apig-app-contract.proxy" name="outside the contract"><failure message="1 drift finding(s)">404 request path: GET /v3/x is not an operation of the contract</failure></testcase>');
+    expect(xml).toContain(
+      '<testcase classname="apig-app-contract.proxy" name="outside the contract"><failure message="1 drift finding(s)">404 request path: GET /v3/x is not an operation of the contract</failure></testcase>',
+    );
   });
 
   it('a clean run: every case passes', () => {
-    expect(junitOf({ upstream: 'http://gw', operations: ['showAppV2'], findings: [] })).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="apig-app-contract proxy (http://gw)" tests="1" failures="0">\n  <testcase classname="apig-app-contract.proxy" name="showAppV2"></testcase>\n</testsuite>\n');
+    expect(junitOf({ upstream: 'http://gw', operations: ['showAppV2'], findings: [] })).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="apig-app-contract proxy (http://gw)" tests="1" failures="0">\n  <testcase classname="apig-app-contract.proxy" name="showAppV2"></testcase>\n</testsuite>\n',
+    );
   });
 });

@@ -7,13 +7,33 @@ import { listenOn } from '../../mock/core/listen.mjs';
 
 /** The second APP of the page's list example: no remark, no app_type. */
 const SPARSE_APP = {
-  bind_num: 3, creator: 'USER', update_time: '2020-05-27T10:38:03.133586Z', app_key: '840b8b5b1efc4ec686639759c2c584da', name: 'app_001',
-  id: '9ed8b7fe84224de681e7d7a5587e76dc', app_secret: '0a4e7035e81e424ab4c2c571980d5c6e', register_time: '2020-03-28T11:09:06Z', status: 1,
+  bind_num: 3,
+  creator: 'USER',
+  update_time: '2020-05-27T10:38:03.133586Z',
+  app_key: '840b8b5b1efc4ec686639759c2c584da',
+  name: 'app_001',
+  id: '9ed8b7fe84224de681e7d7a5587e76dc',
+  app_secret: '0a4e7035e81e424ab4c2c571980d5c6e',
+  register_time: '2020-03-28T11:09:06Z',
+  status: 1,
 };
 const PAGE_EXAMPLE = {
-  total: 2, size: 2,
+  total: 2,
+  size: 2,
   apps: [
-    { bind_num: 0, creator: 'USER', update_time: '2020-08-03T13:09:13Z', app_key: 'ee8f878c252747028f07eb116c2cd91b', name: 'app_demo', remark: 'Demo app', id: '356de8eb7a8742168586e5daf5339965', app_secret: '416b6b2a1d394111b9bc1df0e6842ab8', register_time: '2020-08-03T13:09:13Z', status: 1, app_type: 'apig' },
+    {
+      bind_num: 0,
+      creator: 'USER',
+      update_time: '2020-08-03T13:09:13Z',
+      app_key: 'ee8f878c252747028f07eb116c2cd91b',
+      name: 'app_demo',
+      remark: 'Demo app',
+      id: '356de8eb7a8742168586e5daf5339965',
+      app_secret: '416b6b2a1d394111b9bc1df0e6842ab8',
+      register_time: '2020-08-03T13:09:13Z',
+      status: 1,
+      app_type: 'apig',
+    },
     SPARSE_APP,
   ],
 };
@@ -23,7 +43,9 @@ let upstream: ReturnType<typeof createServer>;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 beforeAll(async () => {
   upstream = createServer((req, res) => {
-    const body = JSON.stringify(req.url!.endsWith('/apps') ? PAGE_EXAMPLE : req.url!.includes('/validation/') ? { id: SPARSE_APP.id, name: SPARSE_APP.name } : SHOWN);
+    const body = JSON.stringify(
+      req.url!.endsWith('/apps') ? PAGE_EXAMPLE : req.url!.includes('/validation/') ? { id: SPARSE_APP.id, name: SPARSE_APP.name } : SHOWN,
+    );
     res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'r-sparse' });
     res.end(body);
   });

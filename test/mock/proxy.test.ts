@@ -23,14 +23,23 @@ describe('with the mock as upstream', () => {
   });
 
   it('forwards the lifecycle and the grants unchanged, and finds nothing', async () => {
-    const send = (method: string, path: string, body?: unknown) => fetch(`${proxy.url}${path}`, { method, headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? json(body) : undefined });
+    const send = (method: string, path: string, body?: unknown) =>
+      fetch(`${proxy.url}${path}`, {
+        method,
+        headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? json(body) : undefined,
+      });
     const made = await send('POST', `${V2}/apps`, { name: 'proxied_app' });
     expect(made.status).toBe(201);
     const app = await made.json();
     expect(app.name).toBe('proxied_app');
     expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(200);
     expect((await send('PUT', `${V2}/apps/${app.id}/app-codes`)).status).toBe(201);
-    const granted = await send('POST', `${V2}/app-auths`, { app_ids: [app.id], api_ids: ['5f918d104dc84480a75166ba99efff21'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' });
+    const granted = await send('POST', `${V2}/app-auths`, {
+      app_ids: [app.id],
+      api_ids: ['5f918d104dc84480a75166ba99efff21'],
+      env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID',
+    });
     expect(granted.status).toBe(201);
     expect((await send('GET', `${V2}/app-auths/binded-apis?app_id=${app.id}`)).status).toBe(200);
     expect((await send('GET', `${V2}/resources/outline/apps`)).status).toBe(200);
@@ -39,14 +48,26 @@ describe('with the mock as upstream', () => {
     expect((await send('DELETE', `${V2}/apps/${app.id}`)).status).toBe(204);
     expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(404);
     expect(proxy.findings()).toEqual([]);
-    expect(proxy.report()).toMatchObject({ exchanges: 9, findings: [], requests: [], news: [], outside: [], unjudged: [], passed: true, summary: '9 exchanges, 0 drift findings, 0 invalid requests (refused upstream), 0 response fields the contract does not list, 0 outside the contract, 0 not judged' });
+    expect(proxy.report()).toMatchObject({
+      exchanges: 9,
+      findings: [],
+      requests: [],
+      news: [],
+      outside: [],
+      unjudged: [],
+      passed: true,
+      summary:
+        '9 exchanges, 0 drift findings, 0 invalid requests (refused upstream), 0 response fields the contract does not list, 0 outside the contract, 0 not judged',
+    });
   });
 
   it('reports a request that breaks the contract apart from drift, and still forwards it', async () => {
     const before = proxy.report().requests.length;
     const answer = await fetch(`${proxy.url}${V2}/apps?limit=ten`, { headers: { 'x-auth-token': 't' } });
     expect(answer.status).toBe(400); // the upstream's own answer: it refused, as it should
-    expect(proxy.report().requests.slice(before)).toEqual([expect.objectContaining({ kind: 'request', where: 'request', location: 'query.limit', method: 'GET', status: 400 })]);
+    expect(proxy.report().requests.slice(before)).toEqual([
+      expect.objectContaining({ kind: 'request', where: 'request', location: 'query.limit', method: 'GET', status: 400 }),
+    ]);
     expect(proxy.findings()).toEqual([]);
   });
 });
@@ -54,7 +75,18 @@ describe('with the mock as upstream', () => {
 /** A gateway that drifts, one way per path. */
 function driftingGateway(): Promise<Server> {
   const ok = { 'content-type': 'application/json', 'x-request-id': 'r-1' };
-  const app = { id: 'a1', name: 'app_1', status: 1, app_key: 'k', app_secret: 's', creator: 'USER', register_time: '2020-08-03T13:09:13Z', update_time: '2020-08-03T13:09:13Z', remark: '', app_type: 'apig' };
+  const app = {
+    id: 'a1',
+    name: 'app_1',
+    status: 1,
+    app_key: 'k',
+    app_secret: 's',
+    creator: 'USER',
+    register_time: '2020-08-03T13:09:13Z',
+    update_time: '2020-08-03T13:09:13Z',
+    remark: '',
+    app_type: 'apig',
+  };
   const answers: Record<string, (res: import('node:http').ServerResponse) => void> = {
     [`${V2}/apps/missing-field`]: (res) => res.writeHead(200, ok).end(json({ ...app, name: undefined })),
     [`${V2}/apps/wrong-type`]: (res) => res.writeHead(200, ok).end(json({ ...app, status: '1' })),
@@ -86,14 +118,27 @@ describe('with a drifting gateway as upstream', () => {
     const before = proxy.findings().length;
     const answer = await fetch(`${proxy.url}${V2}/apps/${id}`, { headers: { 'x-auth-token': 't' } });
     await answer.arrayBuffer();
-    return { status: answer.status, found: proxy.findings().slice(before).map((f) => [f.kind, f.location]) };
+    return {
+      status: answer.status,
+      found: proxy
+        .findings()
+        .slice(before)
+        .map((f) => [f.kind, f.location]),
+    };
   };
 
   it.each([
     ['missing-field', [['response', 'body']]],
     ['wrong-type', [['response', 'body.status']]],
     ['undeclared-status', [['status', '(whole)']]],
-    ['html-error', [['response', 'headers.Content-Type'], ['response', 'body'], ['status', '(whole)']]],
+    [
+      'html-error',
+      [
+        ['response', 'headers.Content-Type'],
+        ['response', 'body'],
+        ['status', '(whole)'],
+      ],
+    ],
     ['bad-code', [['response', 'body.error_code']]],
     ['no-request-id', [['response', 'headers.X-Request-Id']]],
   ])('%s is reported at its place, and nothing else', async (id, expected) => {
@@ -109,21 +154,38 @@ describe('with a drifting gateway as upstream', () => {
 
   it('a request the contract refuses, accepted by the upstream, is drift', async () => {
     const before = proxy.findings().length;
-    const answer = await fetch(`${proxy.url}${V2}/apps`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: '1_starts_with_a_digit' }) });
+    const answer = await fetch(`${proxy.url}${V2}/apps`, {
+      method: 'POST',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+      body: json({ name: '1_starts_with_a_digit' }),
+    });
     await answer.arrayBuffer();
     expect(proxy.findings().slice(before)).toEqual([expect.objectContaining({ kind: 'accepted-invalid', where: 'request', location: 'body.name' })]);
   });
 
-  it('strict: a request the contract refuses gets the mock\'s 400 naming the field and never reaches the upstream', async () => {
+  it("strict: a request the contract refuses gets the mock's 400 naming the field and never reaches the upstream", async () => {
     const { port } = gateway.address() as { port: number };
     const strict = await startProxy({ upstream: `http://127.0.0.1:${port}`, port: 0, strict: true });
     try {
-      const answer = await fetch(`${strict.url}${V2}/apps`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: '1_starts_with_a_digit' }) });
+      const answer = await fetch(`${strict.url}${V2}/apps`, {
+        method: 'POST',
+        headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+        body: json({ name: '1_starts_with_a_digit' }),
+      });
       expect(answer.status).toBe(400);
-      expect(await answer.json()).toEqual({ error_code: 'APIG.2011', error_msg: 'Invalid parameter value,parameterName:name. Please refer to the support documentation' });
+      expect(await answer.json()).toEqual({
+        error_code: 'APIG.2011',
+        error_msg: 'Invalid parameter value,parameterName:name. Please refer to the support documentation',
+      });
       expect(strict.findings()).toEqual([]); // the drifting upstream never saw it, so it could not accept it
-      expect(strict.report().requests).toEqual([expect.objectContaining({ location: 'body.name', message: expect.stringContaining('(refused by the proxy: --strict)') })]);
-      const valid = await fetch(`${strict.url}${V2}/apps`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: 'fine_name' }) });
+      expect(strict.report().requests).toEqual([
+        expect.objectContaining({ location: 'body.name', message: expect.stringContaining('(refused by the proxy: --strict)') }),
+      ]);
+      const valid = await fetch(`${strict.url}${V2}/apps`, {
+        method: 'POST',
+        headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+        body: json({ name: 'fine_name' }),
+      });
       expect(valid.status).toBe(201); // forwarded
     } finally {
       await strict.close();
@@ -136,18 +198,22 @@ describe('with a drifting gateway as upstream', () => {
     expect(found).toEqual([['upstream', '(upstream)']]);
   });
 
-  it('a request without a credential is reported with the callers\' requests, not as drift', async () => {
+  it("a request without a credential is reported with the callers' requests, not as drift", async () => {
     const before = proxy.report().requests.length;
     const drift = proxy.findings().length;
     await (await fetch(`${proxy.url}${V2}/apps/a1`)).arrayBuffer();
-    expect(proxy.report().requests.slice(before)).toEqual([expect.objectContaining({ location: 'headers', message: expect.stringContaining('no credential') })]);
+    expect(proxy.report().requests.slice(before)).toEqual([
+      expect.objectContaining({ location: 'headers', message: expect.stringContaining('no credential') }),
+    ]);
     expect(proxy.findings().length).toBe(drift);
   });
 
   it('a route the contract does not have is listed outside the contract, not as drift', async () => {
     const before = proxy.report();
     await (await fetch(`${proxy.url}/v3/elsewhere`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
-    expect(proxy.report().outside.slice(before.outside.length)).toEqual([expect.objectContaining({ kind: 'unknown-route', location: 'path', path: '/v3/elsewhere' })]);
+    expect(proxy.report().outside.slice(before.outside.length)).toEqual([
+      expect.objectContaining({ kind: 'unknown-route', location: 'path', path: '/v3/elsewhere' }),
+    ]);
     expect(proxy.findings().length).toBe(before.findings.length);
   });
 });
@@ -163,7 +229,24 @@ async function redoclyDrift(har: unknown, server: string) {
   writeFileSync(join(dir, 'traffic.har'), JSON.stringify(har));
   try {
     const stdout = await new Promise<string>((resolve) => {
-      execFile(process.execPath, [binOf('@redocly/cli', 'redocly'), 'drift', join(dir, 'traffic.har'), '--api', join(GENERATED, 'openapi.json'), '--server', server, '--format', 'json', '--min-severity', 'warning'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }, (_error, out) => resolve(out));
+      execFile(
+        process.execPath,
+        [
+          binOf('@redocly/cli', 'redocly'),
+          'drift',
+          join(dir, 'traffic.har'),
+          '--api',
+          join(GENERATED, 'openapi.json'),
+          '--server',
+          server,
+          '--format',
+          'json',
+          '--min-severity',
+          'warning',
+        ],
+        { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+        (_error, out) => resolve(out),
+      );
     });
     return JSON.parse(stdout.slice(stdout.indexOf('{')));
   } finally {
@@ -176,7 +259,12 @@ describe('HAR and JUnit', () => {
     const mock = await startMockServer({ port: 0 });
     const proxy = await startProxy({ upstream: mock.url, port: 0 });
     try {
-      const send = (method: string, path: string, body?: unknown) => fetch(`${proxy.url}${path}`, { method, headers: { 'x-auth-token': 'har-token-never-kept', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? json(body) : undefined }).then((r) => r.json().catch(() => undefined));
+      const send = (method: string, path: string, body?: unknown) =>
+        fetch(`${proxy.url}${path}`, {
+          method,
+          headers: { 'x-auth-token': 'har-token-never-kept', ...(body ? { 'content-type': 'application/json' } : {}) },
+          body: body ? json(body) : undefined,
+        }).then((r) => r.json().catch(() => undefined));
       const app = await send('POST', `${V2}/apps`, { name: 'har_app', app_secret: 'MySecret_12345' });
       await send('POST', `${V2}/apps/${app.id}/app-codes`, { app_code: `SecretCode${'c'.repeat(70)}` });
       await send('GET', `${V2}/apps?limit=5`);
@@ -206,7 +294,9 @@ describe('HAR and JUnit', () => {
       expect(JSON.stringify(drift.problems)).toContain('status');
       const junit = proxy.junit();
       expect(junit).toContain('tests="1" failures="1"');
-      expect(junit).toMatch(/<testcase classname="apig-app-contract.proxy" name="GET \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\/\{app_id\}"><failure message="1 drift finding\(s\)">200 response body\.status: /);
+      expect(junit).toMatch(
+        /<testcase classname="apig-app-contract.proxy" name="GET \/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}\/apps\/\{app_id\}"><failure message="1 drift finding\(s\)">200 response body\.status: /,
+      );
     } finally {
       await proxy.close();
       await new Promise((resolve) => gateway.close(resolve));
@@ -216,7 +306,7 @@ describe('HAR and JUnit', () => {
 
 describe('startProxy', () => {
   it('refuses an upstream that is not an http(s) URL, saying what it needs', async () => {
-    await expect(startProxy({ upstream: 'ftp://example.com', port: 0 })).rejects.toThrow('the proxy needs the upstream\'s http(s) URL');
+    await expect(startProxy({ upstream: 'ftp://example.com', port: 0 })).rejects.toThrow("the proxy needs the upstream's http(s) URL");
   });
 });
 
@@ -230,7 +320,11 @@ describe('apig-app-mock --proxy', () => {
     const mock = await startMockServer({ port: 0 });
     const report = join(dir, 'report.json');
     const run = async (flags: string[]) => {
-      const cli = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', mock.url, '--report', report, '--port', '0', ...flags], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const cli = await startChild(
+        process.execPath,
+        ['mock/cli.mjs', 'proxy', mock.url, '--report', report, '--port', '0', ...flags],
+        /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+      );
       try {
         const base = cli.match[1]!;
         expect((await fetch(`${base}${V2}/apps`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
@@ -245,10 +339,18 @@ describe('apig-app-mock --proxy', () => {
     try {
       const plain = await run([]);
       expect(plain.code).toBe(0);
-      expect(plain.output).toContain('SIGINT: 4 exchanges, 0 drift findings, 1 invalid requests (refused upstream), 0 response fields the contract does not list, 2 outside the contract, 0 not judged (report: ');
+      expect(plain.output).toContain(
+        'SIGINT: 4 exchanges, 0 drift findings, 1 invalid requests (refused upstream), 0 response fields the contract does not list, 2 outside the contract, 0 not judged (report: ',
+      );
       expect(plain.written).toMatchObject({
-        upstream: mock.url, exchanges: 4, findings: [], passed: true,
-        outside: [{ kind: 'unknown-route', path: '/v9/nowhere' }, { kind: 'preflight', method: 'OPTIONS' }],
+        upstream: mock.url,
+        exchanges: 4,
+        findings: [],
+        passed: true,
+        outside: [
+          { kind: 'unknown-route', path: '/v9/nowhere' },
+          { kind: 'preflight', method: 'OPTIONS' },
+        ],
         requests: [{ kind: 'request', location: 'query.limit', operation: 'GET /v2/{project_id}/apigw/instances/{instance_id}/apps' }],
       });
       const failing = await run(['--fail-on-outside']);
@@ -263,7 +365,12 @@ describe('apig-app-mock --proxy', () => {
 
   it('takes the AK/SK pair from the SDK variables, and says it re-signs', async () => {
     const { startChild } = await import('../helpers/child-process.js');
-    const cli = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', 'http://127.0.0.1:9', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/, { env: { HUAWEICLOUD_SDK_AK: 'ENVAK0001', HUAWEICLOUD_SDK_SK: 'env-secret-never-printed' } });
+    const cli = await startChild(
+      process.execPath,
+      ['mock/cli.mjs', 'proxy', 'http://127.0.0.1:9', '--port', '0'],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/,
+      { env: { HUAWEICLOUD_SDK_AK: 'ENVAK0001', HUAWEICLOUD_SDK_SK: 'env-secret-never-printed' } },
+    );
     try {
       expect(cli.output()).toContain('(AK/SK requests are checked and signed anew for the upstream)');
       expect(cli.output()).not.toContain('env-secret-never-printed');
@@ -274,7 +381,11 @@ describe('apig-app-mock --proxy', () => {
 
   it('--proxy <URL> (2.x) still starts the proxy, and says on stderr that it goes in 3.0.0', async () => {
     const { startChild } = await import('../helpers/child-process.js');
-    const cli = await startChild(process.execPath, ['mock/cli.mjs', '--proxy', 'http://127.0.0.1:9', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/);
+    const cli = await startChild(
+      process.execPath,
+      ['mock/cli.mjs', '--proxy', 'http://127.0.0.1:9', '--port', '0'],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[^\n]*\n?/,
+    );
     try {
       expect(cli.output()).toContain('apig-app-mock: --proxy <URL> is deprecated and goes in 3.0.0; use apig-app-mock proxy <URL>');
       expect(cli.output()).toContain('APP contract proxy is listening on');
@@ -286,13 +397,25 @@ describe('apig-app-mock --proxy', () => {
   it.each([
     [['proxy', 'not a url'], "the proxy needs the upstream's http(s) URL"],
     [['--proxy', 'not a url'], "the proxy needs the upstream's http(s) URL"],
-    [['--report', 'r.json'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>'],
-    [['serve', '--strict'], '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>'],
-    [['proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'], 'the proxy forwards to a gateway; --stateless, --seed are for the mock (apig-app-mock serve)'],
+    [
+      ['--report', 'r.json'],
+      '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>',
+    ],
+    [
+      ['serve', '--strict'],
+      '--report, --har, --junit, --strict, --fail-on-outside, --compare, --ca and -- <command> go with apig-app-mock proxy <upstream URL>',
+    ],
+    [
+      ['proxy', 'http://127.0.0.1:9', '--stateless', '--seed', 's.json'],
+      'the proxy forwards to a gateway; --stateless, --seed are for the mock (apig-app-mock serve)',
+    ],
   ])('%j is refused, saying why', async (args, message) => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
-    const failed = await promisify(execFile)(process.execPath, ['mock/cli.mjs', ...args, '--port', '0'], { encoding: 'utf8' }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const failed = await promisify(execFile)(process.execPath, ['mock/cli.mjs', ...args, '--port', '0'], { encoding: 'utf8' }).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain(message);
   });
@@ -319,12 +442,19 @@ describe('re-signing for the upstream', () => {
       const client = createApigClient({ baseUrl: resigning.url, auth: AKSK });
       const made = await createAppOnDedicatedGatewayV2(client, instance, { name: 'signed_app_2', remark: '汉字 remark' });
       expect(made.ok && made.status).toBe(201);
-      if (made.ok) expect((await listApisBoundToAppPage(client, { gateway: 'dedicatedV2', ...instance }, { appId: made.data.id, apiName: 'a b&c' })).ok).toBe(true);
+      if (made.ok)
+        expect((await listApisBoundToAppPage(client, { gateway: 'dedicatedV2', ...instance }, { appId: made.data.id, apiName: 'a b&c' })).ok).toBe(true);
       // Tokens pass untouched.
-      const token = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: resigning.url, auth: { token: 'proxy-token-1' } }), instance, { name: 'token_app' });
+      const token = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: resigning.url, auth: { token: 'proxy-token-1' } }), instance, {
+        name: 'token_app',
+      });
       expect(token.ok).toBe(true);
       // A signature that does not match is refused by the proxy itself, never forwarded.
-      const forged = await createAppOnDedicatedGatewayV2(createApigClient({ baseUrl: resigning.url, auth: { ak: AKSK.ak, sk: 'not-the-secret-1' } }), instance, { name: 'forged_app' });
+      const forged = await createAppOnDedicatedGatewayV2(
+        createApigClient({ baseUrl: resigning.url, auth: { ak: AKSK.ak, sk: 'not-the-secret-1' } }),
+        instance,
+        { name: 'forged_app' },
+      );
       expect(!forged.ok && forged.error).toMatchObject({ status: 401, errorCode: 'APIGW.0301' });
       // No secret in what the proxy keeps.
       for (const proxy of [plain, resigning]) expect(JSON.stringify(proxy.report())).not.toMatch(/proxy-sk-never-shown|not-the-secret|proxy-token-1/);
@@ -350,7 +480,18 @@ describe('an HTTPS upstream with its own CA', () => {
     ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
     writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
     ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'san.ext');
-    const app = { id: 'a1', name: 'app_1', status: 1, app_key: 'k', app_secret: 's', creator: 'USER', register_time: 't', update_time: 't', remark: '', app_type: 'apig' };
+    const app = {
+      id: 'a1',
+      name: 'app_1',
+      status: 1,
+      app_key: 'k',
+      app_secret: 's',
+      creator: 'USER',
+      register_time: 't',
+      update_time: 't',
+      remark: '',
+      app_type: 'apig',
+    };
     let received = 0;
     const upstream = createHttpsServer({ key: readFileSync(join(dir, 'server.key')), cert: readFileSync(join(dir, 'server.pem')) }, (req, res) => {
       req.on('data', (chunk: Buffer) => (received += chunk.length));
@@ -369,18 +510,28 @@ describe('an HTTPS upstream with its own CA', () => {
       // A large body arrives whole (3 MiB of remark; the contract refuses it, the upstream decides).
       const big = JSON.stringify({ name: 'big_app', remark: 'r'.repeat(3 * 1024 * 1024) });
       received = 0;
-      const answer = await fetch(`${trusting.url}${V2}/apps/a1`, { method: 'PUT', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: big });
+      const answer = await fetch(`${trusting.url}${V2}/apps/a1`, {
+        method: 'PUT',
+        headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+        body: big,
+      });
       await answer.arrayBuffer();
       expect(received).toBe(Buffer.byteLength(big));
       // Over 4 MiB: refused whole, never forwarded in part.
       received = 0;
-      const tooBig = await fetch(`${trusting.url}${V2}/apps/a1`, { method: 'PUT', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', remark: 'r'.repeat(5 * 1024 * 1024) }) });
+      const tooBig = await fetch(`${trusting.url}${V2}/apps/a1`, {
+        method: 'PUT',
+        headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x', remark: 'r'.repeat(5 * 1024 * 1024) }),
+      });
       expect([tooBig.status, (await tooBig.json()).error_code]).toEqual([400, 'APIG.2000']);
       expect(received).toBe(0);
 
       const refused = await fetch(`${untrusting.url}${V2}/apps/a1`, { headers: { 'x-auth-token': 't' } });
       expect([refused.status, (await refused.json()).error_code]).toEqual([502, 'APIG.9999']);
-      expect(untrusting.findings()).toEqual([expect.objectContaining({ kind: 'upstream', message: expect.stringMatching(/SELF_SIGNED|UNABLE_TO_VERIFY|certificate/i) })]);
+      expect(untrusting.findings()).toEqual([
+        expect.objectContaining({ kind: 'upstream', message: expect.stringMatching(/SELF_SIGNED|UNABLE_TO_VERIFY|certificate/i) }),
+      ]);
     } finally {
       await trusting.close();
       await untrusting.close();
@@ -395,7 +546,12 @@ describe('the mock checked against the upstream (compare)', () => {
     const upstream = await startMockServer({ port: 0 });
     const proxy = await startProxy({ upstream: upstream.url, port: 0, compare: true });
     try {
-      const send = (method: string, path: string, body?: unknown) => fetch(`${proxy.url}${path}`, { method, headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? json(body) : undefined }).then(async (r) => ({ status: r.status, json: await r.json().catch(() => undefined) }));
+      const send = (method: string, path: string, body?: unknown) =>
+        fetch(`${proxy.url}${path}`, {
+          method,
+          headers: { 'x-auth-token': 't', ...(body ? { 'content-type': 'application/json' } : {}) },
+          body: body ? json(body) : undefined,
+        }).then(async (r) => ({ status: r.status, json: await r.json().catch(() => undefined) }));
       const app = (await send('POST', `${V2}/apps`, { name: 'compared_app' })).json;
       expect((await send('GET', `${V2}/apps/${app.id}`)).status).toBe(200); // the mock's own APP of that create answers too
       const code = (await send('PUT', `${V2}/apps/${app.id}/app-codes`)).json;
@@ -413,7 +569,17 @@ describe('the mock checked against the upstream (compare)', () => {
 
   it('against a gateway that answers otherwise: each difference says what the upstream and the mock answered', async () => {
     const base = '/v1/p1/apigw/instances/i1/apps';
-    const app = { id: 'gw-app-1', name: 'gw_app', status: 1, app_key: 'k1234567', app_secret: 's', creator: 'USER', register_time: '2020-08-03T13:09:13Z', update_time: '2020-08-03T13:09:13Z', remark: '' };
+    const app = {
+      id: 'gw-app-1',
+      name: 'gw_app',
+      status: 1,
+      app_key: 'k1234567',
+      app_secret: 's',
+      creator: 'USER',
+      register_time: '2020-08-03T13:09:13Z',
+      update_time: '2020-08-03T13:09:13Z',
+      remark: '',
+    };
     const gateway = createServer((req, res) => {
       const ok = { 'content-type': 'application/json', 'x-request-id': 'r-gw' };
       req.resume();
@@ -426,12 +592,28 @@ describe('the mock checked against the upstream (compare)', () => {
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', () => resolve()));
     const proxy = await startProxy({ upstream: `http://127.0.0.1:${(gateway.address() as { port: number }).port}`, port: 0, compare: true });
     try {
-      await (await fetch(`${proxy.url}${base}`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json' }, body: json({ name: 'gw_app' }) })).arrayBuffer();
+      await (
+        await fetch(`${proxy.url}${base}`, {
+          method: 'POST',
+          headers: { 'x-auth-token': 't', 'content-type': 'application/json' },
+          body: json({ name: 'gw_app' }),
+        })
+      ).arrayBuffer();
       await (await fetch(`${proxy.url}${base}/gw-app-1`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
       await (await fetch(`${proxy.url}${base}/nobody`, { headers: { 'x-auth-token': 't' } })).arrayBuffer();
       expect(proxy.report().differences).toEqual([
-        expect.objectContaining({ what: 'fields', path: `${base}/gw-app-1`, upstream: expect.objectContaining({ status: 200, fields: expect.not.arrayContaining(['app_type']) }), mock: expect.objectContaining({ status: 200, fields: expect.arrayContaining(['app_type']) }) }),
-        expect.objectContaining({ what: 'error_code', path: `${base}/nobody`, upstream: { status: 404, error_code: 'APIG.3002', fields: undefined }, mock: { status: 404, error_code: 'APIG.3004', fields: undefined } }),
+        expect.objectContaining({
+          what: 'fields',
+          path: `${base}/gw-app-1`,
+          upstream: expect.objectContaining({ status: 200, fields: expect.not.arrayContaining(['app_type']) }),
+          mock: expect.objectContaining({ status: 200, fields: expect.arrayContaining(['app_type']) }),
+        }),
+        expect.objectContaining({
+          what: 'error_code',
+          path: `${base}/nobody`,
+          upstream: { status: 404, error_code: 'APIG.3002', fields: undefined },
+          mock: { status: 404, error_code: 'APIG.3004', fields: undefined },
+        }),
       ]);
     } finally {
       await proxy.close();
@@ -447,13 +629,36 @@ describe('secrets', () => {
     const { join } = await import('node:path');
     const { startChild } = await import('../helpers/child-process.js');
     const { createApigClient, createAppOnDedicatedGatewayV2, createAppCode } = await import('../../src/index.js');
-    const SECRETS = { token: 'tok-SECRET-never-kept-1', sk: 'sk-SECRET-never-kept-22', appSecret: 'AppSecretNeverKept333', appCode: `CodeNeverKept${'q'.repeat(60)}` };
+    const SECRETS = {
+      token: 'tok-SECRET-never-kept-1',
+      sk: 'sk-SECRET-never-kept-22',
+      appSecret: 'AppSecretNeverKept333',
+      appCode: `CodeNeverKept${'q'.repeat(60)}`,
+    };
     const dir = mkdtempSync(join(tmpdir(), 'apig-proxy-secrets-'));
     const pair = { ak: 'SECRETTESTAK0001', sk: SECRETS.sk };
     writeFileSync(join(dir, 'creds.json'), JSON.stringify({ tokens: [SECRETS.token], aksk: [pair] }));
     const upstream = await startMockServer({ port: 0, credentials: { tokens: [SECRETS.token], aksk: [pair] } });
     const files = ['report.json', 'traffic.har', 'drift.xml'].map((f) => join(dir, f));
-    const cli = await startChild(process.execPath, ['mock/cli.mjs', 'proxy', upstream.url, '--credentials', join(dir, 'creds.json'), '--report', files[0]!, '--har', files[1]!, '--junit', files[2]!, '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const cli = await startChild(
+      process.execPath,
+      [
+        'mock/cli.mjs',
+        'proxy',
+        upstream.url,
+        '--credentials',
+        join(dir, 'creds.json'),
+        '--report',
+        files[0]!,
+        '--har',
+        files[1]!,
+        '--junit',
+        files[2]!,
+        '--port',
+        '0',
+      ],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    );
     const added: string[] = [];
     try {
       const base = cli.match[1]!;
@@ -465,11 +670,18 @@ describe('secrets', () => {
       };
       for (const auth of [{ token: SECRETS.token }, pair]) {
         const client = createApigClient({ baseUrl: base, auth, fetch: tracking });
-        const made = await createAppOnDedicatedGatewayV2(client, instance, { name: `secret_app_${'token' in auth ? 't' : 'k'}`, app_secret: SECRETS.appSecret });
+        const made = await createAppOnDedicatedGatewayV2(client, instance, {
+          name: `secret_app_${'token' in auth ? 't' : 'k'}`,
+          app_secret: SECRETS.appSecret,
+        });
         expect(made.ok).toBe(true);
         if (made.ok) expect((await createAppCode(client, { gateway: 'dedicatedV2', ...instance }, made.data.id, { app_code: SECRETS.appCode })).ok).toBe(true);
       }
-      await fetch(`${base}/v2/p-sec/apigw/instances/i-sec/apps`, { method: 'POST', headers: { 'x-auth-token': 'wrong', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x_app', app_secret: SECRETS.appSecret }) });
+      await fetch(`${base}/v2/p-sec/apigw/instances/i-sec/apps`, {
+        method: 'POST',
+        headers: { 'x-auth-token': 'wrong', 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x_app', app_secret: SECRETS.appSecret }),
+      });
       await cli.stop('SIGINT');
       const written = files.map((f) => readFileSync(f, 'utf8')).join('\n');
       expect(written).toContain('"exchanges": 5');

@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'apig-stale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function touchAll(path: string, time: Date) {
-  if (statSync(path).isDirectory()) readdirSync(path).forEach((name) => touchAll(join(path, name), time));
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) touchAll(join(path, name), time);
   else utimesSync(path, time, time);
 }
 const bytes = (root: string, file: string) => readFileSync(join(root, file));
@@ -35,7 +35,7 @@ describe('rebuildIfStale', () => {
   it('rebuilds a copy whose inputs changed to the same bytes, keeping PDFs printed from the same sheet, then leaves it alone', async () => {
     const copy = join(dir, 'changed');
     cpSync(GENERATED, copy, { recursive: true });
-    writeFileSync(join(copy, 'inputs.sha256'), '0'.repeat(64) + '\n');
+    writeFileSync(join(copy, 'inputs.sha256'), `${'0'.repeat(64)}\n`);
     writeFileSync(join(copy, 'openapi.json'), '{}');
     expect(stalenessOf(copy)).toMatch(/changed since generated\/ was built/);
     expect(await rebuildIfStale(copy)).toBe(true);
@@ -56,10 +56,23 @@ describe('an up-to-date npm start', () => {
     // A resolve hook records every module the child loads.
     const hooks = join(dir, 'hooks');
     mkdirSync(hooks, { recursive: true });
-    writeFileSync(join(hooks, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.LOADED_LOG, result.url + '\\n');\n  return result;\n}\n");
+    writeFileSync(
+      join(hooks, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.LOADED_LOG, result.url + '\\n');\n  return result;\n}\n",
+    );
     writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
     const log = join(hooks, 'loaded.txt');
-    const out = execFileSync(process.execPath, ['--import', join(hooks, 'register.mjs'), '--input-type=module', '-e', "const { rebuildIfStale } = await import('./scripts/dev/rebuild-if-stale.mjs'); console.log(await rebuildIfStale());"], { cwd: ROOT, env: { ...process.env, LOADED_LOG: log }, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        join(hooks, 'register.mjs'),
+        '--input-type=module',
+        '-e',
+        "const { rebuildIfStale } = await import('./scripts/dev/rebuild-if-stale.mjs'); console.log(await rebuildIfStale());",
+      ],
+      { cwd: ROOT, env: { ...process.env, LOADED_LOG: log }, encoding: 'utf8' },
+    );
     expect(out.trim()).toBe('false');
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((url) => url.endsWith('/scripts/generate/inputs-digest.mjs'))).toBe(true); // the hook saw the imports

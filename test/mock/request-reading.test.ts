@@ -9,7 +9,12 @@ import { apiNotFound, errorFromViolations, missingParameter, parameterError, sys
 
 /** A request stream that emits the chunks given, then `end`, `error` or `close`. */
 function request(chunks: Buffer[], last: 'end' | 'error' | 'close' = 'end') {
-  const req = Object.assign(new EventEmitter(), { destroyed: false, destroy() { this.destroyed = true; } });
+  const req = Object.assign(new EventEmitter(), {
+    destroyed: false,
+    destroy() {
+      this.destroyed = true;
+    },
+  });
   const read = readBody(req);
   for (const chunk of chunks) req.emit('data', chunk);
   if (last === 'error') req.emit('error', new Error('socket hang up'));
@@ -36,7 +41,10 @@ describe('readBody: whole bodies up to 4 MiB, never more kept', () => {
     const drained = request(Array.from({ length: 64 }, () => mib));
     expect(await drained.read).toEqual({ tooLarge: true });
     expect(drained.req.destroyed).toBe(false);
-    const flood = request(Array.from({ length: 65 }, () => mib), 'close');
+    const flood = request(
+      Array.from({ length: 65 }, () => mib),
+      'close',
+    );
     expect(flood.req.destroyed).toBe(true);
     expect(await flood.read).toEqual({ aborted: true });
   });
@@ -57,21 +65,48 @@ describe('decodeJsonBody', () => {
     expect(decodeJsonBody('text/plain', Buffer.alloc(0))).toEqual({ value: undefined });
   });
 
-  it.each(['application/json; version=1; charset=utf-8', 'application/json; version=1', 'application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset="utf-8"', 'application/json; charset=utf8', 'application/merge-patch+json', 'application/vnd.api+json; charset=utf-8'])('reads JSON sent as %s', (type) => {
+  it.each([
+    'application/json; version=1; charset=utf-8',
+    'application/json; version=1',
+    'application/json',
+    'Application/JSON',
+    'application/json; charset=utf-8',
+    'application/json;charset=UTF-8',
+    'application/json; charset="utf-8"',
+    'application/json; charset=utf8',
+    'application/merge-patch+json',
+    'application/vnd.api+json; charset=utf-8',
+  ])('reads JSON sent as %s', (type) => {
     expect(decodeJsonBody(type, bytes('{"name":"应用_1"}'))).toEqual({ value: { name: '应用_1' } });
   });
 
-  it.each([undefined, '', 'text/plain', 'application/xml', 'application/jsonx', 'application/json; charset=gbk', 'application/json; charset=latin1', 'multipart/form-data', 'application/+jsonx', 'vnd.application/x+json', 'application/json; version=1; charset=gbk'])('refuses the content type %j, naming it', (type) => {
+  it.each([
+    undefined,
+    '',
+    'text/plain',
+    'application/xml',
+    'application/jsonx',
+    'application/json; charset=gbk',
+    'application/json; charset=latin1',
+    'multipart/form-data',
+    'application/+jsonx',
+    'vnd.application/x+json',
+    'application/json; version=1; charset=gbk',
+  ])('refuses the content type %j, naming it', (type) => {
     const { problem } = decodeJsonBody(type, bytes('{}'));
     expect(problem).toBe(`Content-Type must be application/json with UTF-8 (got ${JSON.stringify(String(type ?? 'none'))})`);
   });
 
   it('quotes at most 100 characters of a content type', () => {
-    expect(decodeJsonBody(`text/${'x'.repeat(300)}`, bytes('{}')).problem).toBe(`Content-Type must be application/json with UTF-8 (got ${JSON.stringify(`text/${'x'.repeat(95)}`)})`);
+    expect(decodeJsonBody(`text/${'x'.repeat(300)}`, bytes('{}')).problem).toBe(
+      `Content-Type must be application/json with UTF-8 (got ${JSON.stringify(`text/${'x'.repeat(95)}`)})`,
+    );
   });
 
   it('refuses bytes that are not UTF-8 (GBK 应用), in English and the page’s Chinese', () => {
-    expect(decodeJsonBody('application/json', Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xd3, 0xa6, 0xd3, 0xc3, 0x22, 0x7d]))).toEqual({ problem: 'the request body is not valid UTF-8 (中文字符必须为UTF-8或者unicode编码)' });
+    expect(decodeJsonBody('application/json', Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xd3, 0xa6, 0xd3, 0xc3, 0x22, 0x7d]))).toEqual({
+      problem: 'the request body is not valid UTF-8 (中文字符必须为UTF-8或者unicode编码)',
+    });
   });
 
   it('a UTF-8 byte-order mark is dropped, not read as part of the JSON', () => {
@@ -102,7 +137,10 @@ describe('preferToMockConfig (Prism’s Prefer header)', () => {
 
   it('code, example and dynamic=false, in any case and with quotes, separated by , or ;', () => {
     expect(preferToMockConfig('code=403')).toEqual({ config: { code: 403 }, header: 'code=403' });
-    expect(preferToMockConfig('Code = 404, example="not_found"')).toEqual({ config: { code: 404, exampleKey: 'not_found' }, header: 'Code = 404, example="not_found"' });
+    expect(preferToMockConfig('Code = 404, example="not_found"')).toEqual({
+      config: { code: 404, exampleKey: 'not_found' },
+      header: 'Code = 404, example="not_found"',
+    });
     expect(preferToMockConfig('example=a=b; dynamic=false')).toEqual({ config: { exampleKey: 'a=b', dynamic: false }, header: 'example=a=b; dynamic=false' });
   });
 
@@ -140,14 +178,21 @@ describe('errorFromViolations: the one error body the gateway would send', () =>
   });
 
   it('a broken field is APIG.2011 naming it, the first in the pages’ order; fields the order does not list come after', () => {
-    expect(errorFromViolations([body('app_secret'), body('remark'), body('app_key')])).toEqual({ error_code: 'APIG.2011', error_msg: 'Invalid parameter value,parameterName:remark. Please refer to the support documentation' });
+    expect(errorFromViolations([body('app_secret'), body('remark'), body('app_key')])).toEqual({
+      error_code: 'APIG.2011',
+      error_msg: 'Invalid parameter value,parameterName:remark. Please refer to the support documentation',
+    });
     expect(errorFromViolations([body('app_ids'), body('app_key')]).error_msg).toContain('parameterName:app_key.');
     expect(errorFromViolations([body('app_ids')]).error_msg).toContain('parameterName:app_ids.');
   });
 
   it('a required path or query parameter left out is APIG.2001 naming it', () => {
-    expect(errorFromViolations([{ path: ['query'], code: 'required', message: "Request query must have required property 'app_id'" }])).toEqual(missingParameter('app_id'));
-    expect(errorFromViolations([{ path: ['path'], code: 'required', message: "Request path must have required property 'project_id'" }])).toEqual(missingParameter('project_id'));
+    expect(errorFromViolations([{ path: ['query'], code: 'required', message: "Request query must have required property 'app_id'" }])).toEqual(
+      missingParameter('app_id'),
+    );
+    expect(errorFromViolations([{ path: ['path'], code: 'required', message: "Request path must have required property 'project_id'" }])).toEqual(
+      missingParameter('project_id'),
+    );
   });
 
   it('a path or query parameter that breaks its rule is APIG.2011 naming it', () => {
@@ -164,13 +209,27 @@ describe('errorFromViolations: the one error body the gateway would send', () =>
   });
 
   it('a parameter’s rule is found among other violations (a whole-body one first)', () => {
-    expect(errorFromViolations([{ path: ['body'], code: 'type', message: 'must be object' }, { path: ['query', 'page_size'], code: 'maximum', message: 'must be <= 500' }]).error_msg).toContain('parameterName:page_size.');
-    expect(errorFromViolations([{ path: ['header', 'x-auth-token'], code: 'type', message: 'x' }, { path: ['path', 'app_id'], code: 'pattern', message: 'x' }]).error_msg).toContain('parameterName:app_id.');
+    expect(
+      errorFromViolations([
+        { path: ['body'], code: 'type', message: 'must be object' },
+        { path: ['query', 'page_size'], code: 'maximum', message: 'must be <= 500' },
+      ]).error_msg,
+    ).toContain('parameterName:page_size.');
+    expect(
+      errorFromViolations([
+        { path: ['header', 'x-auth-token'], code: 'type', message: 'x' },
+        { path: ['path', 'app_id'], code: 'pattern', message: 'x' },
+      ]).error_msg,
+    ).toContain('parameterName:app_id.');
   });
 
   it('a body that is not an object, or is missing, is APIG.2000', () => {
-    expect(errorFromViolations([{ path: ['body'], code: 'type', message: 'must be object' }])).toEqual(parameterError('the request body must be a JSON object'));
-    expect(errorFromViolations([{ code: 'required', message: 'Body parameter is required' }])).toEqual(parameterError('the request body is required (a JSON object)'));
+    expect(errorFromViolations([{ path: ['body'], code: 'type', message: 'must be object' }])).toEqual(
+      parameterError('the request body must be a JSON object'),
+    );
+    expect(errorFromViolations([{ code: 'required', message: 'Body parameter is required' }])).toEqual(
+      parameterError('the request body is required (a JSON object)'),
+    );
     expect(errorFromViolations([])).toEqual(parameterError('the request does not match the contract'));
   });
 

@@ -18,7 +18,8 @@ afterAll(async () => {
   await mock?.close();
 });
 const TOKEN = { 'x-auth-token': 'server-http' };
-const create = (body: string, headers: Record<string, string> = {}) => fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', ...TOKEN, ...headers }, body });
+const create = (body: string, headers: Record<string, string> = {}) =>
+  fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', ...TOKEN, ...headers }, body });
 
 /** Raw bytes to the mock, and the whole answer as text (for what fetch cannot send). */
 function raw(bytes: string | Buffer): Promise<string> {
@@ -37,9 +38,12 @@ describe('pages and documents', () => {
     const page = await fetch(`${mock.url}/`);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await page.text();
-    for (const path of ['/docs/index.html', '/docs/zh-CN/index.html', '/openapi.json', '/openapi.yaml', '/openapi-3.0.json']) expect(html).toContain(`href="${path}"`);
+    for (const path of ['/docs/index.html', '/docs/zh-CN/index.html', '/openapi.json', '/openapi.yaml', '/openapi-3.0.json'])
+      expect(html).toContain(`href="${path}"`);
     expect(html).toContain('简体中文');
-    expect(mock.served).toEqual(expect.arrayContaining(['/', '/docs', '/docs/index.html', '/openapi.json', '/openapi.yaml', '/openapi-3.0.json', '/openapi-3.0.yaml']));
+    expect(mock.served).toEqual(
+      expect.arrayContaining(['/', '/docs', '/docs/index.html', '/openapi.json', '/openapi.yaml', '/openapi-3.0.json', '/openapi-3.0.yaml']),
+    );
   });
 
   it('serves the documents with this mock’s own address as the local server', async () => {
@@ -48,7 +52,7 @@ describe('pages and documents', () => {
     const text = await response.text();
     expect(text).toBe(readFileSync(`${GENERATED}openapi.json`, 'utf8').replaceAll('http://127.0.0.1:4010', mock.url));
     expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
-    expect((await (await fetch(`${mock.url}/openapi-3.0.yaml`)).text())).toContain(mock.url);
+    expect(await (await fetch(`${mock.url}/openapi-3.0.yaml`)).text()).toContain(mock.url);
     expect((await fetch(`${mock.url}/openapi.yaml`)).headers.get('content-type')).toBe('application/yaml; charset=utf-8');
   });
 
@@ -78,22 +82,55 @@ describe('what a mock serves is what its generated/ holds (each mock started in 
       const html = await (await fetch(`${own.url}/`)).text();
       const links = [...html.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
       expect(links).toEqual([
-        '/docs/index.html English', '/docs/zh-CN/index.html 简体中文',
-        '/review/index.html English', '/review/review.pdf PDF', '/review/zh-CN/index.html 契约一览', '/review/zh-CN/review.pdf PDF',
-        '/openapi.json openapi.json', '/openapi.yaml openapi.yaml', '/openapi-3.0.json openapi-3.0.json (OpenAPI 3.0.3)',
+        '/docs/index.html English',
+        '/docs/zh-CN/index.html 简体中文',
+        '/review/index.html English',
+        '/review/review.pdf PDF',
+        '/review/zh-CN/index.html 契约一览',
+        '/review/zh-CN/review.pdf PDF',
+        '/openapi.json openapi.json',
+        '/openapi.yaml openapi.yaml',
+        '/openapi-3.0.json openapi-3.0.json (OpenAPI 3.0.3)',
       ]);
       expect(html).toContain('<li>Docs: <a href="/docs/index.html">English</a> · <a href="/docs/zh-CN/index.html">简体中文</a></li>');
       expect(html).toContain('<li>Documents: ');
       expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-      expect(own.served.sort()).toEqual(['/', '/docs', '/docs/index.html', '/docs/zh-CN', '/docs/zh-CN/index.html', '/openapi-3.0.json', '/openapi-3.0.yaml', '/openapi.json', '/openapi.yaml', '/review', '/review/index.html', '/review/review.pdf', '/review/zh-CN', '/review/zh-CN/index.html', '/review/zh-CN/review.pdf'].sort());
-      for (const [path, file, type] of [['/openapi.json', 'openapi.json', 'application/json; charset=utf-8'], ['/openapi.yaml', 'openapi.yaml', 'application/yaml; charset=utf-8'], ['/openapi-3.0.json', 'openapi-3.0.json', 'application/json; charset=utf-8'], ['/openapi-3.0.yaml', 'openapi-3.0.yaml', 'application/yaml; charset=utf-8']] as const) {
+      expect(own.served.sort()).toEqual(
+        [
+          '/',
+          '/docs',
+          '/docs/index.html',
+          '/docs/zh-CN',
+          '/docs/zh-CN/index.html',
+          '/openapi-3.0.json',
+          '/openapi-3.0.yaml',
+          '/openapi.json',
+          '/openapi.yaml',
+          '/review',
+          '/review/index.html',
+          '/review/review.pdf',
+          '/review/zh-CN',
+          '/review/zh-CN/index.html',
+          '/review/zh-CN/review.pdf',
+        ].sort(),
+      );
+      for (const [path, file, type] of [
+        ['/openapi.json', 'openapi.json', 'application/json; charset=utf-8'],
+        ['/openapi.yaml', 'openapi.yaml', 'application/yaml; charset=utf-8'],
+        ['/openapi-3.0.json', 'openapi-3.0.json', 'application/json; charset=utf-8'],
+        ['/openapi-3.0.yaml', 'openapi-3.0.yaml', 'application/yaml; charset=utf-8'],
+      ] as const) {
         const response = await fetch(`${own.url}${path}`);
         expect(response.headers.get('content-type'), path).toBe(type);
         const text = await response.text();
         expect(text, path).toBe(readFileSync(`${GENERATED}${file}`, 'utf8').replaceAll('http://127.0.0.1:4010', own.url));
         expect(text, path).toContain(own.url);
       }
-      for (const [path, type] of [['/review/zh-CN', 'text/html; charset=utf-8'], ['/review/review.pdf', 'application/pdf'], ['/docs/zh-CN/index.html', 'text/html; charset=utf-8']] as const) {
+      for (const [path, type] of [
+        ['/review/zh-CN', 'text/html; charset=utf-8'],
+        ['/review/review.pdf', 'application/pdf'],
+        ['/docs/zh-CN/index.html', 'text/html; charset=utf-8'],
+      ] as const) {
         const response = await fetch(`${own.url}${path}`);
         expect(response.status, path).toBe(200);
         expect(response.headers.get('content-type'), path).toBe(type);
@@ -129,7 +166,12 @@ describe('options a mock starts with (each mock started in its test)', () => {
   it('a quota: the tenant’s APPs past it are refused (APIG.3103)', async () => {
     const own = await startMockServer({ port: 0, quota: 1 });
     try {
-      const post = (name: string) => fetch(`${own.url}/v1/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', ...TOKEN }, body: JSON.stringify({ name }) });
+      const post = (name: string) =>
+        fetch(`${own.url}/v1/p1/apigw/instances/i1/apps`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...TOKEN },
+          body: JSON.stringify({ name }),
+        });
       expect((await post('first_app')).status).toBe(201);
       expect((await post('second_app')).status).toBe(403);
     } finally {
@@ -148,10 +190,23 @@ describe('options a mock starts with (each mock started in its test)', () => {
 
 describe('a browser calling the mock (CORS)', () => {
   it('answers a preflight with 204, every method, the headers asked for, cached 10 minutes', async () => {
-    const response = await fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, { method: 'OPTIONS', headers: { origin: 'http://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-auth-token, content-type' } });
+    const response = await fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-auth-token, content-type' },
+    });
     expect(response.status).toBe(204);
-    expect(Object.fromEntries(['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'].map((h) => [h, response.headers.get(h)]))).toEqual({
-      'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS', 'access-control-allow-headers': 'x-auth-token, content-type', 'access-control-max-age': '600',
+    expect(
+      Object.fromEntries(
+        ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'].map((h) => [
+          h,
+          response.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+      'access-control-allow-headers': 'x-auth-token, content-type',
+      'access-control-max-age': '600',
     });
     const any = await fetch(`${mock.url}/`, { method: 'OPTIONS' });
     expect(any.headers.get('access-control-allow-headers')).toBe('*');
@@ -210,13 +265,19 @@ describe('what is refused before the contract is read', () => {
     expect(broken.status).toBe(400);
     expect((await broken.json()).error_msg).toMatch(/^Parameter error: the request body is not valid JSON/);
     const typed = await create('{"name":"app_xml"}', { 'content-type': 'application/xml' });
-    expect(await typed.json()).toEqual({ error_code: 'APIG.2000', error_msg: 'Parameter error: Content-Type must be application/json with UTF-8 (got "application/xml")' });
+    expect(await typed.json()).toEqual({
+      error_code: 'APIG.2000',
+      error_msg: 'Parameter error: Content-Type must be application/json with UTF-8 (got "application/xml")',
+    });
   });
 
   it('a broken field: 400 naming it, and the violations in sl-violations (ASCII, 汉字 escaped)', async () => {
     const response = await create(JSON.stringify({ name: '应用!' }));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error_code: 'APIG.2011', error_msg: 'Invalid parameter value,parameterName:name. Please refer to the support documentation' });
+    expect(await response.json()).toEqual({
+      error_code: 'APIG.2011',
+      error_msg: 'Invalid parameter value,parameterName:name. Please refer to the support documentation',
+    });
     const header = response.headers.get('sl-violations')!;
     expect(header).toMatch(/^[\x20-\x7e]+$/);
     const violations = JSON.parse(header);
@@ -228,7 +289,11 @@ describe('what is refused before the contract is read', () => {
     const broken = await create('{"name":');
     expect(broken.status).toBe(400);
     expect(broken.headers.get('sl-violations')).toBeNull();
-    const anonymous = await fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    const anonymous = await fetch(`${mock.url}/v2/p1/apigw/instances/i1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":',
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -240,7 +305,10 @@ describe('what is refused before the contract is read', () => {
 
   it('a missing field: APIG.2001 naming it', async () => {
     const response = await create(JSON.stringify({ remark: 'no name' }));
-    expect(await response.json()).toEqual({ error_code: 'APIG.2001', error_msg: 'The request parameters must be specified,parameterName:name. Please refer to the support documentation' });
+    expect(await response.json()).toEqual({
+      error_code: 'APIG.2001',
+      error_msg: 'The request parameters must be specified,parameterName:name. Please refer to the support documentation',
+    });
   });
 
   it('Prefer picks a declared response; one the contract lacks, or dynamic=true, is a 400 saying so', async () => {
@@ -250,7 +318,9 @@ describe('what is refused before the contract is read', () => {
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ error_code: 'APIG.2000', error_msg: 'Parameter error: the contract has no response for Prefer: code=418' });
     const long = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: `code=418, example=${'x'.repeat(200)}` });
-    expect((await long.json()).error_msg).toBe(`Parameter error: the contract has no response for Prefer: ${`code=418, example=${'x'.repeat(200)}`.slice(0, 100)}`);
+    expect((await long.json()).error_msg).toBe(
+      `Parameter error: the contract has no response for Prefer: ${`code=418, example=${'x'.repeat(200)}`.slice(0, 100)}`,
+    );
     const example = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: 'example=nope' });
     expect((await example.json()).error_msg).toBe('Parameter error: the contract has no response for Prefer: example=nope');
     const dynamic = await create(JSON.stringify({ name: 'prefer_app' }), { prefer: 'dynamic=true' });
@@ -287,7 +357,10 @@ describe('request targets no parser should trip on (never a 5xx)', () => {
     const body = text.split('\r\n\r\n').slice(1).join('\r\n\r\n');
     return { status, body: body ? JSON.parse(body) : undefined };
   }
-  const invalid = (name: string) => ({ error_code: 'APIG.2011', error_msg: `Invalid parameter value,parameterName:${name}. Please refer to the support documentation` });
+  const invalid = (name: string) => ({
+    error_code: 'APIG.2011',
+    error_msg: `Invalid parameter value,parameterName:${name}. Please refer to the support documentation`,
+  });
 
   // The code the pages give a parameter that breaks its rule (APIG.2011), naming the parameter
   // the undecodable segment fills; Prism's router would throw (URIError) on it.
@@ -319,9 +392,14 @@ describe('request targets no parser should trip on (never a 5xx)', () => {
 
   it('an Accept the gateway ignores, a body on a GET, an Expect it does not do: 2xx or a 4xx error body', async () => {
     expect((await target('/v1.0/apigw/apps', 'GET', 'Accept: !\r\n')).status).toBe(200);
-    const withBody = await raw('GET /v1.0/apigw/apps HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]');
+    const withBody = await raw(
+      'GET /v1.0/apigw/apps HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]',
+    );
     expect(withBody).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(withBody.split('\r\n\r\n')[1]!)).toEqual({ error_code: 'APIG.2000', error_msg: 'Parameter error: GET /v1.0/apigw/apps takes no request body' });
+    expect(JSON.parse(withBody.split('\r\n\r\n')[1]!)).toEqual({
+      error_code: 'APIG.2000',
+      error_msg: 'Parameter error: GET /v1.0/apigw/apps takes no request body',
+    });
     const expectation = await target('/v1.0/apigw/apps', 'GET', 'Expect: teapot\r\n');
     expect(expectation.status).toBe(417);
     expect(expectation.body.error_code).toBe('APIG.2000');

@@ -80,7 +80,11 @@ describe('tenants and limits', () => {
   it('Prefer still picks a response, and POST /_mock/reset forgets everything', async () => {
     const forced = await call('POST', BASES.v2, { name: 'preferred_app' }, 'tenant-a');
     expect(forced.status).toBe(201);
-    const response = await fetch(`${mock.url}${BASES.v2}`, { method: 'POST', headers: { 'x-auth-token': 't', 'content-type': 'application/json', prefer: 'code=403' }, body: JSON.stringify({ name: 'another_app' }) });
+    const response = await fetch(`${mock.url}${BASES.v2}`, {
+      method: 'POST',
+      headers: { 'x-auth-token': 't', 'content-type': 'application/json', prefer: 'code=403' },
+      body: JSON.stringify({ name: 'another_app' }),
+    });
     expect(response.status).toBe(403);
     expect((await fetch(`${mock.url}/_mock/reset`, { method: 'POST' })).status).toBe(204);
     expect((await call('GET', BASES.v2)).json.total).toBe(0);

@@ -65,7 +65,8 @@ describe.each(SOURCES)('installed from $name', ({ install }) => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const run = async (file: string) => (await promisify(execFile)(process.execPath, [join(dir, file), mock.url], { cwd: dir, encoding: 'utf8', timeout: 30_000 })).stdout;
+  const run = async (file: string) =>
+    (await promisify(execFile)(process.execPath, [join(dir, file), mock.url], { cwd: dir, encoding: 'utf8', timeout: 30_000 })).stdout;
 
   it('works from Node ESM: calls the mock, ships both documents', async () => {
     writeFileSync(
@@ -98,7 +99,13 @@ createAppOnSharedGateway(client, { name: 'app_cjs' }).then((result) => {
   });
 
   it('type-checks code written against the package, named types from ./types included', () => {
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, include: ['consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] },
+        include: ['consumer.ts'],
+      }),
+    );
     writeFileSync(
       join(dir, 'consumer.ts'),
       `import { createApigClient, createAppOnDedicatedGateway, type App } from 'apig-app-contract';
@@ -120,8 +127,19 @@ export type Shared = paths['/v1.0/apigw/apps'];
   });
 
   it('bundles for the browser with no Node built-ins', async () => {
-    writeFileSync(join(dir, 'browser.js'), `import { createApigClient, signRequest } from 'apig-app-contract';\nwindow.apig = { createApigClient, signRequest };\n`);
-    const result = await build({ entryPoints: [join(dir, 'browser.js')], absWorkingDir: dir, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    writeFileSync(
+      join(dir, 'browser.js'),
+      `import { createApigClient, signRequest } from 'apig-app-contract';\nwindow.apig = { createApigClient, signRequest };\n`,
+    );
+    const result = await build({
+      entryPoints: [join(dir, 'browser.js')],
+      absWorkingDir: dir,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
     expect(result.errors).toEqual([]);
     expect(result.outputFiles[0]!.text).not.toMatch(/from ['"]node:|require\(['"]node:/);
   });
@@ -153,7 +171,13 @@ describe('the mock from the packed tarball (npx apig-app-mock)', () => {
   }, 60_000);
 
   it('types apig-app-contract/mock under tsc --strict (startMockServer, its options and result)', () => {
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, include: ['mock-consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] },
+        include: ['mock-consumer.ts'],
+      }),
+    );
     writeFileSync(
       join(dir, 'mock-consumer.ts'),
       `import { startMockServer, type MockServerOptions, type RunningMockServer } from 'apig-app-contract/mock';
@@ -171,7 +195,13 @@ export async function run(): Promise<string> {
   });
 
   it('types apig-app-contract/proxy under tsc --strict (startProxy, its options, result and report)', () => {
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, include: ['proxy-consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] },
+        include: ['proxy-consumer.ts'],
+      }),
+    );
     writeFileSync(
       join(dir, 'proxy-consumer.ts'),
       `import { startProxy, type ProxyOptions, type ProxyReport, type RunningProxy } from 'apig-app-contract/proxy';
@@ -197,7 +227,12 @@ export async function run(): Promise<boolean> {
     const mockProcess = await startChild(bin, ['--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
     try {
       const base = mockProcess.match[1]!;
-      const create = () => fetch(`${base}/v2/p1/apigw/instances/i1/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 't' }, body: JSON.stringify({ name: 'tester_app' }) });
+      const create = () =>
+        fetch(`${base}/v2/p1/apigw/instances/i1/apps`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+          body: JSON.stringify({ name: 'tester_app' }),
+        });
       const first = await create();
       expect(first.status).toBe(201);
       const { id, name } = await first.json();
@@ -215,8 +250,19 @@ export async function run(): Promise<boolean> {
       const provisioning = CLIENT_EXAMPLES.find((e) => e.code.includes('authorizeApps'))!;
       const { code } = await transform(provisioning.code, { loader: 'ts', format: 'esm' });
       writeFileSync(join(dir, 'provision.mjs'), code);
-      const { stdout } = await promisify(execFile)(process.execPath, ['provision.mjs'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, APIG_BASE_URL: base } });
-      expect(JSON.parse(stdout)).toEqual({ app_id: expect.stringMatching(/^[0-9a-f]{32}$/), app_key: expect.stringMatching(/^[0-9a-f]{32}$/), app_secret: expect.stringMatching(/^[0-9a-f]{32}$/), app_code: expect.stringMatching(/^[0-9a-f]{64}$/), apis: ['5f918d104dc84480a75166ba99efff21', '11cbec3a7a8345ca981b86d161bc436e'] });
+      const { stdout } = await promisify(execFile)(process.execPath, ['provision.mjs'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { PATH: process.env.PATH, APIG_BASE_URL: base },
+      });
+      expect(JSON.parse(stdout)).toEqual({
+        app_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        app_key: expect.stringMatching(/^[0-9a-f]{32}$/),
+        app_secret: expect.stringMatching(/^[0-9a-f]{32}$/),
+        app_code: expect.stringMatching(/^[0-9a-f]{64}$/),
+        apis: ['5f918d104dc84480a75166ba99efff21', '11cbec3a7a8345ca981b86d161bc436e'],
+      });
 
       // The validating proxy from the same bin, in front of this mock: forwards, and on SIGINT
       // prints its one line with no drift.
@@ -245,7 +291,12 @@ await proxy.close();
 console.log(JSON.stringify({ signed: signed.status, forged: forged.status, summary: proxy.report().summary }));
 `,
       );
-      const library = await promisify(execFile)(process.execPath, ['library-proxy.mjs'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, UPSTREAM: base } });
+      const library = await promisify(execFile)(process.execPath, ['library-proxy.mjs'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { PATH: process.env.PATH, UPSTREAM: base },
+      });
       expect(JSON.parse(library.stdout)).toEqual({ signed: 200, forged: 401, summary: expect.stringMatching(/^2 exchanges, 0 drift findings/) });
     } finally {
       await mockProcess.stop();
@@ -253,12 +304,24 @@ console.log(JSON.stringify({ signed: signed.status, forged: forged.status, summa
   }, 240_000);
 
   it('`npx apig-app-mock`: SIGTERM to npx’s pid (npx alone, not its group) stops the mock it started', async () => {
-    const npx = await startChild('npx', ['--no-install', 'apig-app-mock', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, { cwd: dir, timeoutMs: 60_000 });
+    const npx = await startChild('npx', ['--no-install', 'apig-app-mock', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, {
+      cwd: dir,
+      timeoutMs: 60_000,
+    });
     try {
       const url = npx.match[1]!;
       expect((await fetch(`${url}/`)).status).toBe(200);
       process.kill(npx.child.pid!, 'SIGTERM');
-      await expect.poll(() => fetch(`${url}/`).then(() => 'up', () => 'down'), { timeout: 5_000, interval: 200 }).toBe('down');
+      await expect
+        .poll(
+          () =>
+            fetch(`${url}/`).then(
+              () => 'up',
+              () => 'down',
+            ),
+          { timeout: 5_000, interval: 200 },
+        )
+        .toBe('down');
     } finally {
       await npx.stop('SIGKILL');
     }

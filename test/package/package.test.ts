@@ -18,10 +18,30 @@ describe('the published package', () => {
   it('packs dist, the documents, README, docs/*.md and LICENSE; no spec sources, rendered docs pages, tests or dev tools', () => {
     const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts']));
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
-    for (const expected of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/types.d.ts', 'dist/generated/schema.d.ts', 'dist/generated/request-validators.js', 'generated/openapi.json', 'generated/openapi-3.0.json', 'README.md', 'docs/client.md', 'docs/mock.md', 'docs/proxy.md', 'docs/conformance.md', 'docs/contract.md', 'docs/other-languages.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const expected of [
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/types.d.ts',
+      'dist/generated/schema.d.ts',
+      'dist/generated/request-validators.js',
+      'generated/openapi.json',
+      'generated/openapi-3.0.json',
+      'README.md',
+      'docs/client.md',
+      'docs/mock.md',
+      'docs/proxy.md',
+      'docs/conformance.md',
+      'docs/contract.md',
+      'docs/other-languages.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'package.json',
+    ]) {
       expect(files).toContain(expected);
     }
-    expect(files.filter((f) => /^(test|scripts|spec|node_modules|\.ci|generated\/docs|generated\/review)\//.test(f) || /\.(test\.ts|html|pdf)$/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /^(test|scripts|spec|node_modules|\.ci|generated\/docs|generated\/review)\//.test(f) || /\.(test\.ts|html|pdf)$/.test(f)),
+    ).toEqual([]);
     // Rendered pages were 96% of the tarball; what is left is code and documents, and Prism's
     // reading of the document for the mock (0.2 s off every mock start), stored without its
     // prose. Contract 1.1 took the operations from 21 to 49, and the documents grew with them:
@@ -37,7 +57,8 @@ describe('the published package', () => {
 
   it('has what npm publish needs (metadata, provenance-ready) and passes npm publish --dry-run', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    for (const key of ['name', 'version', 'description', 'license', 'homepage', 'bugs', 'repository', 'engines', 'exports', 'sideEffects', 'files']) expect(manifest[key], key).toBeDefined();
+    for (const key of ['name', 'version', 'description', 'license', 'homepage', 'bugs', 'repository', 'engines', 'exports', 'sideEffects', 'files'])
+      expect(manifest[key], key).toBeDefined();
     expect(manifest.repository.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
     expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true });
     const out = execFileSync('npm', ['publish', '--dry-run', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,11 +71,19 @@ describe('the published package', () => {
   });
 
   it('has a browser-safe entry: no node: imports, bundles for the browser', async () => {
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
     for (const file of walk(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'))) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]node:|require\(|\bBuffer\b|\bprocess\./);
     }
-    const result = await build({ entryPoints: [join(ROOT, 'dist/src/index.js')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const result = await build({
+      entryPoints: [join(ROOT, 'dist/src/index.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
     expect(result.errors).toEqual([]);
   });
 

@@ -17,7 +17,13 @@ export interface PortableCase {
 }
 
 export const CASES: readonly PortableCase[] = [
-  ...FIELD_CASES.map((c) => ({ id: `${c.field} = ${label(c.value)} (${c.why})`, body: bodyWith(c.field, c.value), valid: c.valid, field: c.field, value: c.value })),
+  ...FIELD_CASES.map((c) => ({
+    id: `${c.field} = ${label(c.value)} (${c.why})`,
+    body: bodyWith(c.field, c.value),
+    valid: c.valid,
+    field: c.field,
+    value: c.value,
+  })),
   ...BODY_CASES.map((c) => ({ id: `body ${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })),
 ];
 
@@ -35,22 +41,40 @@ export function disagreements(verdicts: readonly boolean[], cases: readonly Port
 }
 
 const operationsOf = (test: (o: (typeof OPERATIONS)[number]) => boolean) => OPERATIONS.filter(test).map((o) => `${o.method.toUpperCase()} ${o.path}`);
-const grantOperationsOf = (test: (o: (typeof GRANT_OPERATIONS)[number]) => boolean) => GRANT_OPERATIONS.filter(test).map((o) => `${o.method.toUpperCase()} ${o.path}`);
-const v2Cases = (kind: OperationKind): PortableCase[] => V2_BODY_CASES.filter((c) => c.kind === kind).map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid }));
+const grantOperationsOf = (test: (o: (typeof GRANT_OPERATIONS)[number]) => boolean) =>
+  GRANT_OPERATIONS.filter(test).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+const v2Cases = (kind: OperationKind): PortableCase[] =>
+  V2_BODY_CASES.filter((c) => c.kind === kind).map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid }));
 
 /** Every operation that takes a body, with the cases its page's rules decide. */
 export const CASE_SETS: ReadonlyArray<{ name: string; operations: string[]; cases: readonly PortableCase[] }> = [
-  { name: 'create and update, v1.0 and v1', operations: operationsOf((o) => o.generation !== 'v2' && (o.kind === 'create' || o.kind === 'update')), cases: CASES },
-  { name: 'reset secret, v1.0 and v1', operations: operationsOf((o) => o.generation !== 'v2' && o.kind === 'reset'), cases: V1_RESET_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })) },
+  {
+    name: 'create and update, v1.0 and v1',
+    operations: operationsOf((o) => o.generation !== 'v2' && (o.kind === 'create' || o.kind === 'update')),
+    cases: CASES,
+  },
+  {
+    name: 'reset secret, v1.0 and v1',
+    operations: operationsOf((o) => o.generation !== 'v2' && o.kind === 'reset'),
+    cases: V1_RESET_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })),
+  },
   { name: 'create, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'create'), cases: v2Cases('create') },
   { name: 'update, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'update'), cases: v2Cases('update') },
   { name: 'reset secret, v2', operations: operationsOf((o) => o.generation === 'v2' && o.kind === 'reset'), cases: v2Cases('reset') },
   ...(['v1.0', 'v2'] as const).map((generation) => ({
     name: `create AppCode, ${generation}`,
     operations: grantOperationsOf((o) => o.generation === generation && o.kind === 'createAppCode'),
-    cases: APP_CODE_CASES.filter((c) => c.generation === generation).map((c) => ({ id: `app_code = ${label(c.value)} (${c.why})`, body: { app_code: c.value }, valid: c.valid })),
+    cases: APP_CODE_CASES.filter((c) => c.generation === generation).map((c) => ({
+      id: `app_code = ${label(c.value)} (${c.why})`,
+      body: { app_code: c.value },
+      valid: c.valid,
+    })),
   })),
-  { name: 'authorize APPs, every generation', operations: grantOperationsOf((o) => o.kind === 'authorize'), cases: AUTHORIZE_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })) },
+  {
+    name: 'authorize APPs, every generation',
+    operations: grantOperationsOf((o) => o.kind === 'authorize'),
+    cases: AUTHORIZE_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })),
+  },
 ];
 
 /**

@@ -7,4 +7,3 @@ export const DOCUMENTS = [
   { name: 'OpenAPI 3.1 (generated/openapi.json)', path: generated('openapi.json') },
   { name: 'OpenAPI 3.0.3 (generated/openapi-3.0.json)', path: generated('openapi-3.0.json') },
 ] as const;
-

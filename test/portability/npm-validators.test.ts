@@ -41,7 +41,12 @@ describe('openapi-backend (default options) on the 3.0.3 rendering', () => {
   });
 
   it('loads the document and routes every operation of every generation', () => {
-    expect(api.router.getOperations().map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual([...OPERATIONS, ...GRANT_OPERATIONS].map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+    expect(
+      api.router
+        .getOperations()
+        .map((o) => `${o.method.toUpperCase()} ${o.path}`)
+        .sort(),
+    ).toEqual([...OPERATIONS, ...GRANT_OPERATIONS].map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
   });
 
   it.each(ENDPOINTS.map((e) => ({ path: e.path, url: e.path.replace('{project_id}', 'p1').replace('{instance_id}', 'i1') })))(
@@ -49,12 +54,16 @@ describe('openapi-backend (default options) on the 3.0.3 rendering', () => {
     async ({ url }) => {
       const verdicts = [];
       for (const c of CASES) {
-        const answer = await api.handleRequest({ method: 'POST', path: url, body: c.body, headers: { 'content-type': 'application/json', 'x-auth-token': 't' } });
+        const answer = await api.handleRequest({
+          method: 'POST',
+          path: url,
+          body: c.body,
+          headers: { 'content-type': 'application/json', 'x-auth-token': 't' },
+        });
         expect(['valid', 'invalid']).toContain(answer);
         verdicts.push(answer === 'valid');
       }
       expect(disagreements(verdicts)).toEqual([]);
     },
   );
-
 });

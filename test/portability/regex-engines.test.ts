@@ -14,8 +14,18 @@ import { toolchain } from './toolchain.js';
 
 const consumer = (dir: string) => fileURLToPath(new URL(`./consumers/${dir}/`, import.meta.url));
 const ENGINES = [
-  { name: 'Java: java.util.regex', command: ['java', 'PatternFind.java'], cwd: consumer('java'), available: toolchain('Java (java.util.regex)', ['javac', '-version'], 'default-jdk-headless').available },
-  { name: 'Perl regex', command: ['perl', 'pattern-find.pl'], cwd: consumer('perl'), available: toolchain('Perl', ['perl', '-MEncode', '-MMIME::Base64', '-e', '1'], 'perl').available },
+  {
+    name: 'Java: java.util.regex',
+    command: ['java', 'PatternFind.java'],
+    cwd: consumer('java'),
+    available: toolchain('Java (java.util.regex)', ['javac', '-version'], 'default-jdk-headless').available,
+  },
+  {
+    name: 'Perl regex',
+    command: ['perl', 'pattern-find.pl'],
+    cwd: consumer('perl'),
+    available: toolchain('Perl', ['perl', '-MEncode', '-MMIME::Base64', '-e', '1'], 'perl').available,
+  },
 ];
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
@@ -23,7 +33,7 @@ const codePoints = (s: string) => Array.from(s).length;
 
 /** "found anywhere" for each [pattern, value] pair, in one process. */
 function findAll([command, ...args]: string[], cwd: string, pairs: Array<[string, string]>): boolean[] {
-  const input = pairs.map(([p, v]) => `${b64(p)}\t${b64(v)}`).join('\n') + '\n';
+  const input = `${pairs.map(([p, v]) => `${b64(p)}\t${b64(v)}`).join('\n')}\n`;
   const result = spawnSync(command!, args, { cwd, input, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
   const lines = result.stdout.trim().split('\n');
@@ -41,7 +51,10 @@ describe.each(ENGINES)('$name', ({ command, cwd, available }) => {
     beforeAll(() => {
       const pairs = stringCases.flatMap((c): Array<[string, string]> => {
         const schema = fields[c.field!]!;
-        return [[schema.pattern!, c.value as string], [schema.not?.pattern ?? '[^\\s\\S]', c.value as string]];
+        return [
+          [schema.pattern!, c.value as string],
+          [schema.not?.pattern ?? '[^\\s\\S]', c.value as string],
+        ];
       });
       const found = findAll(command, cwd, pairs);
       verdicts = stringCases.map((c, i) => {
@@ -63,19 +76,35 @@ describe.each(ENGINES)('$name', ({ command, cwd, available }) => {
 });
 
 // The AppCode rule, each generation's own: pattern + not + length in each engine.
-const APP_CODE_SCHEMAS = [['v1.0', 'CreateAppCodeRequest'], ['v2', 'CreateAppCodeRequestV2']] as const;
+const APP_CODE_SCHEMAS = [
+  ['v1.0', 'CreateAppCodeRequest'],
+  ['v2', 'CreateAppCodeRequestV2'],
+] as const;
 describe.each(ENGINES)('$name, app_code', ({ command, cwd, available }) => {
   describe.skipIf(!available).each(DOCUMENTS)('$name', ({ path }) => {
-    it.each(APP_CODE_SCHEMAS)('%s (%s): every string case gets the pages’ verdict', (generation, schemaName) => {
-      const schema = JSON.parse(readFileSync(path, 'utf8')).components.schemas[schemaName].properties.app_code as FieldSchema;
-      const cases = APP_CODE_CASES.filter((c) => c.generation === generation && typeof c.value === 'string');
-      const found = findAll(command, cwd, cases.flatMap((c): Array<[string, string]> => [[schema.pattern!, c.value as string], [schema.not!.pattern!, c.value as string]]));
-      const wrong = cases.filter((c, i) => {
-        const n = codePoints(c.value as string);
-        const verdict = found[2 * i]! && !found[2 * i + 1]! && n >= schema.minLength! && n <= schema.maxLength!;
-        return verdict !== c.valid;
-      });
-      expect(wrong.map((c) => `${c.why}: pages say ${c.valid ? 'valid' : 'invalid'}`)).toEqual([]);
-    }, 60_000);
+    it.each(APP_CODE_SCHEMAS)(
+      '%s (%s): every string case gets the pages’ verdict',
+      (generation, schemaName) => {
+        const schema = JSON.parse(readFileSync(path, 'utf8')).components.schemas[schemaName].properties.app_code as FieldSchema;
+        const cases = APP_CODE_CASES.filter((c) => c.generation === generation && typeof c.value === 'string');
+        const found = findAll(
+          command,
+          cwd,
+          cases.flatMap(
+            (c): Array<[string, string]> => [
+              [schema.pattern!, c.value as string],
+              [schema.not!.pattern!, c.value as string],
+            ],
+          ),
+        );
+        const wrong = cases.filter((c, i) => {
+          const n = codePoints(c.value as string);
+          const verdict = found[2 * i]! && !found[2 * i + 1]! && n >= schema.minLength! && n <= schema.maxLength!;
+          return verdict !== c.valid;
+        });
+        expect(wrong.map((c) => `${c.why}: pages say ${c.valid ? 'valid' : 'invalid'}`)).toEqual([]);
+      },
+      60_000,
+    );
   });
 });

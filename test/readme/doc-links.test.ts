@@ -11,7 +11,14 @@ import { ROOT } from '../../scripts/tools.mjs';
 import { docSection, docText } from '../helpers/readme.js';
 
 /** The pages a reader is sent to, by their path from the root. */
-const PAGES = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 /** A page's text without its fenced code blocks and inline code (links there are not links). */
 function prose(text: string): string {
@@ -51,7 +58,11 @@ function relativeLinks(text: string): string[] {
 
 describe('GitHub slugs, as github.com makes them', () => {
   it('keeps letters, digits, 汉字, `_` and `-`; drops the rest; numbers repeats', () => {
-    expect([...slugs('## The mock (`npm start`, `npm run mock`)\n## Breaking-change gate (`npm run diff`)\n## Review sheet ("contract at a glance", 契约一览)\n## The seed file (`--seed`)\n## Usage\n### Usage\n## Create\'s request body\n## [Link](x.md) here')]).toEqual([
+    expect([
+      ...slugs(
+        '## The mock (`npm start`, `npm run mock`)\n## Breaking-change gate (`npm run diff`)\n## Review sheet ("contract at a glance", 契约一览)\n## The seed file (`--seed`)\n## Usage\n### Usage\n## Create\'s request body\n## [Link](x.md) here',
+      ),
+    ]).toEqual([
       'the-mock-npm-start-npm-run-mock',
       'breaking-change-gate-npm-run-diff',
       'review-sheet-contract-at-a-glance-契约一览',
@@ -66,7 +77,18 @@ describe('GitHub slugs, as github.com makes them', () => {
 
 describe('links between the pages', () => {
   it('finds the pages: README, CONTRIBUTING and one per audience in docs/', () => {
-    expect(PAGES).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md', 'docs/client.md', 'docs/mock.md', 'docs/proxy.md', 'docs/conformance.md', 'docs/contract.md', 'docs/other-languages.md']));
+    expect(PAGES).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'CONTRIBUTING.md',
+        'docs/client.md',
+        'docs/mock.md',
+        'docs/proxy.md',
+        'docs/conformance.md',
+        'docs/contract.md',
+        'docs/other-languages.md',
+      ]),
+    );
   });
 
   it.each(PAGES)('%s: every relative link reaches a file, and every #anchor a heading there', (page) => {
@@ -86,7 +108,8 @@ describe('links between the pages', () => {
         continue;
       }
       const known = slugs(readFileSync(target, 'utf8'));
-      if (!known.has(decodeURIComponent(anchor))) broken.push(`${link}: ${relative(ROOT, target)} has no heading #${anchor} (it has: ${[...known].join(', ')})`);
+      if (!known.has(decodeURIComponent(anchor)))
+        broken.push(`${link}: ${relative(ROOT, target)} has no heading #${anchor} (it has: ${[...known].join(', ')})`);
     }
     expect(broken).toEqual([]);
   });
@@ -103,7 +126,11 @@ describe('the mock and the proxy pages', () => {
   const SECTIONS = ['Usage', 'Options', 'Examples', 'Exit codes', 'Report format'];
 
   it.each(['docs/mock.md', 'docs/proxy.md'])('%s has the same sections, in the same order: Usage, Options, Examples, Exit codes, Report format', (page) => {
-    expect(headings(docText(page)).filter((h) => h.level === 2).map((h) => h.text)).toEqual(SECTIONS);
+    expect(
+      headings(docText(page))
+        .filter((h) => h.level === 2)
+        .map((h) => h.text),
+    ).toEqual(SECTIONS);
   });
 
   it('their Options tables list every flag the bin knows (its --help), and no other', () => {

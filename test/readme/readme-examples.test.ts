@@ -25,7 +25,12 @@ describe(`${CLIENT_PAGE}: ${CLIENT_SECTION}`, () => {
   });
 
   it('has the token, the AK/SK, the lifecycle and the provisioning example', () => {
-    expect(CLIENT_EXAMPLES.map((e) => e.code.match(/createAppOnShared\w+|auth: \{ ak, sk|findAppByName|authorizeApps/)?.[0])).toEqual(['createAppOnSharedGateway', 'auth: { ak, sk', 'findAppByName', 'authorizeApps']);
+    expect(CLIENT_EXAMPLES.map((e) => e.code.match(/createAppOnShared\w+|auth: \{ ak, sk|findAppByName|authorizeApps/)?.[0])).toEqual([
+      'createAppOnSharedGateway',
+      'auth: { ak, sk',
+      'findAppByName',
+      'authorizeApps',
+    ]);
   });
 
   it('the AK/SK example creates on the current generation (v2), not v1', () => {
@@ -39,7 +44,20 @@ describe(`${CLIENT_PAGE}: ${CLIENT_SECTION}`, () => {
     for (const { name, code } of CLIENT_EXAMPLES) {
       const names = [...code.matchAll(/process\.env\.([A-Z_]+)/g)].map((m) => m[1]);
       // Nothing else: not the suite's old APIG_AK, APIG_SK or APIG_AUTH_TOKEN.
-      for (const n of names) expect(['HUAWEICLOUD_SDK_TOKEN', 'IAM_TOKEN', 'HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'APIG_BASE_URL', 'APIG_PROJECT_ID', 'APIG_INSTANCE_ID', 'APIG_API_IDS'], name).toContain(n);
+      for (const n of names)
+        expect(
+          [
+            'HUAWEICLOUD_SDK_TOKEN',
+            'IAM_TOKEN',
+            'HUAWEICLOUD_SDK_AK',
+            'HUAWEICLOUD_SDK_SK',
+            'APIG_BASE_URL',
+            'APIG_PROJECT_ID',
+            'APIG_INSTANCE_ID',
+            'APIG_API_IDS',
+          ],
+          name,
+        ).toContain(n);
       if (names.includes('IAM_TOKEN')) expect(code, name).toContain('process.env.HUAWEICLOUD_SDK_TOKEN ?? process.env.IAM_TOKEN ??');
       if (/auth: \{ ak, sk/.test(code)) expect(names, name).toEqual(expect.arrayContaining(['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK']));
       else expect(names, name).toContain('HUAWEICLOUD_SDK_TOKEN');
@@ -54,12 +72,27 @@ describe(`${CLIENT_PAGE}: ${CLIENT_SECTION}`, () => {
 
 /** tsc --strict over these files, as the client examples are checked: the problems, if any. */
 function typeCheck(files: string[]): string[] {
-  const program = ts.createProgram(files, { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'], skipLibCheck: true });
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    skipLibCheck: true,
+  });
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 /** Every page a reader is sent to: the README and docs/*.md. */
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 describe('README: the client example', () => {
   const readmeExamples = codeBlocks(docSection('README.md', 'Client teams'), 'ts');
@@ -73,7 +106,11 @@ describe('README: the client example', () => {
 describe('every other TypeScript block of the README and docs/', () => {
   const SCRATCH_OTHERS = join(ROOT, '.artifacts', 'docs-blocks');
   const clientCodes = new Set(CLIENT_EXAMPLES.map((e) => e.code));
-  const others = PAGES.flatMap((page) => codeBlocks(docText(page), 'ts').filter((code) => !clientCodes.has(code)).map((code, i) => ({ page, name: `${page.replace(/[/.]/g, '-')}-${i + 1}`, code })));
+  const others = PAGES.flatMap((page) =>
+    codeBlocks(docText(page), 'ts')
+      .filter((code) => !clientCodes.has(code))
+      .map((code, i) => ({ page, name: `${page.replace(/[/.]/g, '-')}-${i + 1}`, code })),
+  );
 
   it('type-checks as an ES module (strict), importing the package by its name', () => {
     rmSync(SCRATCH_OTHERS, { recursive: true, force: true });

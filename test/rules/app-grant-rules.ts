@@ -16,8 +16,17 @@
 import { V2_LIMIT, type Generation, type QueryRule } from './lifecycle-rules.js';
 
 export type GrantKind =
-  | 'createAppCode' | 'generateAppCode' | 'listAppCodes' | 'showAppCode' | 'deleteAppCode'
-  | 'authorize' | 'cancel' | 'boundApis' | 'unboundApis' | 'boundApps' | 'outline';
+  | 'createAppCode'
+  | 'generateAppCode'
+  | 'listAppCodes'
+  | 'showAppCode'
+  | 'deleteAppCode'
+  | 'authorize'
+  | 'cancel'
+  | 'boundApis'
+  | 'unboundApis'
+  | 'boundApps'
+  | 'outline';
 
 export interface GrantQueryRule extends QueryRule {
   required: boolean;
@@ -32,10 +41,16 @@ export interface GrantOperationRule {
   pathParams: readonly string[];
   query: Readonly<Record<string, GrantQueryRule>>;
   /** The body's fields and whether each is required; undefined when the page has no body. */
-  body?: Readonly<Record<string, { required: boolean; type: 'string' | 'array'; minLength?: number; maxLength?: number; pattern?: string; refusedCharacters?: string }>>;
+  body?: Readonly<
+    Record<string, { required: boolean; type: 'string' | 'array'; minLength?: number; maxLength?: number; pattern?: string; refusedCharacters?: string }>
+  >;
   statuses: readonly string[];
   /** The success answer: `object` fields, a bare `array` of records (v1.0/v1 authorize), or none. */
-  success: { shape: 'none' } | { shape: 'object'; fields: readonly string[] } | { shape: 'array'; fields: readonly string[] } | { shape: 'list'; listField: string; itemFields: readonly string[] };
+  success:
+    | { shape: 'none' }
+    | { shape: 'object'; fields: readonly string[] }
+    | { shape: 'array'; fields: readonly string[] }
+    | { shape: 'list'; listField: string; itemFields: readonly string[] };
   errorCodes: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -62,9 +77,45 @@ const AUTH_RECORD_FIELDS_V2 = ['api_id', 'auth_result', 'auth_time', 'id', 'app_
 /** Go SDK model_api_auth_relations.go adds visit_params (“访问参数。”). */
 const AUTH_RECORD_FIELDS_V2_CURRENT = [...AUTH_RECORD_FIELDS_V2, 'visit_params'];
 /** auths参数说明 (v1.0, v1): the bound lists' entries (binded-apis and binded-apps list the same fields). */
-const BOUND_FIELDS = ['id', 'api_id', 'api_name', 'group_name', 'api_remark', 'api_type', 'envname', 'env_id', 'auth_role', 'auth_time', 'appid', 'app_name', 'app_creator', 'app_remark', 'app_type', 'publish_id'];
+const BOUND_FIELDS = [
+  'id',
+  'api_id',
+  'api_name',
+  'group_name',
+  'api_remark',
+  'api_type',
+  'envname',
+  'env_id',
+  'auth_role',
+  'auth_time',
+  'appid',
+  'app_name',
+  'app_creator',
+  'app_remark',
+  'app_type',
+  'publish_id',
+];
 /** AppAuthBindedApiResp (v2). */
-const BOUND_FIELDS_V2 = ['api_id', 'app_name', 'env_id', 'env_name', 'group_id', 'group_name', 'api_type', 'api_name', 'app_id', 'auth_time', 'app_creator', 'app_type', 'id', 'api_remark', 'auth_role', 'auth_tunnel', 'auth_whitelist', 'auth_blacklist'];
+const BOUND_FIELDS_V2 = [
+  'api_id',
+  'app_name',
+  'env_id',
+  'env_name',
+  'group_id',
+  'group_name',
+  'api_type',
+  'api_name',
+  'app_id',
+  'auth_time',
+  'app_creator',
+  'app_type',
+  'id',
+  'api_remark',
+  'auth_role',
+  'auth_tunnel',
+  'auth_whitelist',
+  'auth_blacklist',
+];
 /**
  * Go SDK model_api_auth_info.go, the entries of both bound lists (model_list_apis_binded_to_app_v2_response.go,
  * model_list_apps_binded_to_api_v2_response.go), adds publish_id, app_remark (“APP的描述”), visit_param
@@ -86,8 +137,22 @@ const TAGS = { tags: { type: 'array', required: false } } as const;
  * page's own examples; v2 (current definitions) “支持英文、数字，+_!@#$%-/=，且只能以英文、数字和+、/开头，64-180个字符。”
  */
 export const APP_CODE_RULE = {
-  'v1.0': { required: true, type: 'string', minLength: 64, maxLength: 180, pattern: '^[A-Za-z+/][A-Za-z0-9+_!@#$%/=]{63,179}$', refusedCharacters: '[^A-Za-z0-9+_!@#$%/=]' },
-  v2: { required: true, type: 'string', minLength: 64, maxLength: 180, pattern: '^[A-Za-z0-9+/][A-Za-z0-9+_!@#$%/=-]{63,179}$', refusedCharacters: '[^A-Za-z0-9+_!@#$%/=-]' },
+  'v1.0': {
+    required: true,
+    type: 'string',
+    minLength: 64,
+    maxLength: 180,
+    pattern: '^[A-Za-z+/][A-Za-z0-9+_!@#$%/=]{63,179}$',
+    refusedCharacters: '[^A-Za-z0-9+_!@#$%/=]',
+  },
+  v2: {
+    required: true,
+    type: 'string',
+    minLength: 64,
+    maxLength: 180,
+    pattern: '^[A-Za-z0-9+/][A-Za-z0-9+_!@#$%/=-]{63,179}$',
+    refusedCharacters: '[^A-Za-z0-9+_!@#$%/=-]',
+  },
 } as const;
 
 function operations(generation: Generation): GrantOperationRule[] {
@@ -95,7 +160,17 @@ function operations(generation: Generation): GrantOperationRule[] {
   const v2 = generation === 'v2';
   const paging = v2 ? OFFSET : PAGE_NO;
   const op = (kind: GrantKind, method: GrantOperationRule['method'], path: string, page: string, rest: Partial<GrantOperationRule>): GrantOperationRule => ({
-    generation, kind, method, path: `${base}${path}`, page, pathParams: INSTANCE[generation], query: {}, statuses: [], success: { shape: 'none' }, errorCodes: {}, ...rest,
+    generation,
+    kind,
+    method,
+    path: `${base}${path}`,
+    page,
+    pathParams: INSTANCE[generation],
+    query: {},
+    statuses: [],
+    success: { shape: 'none' },
+    errorCodes: {},
+    ...rest,
   });
   const list = [] as GrantOperationRule[];
   if (generation !== 'v1') {
@@ -107,7 +182,8 @@ function operations(generation: Generation): GrantOperationRule[] {
     // v2 pages' examples: 400 APIG.2012 (app_id), 404 APIG.3004; catalogue: APIG.3131 quota, APIG.3082 no such AppCode.
     list.push(
       op('createAppCode', 'post', codes, v2 ? '创建APP Code' : '创建App Code', {
-        pathParams: withApp, body: { app_code: APP_CODE_RULE[v2 ? 'v2' : 'v1.0'] },
+        pathParams: withApp,
+        body: { app_code: APP_CODE_RULE[v2 ? 'v2' : 'v1.0'] },
         statuses: v2 ? ['201', '400', '401', '403', '404', '500'] : ['201', '400', '401', '403', '500'],
         success: { shape: 'object', fields: APP_CODE_FIELDS },
         errorCodes: { '400': ['APIG.2011', 'APIG.2012'], '403': ['APIG.3131'], ...(v2 ? { '404': ['APIG.3004'] } : {}) },
@@ -119,7 +195,8 @@ function operations(generation: Generation): GrantOperationRule[] {
         errorCodes: { '400': ['APIG.2012'], '403': ['APIG.3131'], ...(v2 ? { '404': ['APIG.3004'] } : {}) },
       }),
       op('listAppCodes', 'get', codes, v2 ? '查询APP Code列表' : '查询App Code列表', {
-        pathParams: withApp, query: paging,
+        pathParams: withApp,
+        query: paging,
         statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '400', '401', '500'],
         success: { shape: 'list', listField: 'app_codes', itemFields: APP_CODE_FIELDS },
         errorCodes: { '400': ['APIG.2012'], ...(v2 ? { '404': ['APIG.3004'] } : {}) },
@@ -140,7 +217,11 @@ function operations(generation: Generation): GrantOperationRule[] {
   }
   list.push(
     op('authorize', 'post', '/app-auths', v2 ? 'APP授权' : '授权', {
-      body: { api_ids: { required: true, type: 'array' }, app_ids: { required: true, type: 'array' }, env_id: { required: true, type: 'string', minLength: 1 } },
+      body: {
+        api_ids: { required: true, type: 'array' },
+        app_ids: { required: true, type: 'array' },
+        env_id: { required: true, type: 'string', minLength: 1 },
+      },
       statuses: v2 ? ['201', '400', '401', '403', '404', '500'] : ['201', '400', '401', '403', '404', '409', '500'],
       success: v2 ? { shape: 'list', listField: 'auths', itemFields: AUTH_RECORD_FIELDS_V2_CURRENT } : { shape: 'array', fields: AUTH_RECORD_FIELDS },
       errorCodes: { '400': ['APIG.2011'], '404': ['APIG.3004', 'APIG.3002', 'APIG.3003'] },
@@ -187,7 +268,8 @@ export const APP_CODES_PER_APP = 5;
  * with the digits its own examples carry. v2: the current rule (英文、数字，+_!@#$%-/=，以英文、数字和+、/开头).
  */
 const letters = (n: number) => 'a'.repeat(n);
-const PAGE_EXAMPLE = 'GjOD3g80AABuuFeEJpVQADBlAjBh3UzC7W+gr4VJBB5BtJ4fdVOQoSvoji3gFxUDb5pWBz9wUcw9+8/bFZ1B/4pq29wCMQC0pQWX6zTndljDEl99As1pw+WntAU9xcq+ffagoH6zDpKUvdxV6Ezj8LcCcPZN6BU=';
+const PAGE_EXAMPLE =
+  'GjOD3g80AABuuFeEJpVQADBlAjBh3UzC7W+gr4VJBB5BtJ4fdVOQoSvoji3gFxUDb5pWBz9wUcw9+8/bFZ1B/4pq29wCMQC0pQWX6zTndljDEl99As1pw+WntAU9xcq+ffagoH6zDpKUvdxV6Ezj8LcCcPZN6BU=';
 export const APP_CODE_CASES: ReadonlyArray<{ generation: 'v1.0' | 'v2'; value: unknown; valid: boolean; why: string }> = [
   ...(['v1.0', 'v2'] as const).flatMap((generation) => [
     { generation, value: PAGE_EXAMPLE, valid: true, why: 'the page example (160 characters, with digits)' },
@@ -211,12 +293,25 @@ export const APP_CODE_CASES: ReadonlyArray<{ generation: 'v1.0' | 'v2'; value: u
   { generation: 'v2', value: `7${letters(63)}`, valid: true, why: 'v2: starts with a digit (以英文、数字和+、/开头)' },
   { generation: 'v1.0', value: `${letters(63)}-`, valid: false, why: 'v1.0: - is not listed' },
   { generation: 'v2', value: `${letters(63)}-`, valid: true, why: 'v2: - is listed' },
-  { generation: 'v2', value: 'fdc8d90a30174460a91ddacfa54d6f04c92e523a85cc4a1894f87cb13b6f572a', valid: true, why: 'v2: the generated example (64 hex digits)' },
+  {
+    generation: 'v2',
+    value: 'fdc8d90a30174460a91ddacfa54d6f04c92e523a85cc4a1894f87cb13b6f572a',
+    valid: true,
+    why: 'v2: the generated example (64 hex digits)',
+  },
 ];
 
 /** Authorize body cases (every generation: api_ids, app_ids, env_id all 是). */
 export const AUTHORIZE_CASES: ReadonlyArray<{ body: unknown; valid: boolean; why: string }> = [
-  { body: { api_ids: ['5bbc47e2-95b0-4a56-904e-a3cdc422f8e9', '6632a062-9dcf-4f18-9646-3cabb925a290'], app_ids: ['14b399ac-967f-4115-bb62-c0346b4537e9'], env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID' }, valid: true, why: 'the page example' },
+  {
+    body: {
+      api_ids: ['5bbc47e2-95b0-4a56-904e-a3cdc422f8e9', '6632a062-9dcf-4f18-9646-3cabb925a290'],
+      app_ids: ['14b399ac-967f-4115-bb62-c0346b4537e9'],
+      env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID',
+    },
+    valid: true,
+    why: 'the page example',
+  },
   { body: { app_ids: ['a'], env_id: 'e' }, valid: false, why: 'api_ids missing' },
   { body: { api_ids: ['a'], env_id: 'e' }, valid: false, why: 'app_ids missing' },
   { body: { api_ids: ['a'], app_ids: ['b'] }, valid: false, why: 'env_id missing' },

@@ -160,13 +160,34 @@ const SECRET_SYMBOLS = new Set(Array.from('_-!@#$%', (ch) => ch.codePointAt(0)!)
 
 export const REFERENCE_PREDICATES: Record<RequestFieldRule['field'], (value: unknown) => boolean> = {
   // 支持汉字，英文，数字，“_”，且只能以英文和汉字开头，3 ~ 64个字符。
-  name: (v) => follows(v, 3, 64, (c) => isLetter(c) || isHan(c), (c) => isLetter(c) || isDigit(c) || c === 0x5f || isHan(c)),
+  name: (v) =>
+    follows(
+      v,
+      3,
+      64,
+      (c) => isLetter(c) || isHan(c),
+      (c) => isLetter(c) || isDigit(c) || c === 0x5f || isHan(c),
+    ),
   // 字符长度不能大于255
   remark: (v) => typeof v === 'string' && codePoints(v).length <= 255,
   // 支持英文，数字，“_”,“-”,且只能以英文或数字开头，8 ~ 64个字符。
-  app_key: (v) => follows(v, 8, 64, (c) => isLetter(c) || isDigit(c), (c) => isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d),
+  app_key: (v) =>
+    follows(
+      v,
+      8,
+      64,
+      (c) => isLetter(c) || isDigit(c),
+      (c) => isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d,
+    ),
   // 支持英文，数字，“_”,“-”,“_”,“!”,“@”,“#”,“$”,“%”,且只能以英文或数字开头，8 ~ 64个字符。
-  app_secret: (v) => follows(v, 8, 64, (c) => isLetter(c) || isDigit(c), (c) => isLetter(c) || isDigit(c) || SECRET_SYMBOLS.has(c)),
+  app_secret: (v) =>
+    follows(
+      v,
+      8,
+      64,
+      (c) => isLetter(c) || isDigit(c),
+      (c) => isLetter(c) || isDigit(c) || SECRET_SYMBOLS.has(c),
+    ),
 };
 
 // ---------------------------------------------------------------------------------------

@@ -64,27 +64,46 @@ const BASES: Record<Generation, string> = {
 const APP_ID: Record<Generation, string> = { 'v1.0': 'id', v1: 'id', v2: 'app_id' };
 const INSTANCE_PARAMS: Record<Generation, readonly string[]> = { 'v1.0': [], v1: ['project_id', 'instance_id'], v2: ['project_id', 'instance_id'] };
 
-const NAME_RULE: FieldRule = { required: true, minLength: 3, maxLength: 64, pattern: '^[A-Za-z一-龥][A-Za-z0-9_一-龥]{2,63}$', refusedCharacters: '[^A-Za-z0-9_一-龥]' };
+const NAME_RULE: FieldRule = {
+  required: true,
+  minLength: 3,
+  maxLength: 64,
+  pattern: '^[A-Za-z一-龥][A-Za-z0-9_一-龥]{2,63}$',
+  refusedCharacters: '[^A-Za-z0-9_一-龥]',
+};
 const KEY_CHARS = '[^A-Za-z0-9_-]';
 const SECRET_CHARS = '[^A-Za-z0-9_!@#$%-]';
 
 /** v1.0 / v1 bodies: the create table (create-app-rules.ts), repeated by 修改APP. */
 const V1_BODY: Record<string, FieldRule> = Object.fromEntries(
-  REQUEST_FIELDS.map((f) => [f.field, { required: f.required, minLength: f.minLength, maxLength: f.maxLength, pattern: f.pattern, refusedCharacters: f.refusedCharacters }]),
+  REQUEST_FIELDS.map((f) => [
+    f.field,
+    { required: f.required, minLength: f.minLength, maxLength: f.maxLength, pattern: f.pattern, refusedCharacters: f.refusedCharacters },
+  ]),
 );
 /** 重置密钥 v1.0 / v1: app_secret 否, “8 ~ 64个字符”. */
 const V1_RESET_BODY: Record<string, FieldRule> = { app_secret: { ...V1_BODY.app_secret!, required: false } };
 /** v2 (current definitions): app_key “8 ~ 200个字符”, app_secret “8 ~ 128个字符”. */
 const V2_KEY: FieldRule = { required: false, minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{7,199}$', refusedCharacters: KEY_CHARS };
-const V2_SECRET: FieldRule = { required: false, minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9_!@#$%-]{7,127}$', refusedCharacters: SECRET_CHARS };
+const V2_SECRET: FieldRule = {
+  required: false,
+  minLength: 8,
+  maxLength: 128,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_!@#$%-]{7,127}$',
+  refusedCharacters: SECRET_CHARS,
+};
 /**
  * CreateAnAppV2 (API Explorer's AppCreate): related_domain_id / related_project_id, “minLength 32,
  * maxLength 36”. UpdateAppV2 takes the same model (Go SDK model_update_app_v2_request.go:
  * `Body *AppCreate`), so the same fields and rules.
  */
 const V2_APP_BODY: Record<string, FieldRule> = {
-  name: NAME_RULE, remark: { required: false, maxLength: 255 }, app_key: V2_KEY, app_secret: V2_SECRET,
-  related_domain_id: { required: false, minLength: 32, maxLength: 36 }, related_project_id: { required: false, minLength: 32, maxLength: 36 },
+  name: NAME_RULE,
+  remark: { required: false, maxLength: 255 },
+  app_key: V2_KEY,
+  app_secret: V2_SECRET,
+  related_domain_id: { required: false, minLength: 32, maxLength: 36 },
+  related_project_id: { required: false, minLength: 32, maxLength: 36 },
 };
 
 /** 查询APP列表 表 2: the filters every generation takes. */
@@ -125,7 +144,12 @@ const VERIFY_FIELDS = ['id', 'name', 'remark'];
 const V2_ABSENT_IN_EXAMPLE = ['remark', 'app_type'];
 
 /** Error codes: v2 pages' examples; v1.0/v1 pages give none, so the catalogue's. */
-const CREATE_ERRORS = { '400': ['APIG.2011', 'APIG.2001', 'APIG.3203'], '401': ['APIG.1002', 'APIG.1000'], '403': ['APIG.1005', 'APIG.3103'], '500': ['APIG.9999'] };
+const CREATE_ERRORS = {
+  '400': ['APIG.2011', 'APIG.2001', 'APIG.3203'],
+  '401': ['APIG.1002', 'APIG.1000'],
+  '403': ['APIG.1005', 'APIG.3103'],
+  '500': ['APIG.9999'],
+};
 const NOT_FOUND: Record<Generation, string> = { 'v1.0': 'APIG.3004', v1: 'APIG.3004', v2: 'APIG.3002' };
 
 function operations(generation: Generation): OperationRule[] {
@@ -137,10 +161,26 @@ function operations(generation: Generation): OperationRule[] {
   const badId: Record<string, readonly string[]> = v2 ? { '400': ['APIG.2012'] } : {};
   const mayBeAbsent = (fields: readonly string[]): Partial<OperationRule> => (v2 ? { responseMayBeAbsent: fields } : {});
   const op = (kind: OperationKind, method: OperationRule['method'], path: string, page: string, rest: Partial<OperationRule>): OperationRule => ({
-    generation, kind, method, path, page, pathParams: INSTANCE_PARAMS[generation], query: {}, statuses: [], responseFields: [], errorCodes: {}, ...rest,
+    generation,
+    kind,
+    method,
+    path,
+    page,
+    pathParams: INSTANCE_PARAMS[generation],
+    query: {},
+    statuses: [],
+    responseFields: [],
+    errorCodes: {},
+    ...rest,
   });
   return [
-    op('create', 'post', base, '创建APP', { body: v2 ? V2_APP_BODY : V1_BODY, statuses: ['201', '400', '401', '403', '500'], responseFields: APP_FIELDS, errorCodes: CREATE_ERRORS, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
+    op('create', 'post', base, '创建APP', {
+      body: v2 ? V2_APP_BODY : V1_BODY,
+      statuses: ['201', '400', '401', '403', '500'],
+      responseFields: APP_FIELDS,
+      errorCodes: CREATE_ERRORS,
+      ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
+    }),
     op('list', 'get', base, '查询APP列表', {
       query: { ...FILTERS, ...(v2 ? { ...V2_FILTERS, ...OFFSET_PAGING } : PAGE_NO_PAGING) },
       statuses: v2 ? ['200', '400', '401', '403', '500'] : ['200', '400', '401', '500'],
@@ -148,11 +188,42 @@ function operations(generation: Generation): OperationRule[] {
       errorCodes: { '400': ['APIG.2011'] },
       ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
     }),
-    op('show', 'get', `${base}/${id}`, '查看APP详情', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
-    op('update', 'put', `${base}/${id}`, '修改APP', { pathParams: withId, body: v2 ? V2_APP_BODY : V1_BODY, statuses: [v2 ? '201' : '200', '400', '401', '403', '404', '500'], responseFields: APP_FIELDS, errorCodes: { ...notFound, '400': v2 ? ['APIG.2012'] : ['APIG.2011'] }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
-    op('delete', 'delete', `${base}/${id}`, '删除APP', { pathParams: withId, statuses: v2 ? ['204', '400', '401', '403', '404', '500'] : ['204', '400', '401', '403', '404', '409', '500'], responseFields: [], errorCodes: { ...notFound, ...badId } }),
-    op('reset', 'put', `${base}/secret/${id}`, '重置密钥', { pathParams: withId, body: v2 ? { app_secret: V2_SECRET } : V1_RESET_BODY, statuses: ['200', '400', '401', '403', '404', '500'], responseFields: v2 ? APP_FIELDS : RESET_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE) }),
-    op('verify', 'get', `${base}/validation/${id}`, '校验APP', { pathParams: withId, statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '404', '500'], responseFields: VERIFY_FIELDS, errorCodes: { ...notFound, ...badId }, ...mayBeAbsent(['remark']) }),
+    op('show', 'get', `${base}/${id}`, '查看APP详情', {
+      pathParams: withId,
+      statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '403', '404', '500'],
+      responseFields: APP_FIELDS,
+      errorCodes: { ...notFound, ...badId },
+      ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
+    }),
+    op('update', 'put', `${base}/${id}`, '修改APP', {
+      pathParams: withId,
+      body: v2 ? V2_APP_BODY : V1_BODY,
+      statuses: [v2 ? '201' : '200', '400', '401', '403', '404', '500'],
+      responseFields: APP_FIELDS,
+      errorCodes: { ...notFound, '400': v2 ? ['APIG.2012'] : ['APIG.2011'] },
+      ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
+    }),
+    op('delete', 'delete', `${base}/${id}`, '删除APP', {
+      pathParams: withId,
+      statuses: v2 ? ['204', '400', '401', '403', '404', '500'] : ['204', '400', '401', '403', '404', '409', '500'],
+      responseFields: [],
+      errorCodes: { ...notFound, ...badId },
+    }),
+    op('reset', 'put', `${base}/secret/${id}`, '重置密钥', {
+      pathParams: withId,
+      body: v2 ? { app_secret: V2_SECRET } : V1_RESET_BODY,
+      statuses: ['200', '400', '401', '403', '404', '500'],
+      responseFields: v2 ? APP_FIELDS : RESET_FIELDS,
+      errorCodes: { ...notFound, ...badId },
+      ...mayBeAbsent(V2_ABSENT_IN_EXAMPLE),
+    }),
+    op('verify', 'get', `${base}/validation/${id}`, '校验APP', {
+      pathParams: withId,
+      statuses: v2 ? ['200', '400', '401', '403', '404', '500'] : ['200', '401', '404', '500'],
+      responseFields: VERIFY_FIELDS,
+      errorCodes: { ...notFound, ...badId },
+      ...mayBeAbsent(['remark']),
+    }),
   ];
 }
 

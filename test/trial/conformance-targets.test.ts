@@ -15,6 +15,7 @@ import { signRequest } from '../../src/auth/sign-request.js';
 const MOCK_CLI = join(ROOT, 'mock', 'cli.mjs');
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 const DEDICATED = { APIG_PROJECT_ID: 'p-trial', APIG_INSTANCE_ID: 'i-trial' };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts every ANSI colour code
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The environment a tester's shell has: this run's vitest variables removed. */
@@ -26,25 +27,39 @@ function shellEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** `npm run test:conformance` with these variables: exit code and everything it printed. */
 function runConformance(extra: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'test:conformance'], { cwd: ROOT, env: shellEnv(extra), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });
-    });
+    execFile(
+      'npm',
+      ['run', '--silent', 'test:conformance'],
+      { cwd: ROOT, env: shellEnv(extra), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });
+      },
+    );
   });
 }
 
 /** Passed and skipped counts from vitest's summary line; fails when anything failed. */
 function summary(output: string) {
   const line = /Tests\s+(.*)\(\d+\)/.exec(output)?.[1] ?? '';
-  return { failed: Number(/(\d+) failed/.exec(line)?.[1] ?? 0), passed: Number(/(\d+) passed/.exec(line)?.[1] ?? 0), skipped: Number(/(\d+) skipped/.exec(line)?.[1] ?? 0) };
+  return {
+    failed: Number(/(\d+) failed/.exec(line)?.[1] ?? 0),
+    passed: Number(/(\d+) passed/.exec(line)?.[1] ?? 0),
+    skipped: Number(/(\d+) skipped/.exec(line)?.[1] ?? 0),
+  };
 }
 
 /** What every tenant the runs used holds: the mock's lists, with the run's credential. */
 async function storedApps(base: string, auth: { token: string } | { ak: string; sk: string }) {
-  const paths = ['/v1.0/apigw/apps', `/v1/${DEDICATED.APIG_PROJECT_ID}/apigw/instances/${DEDICATED.APIG_INSTANCE_ID}/apps`, `/v2/${DEDICATED.APIG_PROJECT_ID}/apigw/instances/${DEDICATED.APIG_INSTANCE_ID}/apps`];
+  const paths = [
+    '/v1.0/apigw/apps',
+    `/v1/${DEDICATED.APIG_PROJECT_ID}/apigw/instances/${DEDICATED.APIG_INSTANCE_ID}/apps`,
+    `/v2/${DEDICATED.APIG_PROJECT_ID}/apigw/instances/${DEDICATED.APIG_INSTANCE_ID}/apps`,
+  ];
   return Promise.all(
     paths.map(async (path) => {
       const url = `${base}${path}`;
-      const headers: Record<string, string> = 'token' in auth ? { 'x-auth-token': auth.token } : { ...(await signRequest({ method: 'GET', url, headers: {}, body: '' }, auth)) };
+      const headers: Record<string, string> =
+        'token' in auth ? { 'x-auth-token': auth.token } : { ...(await signRequest({ method: 'GET', url, headers: {}, body: '' }, auth)) };
       const reply = await fetch(url, { headers });
       expect(reply.status, path).toBe(200);
       return (await reply.json()).total;
@@ -112,11 +127,37 @@ describe('npm run test:conformance against a mock started by hand', () => {
 
     it('through the validating proxy, AK/SK re-signed for this mock: passes, and the proxy finds no drift', async () => {
       const report = join(dir, 'proxy-report.json');
-      const args = [MOCK_CLI, 'proxy', base, '--credentials', join(dir, 'creds.json'), '--report', report, '--port', '0', '--', 'npm', 'run', '--silent', 'test:conformance'];
+      const args = [
+        MOCK_CLI,
+        'proxy',
+        base,
+        '--credentials',
+        join(dir, 'creds.json'),
+        '--report',
+        report,
+        '--port',
+        '0',
+        '--',
+        'npm',
+        'run',
+        '--silent',
+        'test:conformance',
+      ];
       const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-        execFile(process.execPath, args, { cwd: ROOT, env: shellEnv({ HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: pair.sk, ...DEDICATED }), encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });
-        });
+        execFile(
+          process.execPath,
+          args,
+          {
+            cwd: ROOT,
+            env: shellEnv({ HUAWEICLOUD_SDK_AK: pair.ak, HUAWEICLOUD_SDK_SK: pair.sk, ...DEDICATED }),
+            encoding: 'utf8',
+            timeout: 170_000,
+            maxBuffer: 64 * 1024 * 1024,
+          },
+          (error, stdout, stderr) => {
+            resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}`.replace(ANSI, '') });
+          },
+        );
       });
       expect(code, output.slice(-4000)).toBe(0);
       expect(summary(output).passed).toBeGreaterThan(250);

@@ -4,16 +4,34 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ROOT } from '../../scripts/tools.mjs';
-import * as api from '../../src/index.js';
+import type * as api from '../../src/index.js';
 import {
-  createApigClient, createAppCode, createAppOnDedicatedGateway, createAppOnDedicatedGatewayV2, createAppOnSharedGateway, deleteAppCode, generateAppCode, listAppCodes, listAppCodesPage,
-  listAppsOnDedicatedGateway, resetAppSecretOnDedicatedGatewayV2, showAppCode, updateAppOnSharedGateway,
-  type App, type AppCodeGateway, type CreateAppRequest, type CreateAppResult, type ErrorBody, type Gateway, type Outcome,
+  createApigClient,
+  createAppCode,
+  createAppOnDedicatedGateway,
+  createAppOnDedicatedGatewayV2,
+  createAppOnSharedGateway,
+  deleteAppCode,
+  generateAppCode,
+  listAppCodes,
+  listAppCodesPage,
+  listAppsOnDedicatedGateway,
+  resetAppSecretOnDedicatedGatewayV2,
+  showAppCode,
+  updateAppOnSharedGateway,
+  type App,
+  type AppCodeGateway,
+  type CreateAppRequest,
+  type CreateAppResult,
+  type ErrorBody,
+  type Gateway,
+  type Outcome,
 } from '../../src/index.js';
 
 const client = createApigClient({ baseUrl: 'http://127.0.0.1:4010', auth: { token: 't' } });
 
 // Never called: these lines are here to be type-checked.
+// biome-ignore lint/suspicious/noExportsInTest: exported so that nothing flags it as unused: it is never called, only type-checked
 export async function typeOnlyCalls() {
   // @ts-expect-error the dedicated path needs both path parameters
   await client.POST('/v1/{project_id}/apigw/instances/{instance_id}/apps', { body: { name: 'app_001' } });
@@ -108,7 +126,9 @@ type EveryTakes<H, T> = { [K in keyof H]: Takes<H[K], T> }[keyof H];
 
 describe('types', () => {
   it('every …OnDedicatedGateway (v1) helper takes an instance or a v1 gateway, never a v2 one', () => {
-    expectTypeOf<'createAppOnDedicatedGateway' | 'listAppsOnDedicatedGateway' | 'authorizeAppsOnDedicatedGateway'>().toExtend<keyof Helpers<'OnDedicatedGateway'>>();
+    expectTypeOf<'createAppOnDedicatedGateway' | 'listAppsOnDedicatedGateway' | 'authorizeAppsOnDedicatedGateway'>().toExtend<
+      keyof Helpers<'OnDedicatedGateway'>
+    >();
     expectTypeOf<EveryTakes<Helpers<'OnDedicatedGateway'>, V2Gateway>>().toEqualTypeOf<false>();
     expectTypeOf<EveryTakes<Helpers<'OnDedicatedGateway'>, V1Gateway>>().toEqualTypeOf<true>();
     expectTypeOf<EveryTakes<Helpers<'OnDedicatedGateway'>, { projectId: string; instanceId: string }>>().toEqualTypeOf<true>();
@@ -137,7 +157,9 @@ describe('types', () => {
     expectTypeOf<{ remark: string }>().not.toExtend<CreateAppRequest>();
   });
   it('the response has all ten fields, status an integer (number)', () => {
-    expectTypeOf<keyof App>().toEqualTypeOf<'id' | 'name' | 'status' | 'app_key' | 'app_secret' | 'creator' | 'register_time' | 'update_time' | 'remark' | 'app_type'>();
+    expectTypeOf<keyof App>().toEqualTypeOf<
+      'id' | 'name' | 'status' | 'app_key' | 'app_secret' | 'creator' | 'register_time' | 'update_time' | 'remark' | 'app_type'
+    >();
     expectTypeOf<App['status']>().toEqualTypeOf<number>();
   });
   it('createAppOn… answer { ok: true, data } like every other helper; app is there too, the same type', () => {
@@ -149,18 +171,29 @@ describe('types', () => {
   it('app is marked @deprecated (editors strike it through), data is not', () => {
     const file = join(ROOT, 'test', 'types', 'deprecated-app.ts');
     const code = `import { createApigClient, createAppOnSharedGateway } from '../../src/index.js';\nconst r = await createAppOnSharedGateway(createApigClient({ baseUrl: 'http://x', auth: { token: 't' } }), { name: 'app_001' });\nif (r.ok) console.log(r.data, r.app);\n`;
-    const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: ['node'] };
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      skipLibCheck: true,
+      types: ['node'],
+    };
     const host: ts.LanguageServiceHost = {
       getScriptFileNames: () => [file],
       getScriptVersion: () => '1',
-      getScriptSnapshot: (name) => ts.ScriptSnapshot.fromString(name === file ? code : ts.sys.readFile(name) ?? ''),
+      getScriptSnapshot: (name) => ts.ScriptSnapshot.fromString(name === file ? code : (ts.sys.readFile(name) ?? '')),
       getCurrentDirectory: () => ROOT,
       getCompilationSettings: () => options,
       getDefaultLibFileName: ts.getDefaultLibFilePath,
       fileExists: (name) => name === file || ts.sys.fileExists(name),
       readFile: (name) => (name === file ? code : ts.sys.readFile(name)),
     };
-    const deprecated = ts.createLanguageService(host).getSuggestionDiagnostics(file).filter((d) => d.reportsDeprecated).map((d) => code.slice(d.start, d.start! + d.length!));
+    const deprecated = ts
+      .createLanguageService(host)
+      .getSuggestionDiagnostics(file)
+      .filter((d) => d.reportsDeprecated)
+      .map((d) => code.slice(d.start, d.start! + d.length!));
     expect(deprecated).toEqual(['app']);
   }, 60_000);
   it('the error body has error_code, error_msg and an optional request_id', () => {

@@ -31,7 +31,12 @@ function compareSchema(ctx, side, where, oldSchema, newSchema) {
   if (typeOf(before) !== typeOf(after)) add(true, `type ${typeOf(before)} → ${typeOf(after)}`);
 
   const bounds = [
-    ['minLength', 1], ['maxLength', -1], ['minimum', 1], ['maximum', -1], ['minItems', 1], ['maxItems', -1],
+    ['minLength', 1],
+    ['maxLength', -1],
+    ['minimum', 1],
+    ['maximum', -1],
+    ['minItems', 1],
+    ['maxItems', -1],
   ];
   for (const [key, tighterSign] of bounds) {
     const a = before[key];
@@ -48,14 +53,21 @@ function compareSchema(ctx, side, where, oldSchema, newSchema) {
     const accepts = (schema) => {
       const must = schema.pattern ? new RegExp(schema.pattern, 'u') : undefined;
       const mustNot = schema.not?.pattern ? new RegExp(schema.not.pattern, 'u') : undefined;
-      return (s) => (!must || must.test(s)) && !(mustNot && mustNot.test(s));
+      return (s) => (!must || must.test(s)) && !mustNot?.test(s);
     };
     const [oldAccepts, newAccepts] = [accepts(before), accepts(after)];
     const rejectedNow = probes.find((s) => oldAccepts(s) && !newAccepts(s));
     const acceptedNow = probes.find((s) => !oldAccepts(s) && newAccepts(s));
     const tighter = rejectedNow !== undefined;
-    const detail = tighter ? `now rejects ${JSON.stringify(rejectedNow)}` : acceptedNow !== undefined ? `now accepts ${JSON.stringify(acceptedNow)}` : 'same on every probe';
-    add(side === 'request' ? tighter : acceptedNow !== undefined, `pattern ${charRule(before)} → ${charRule(after)} (${tighter ? 'tighter' : acceptedNow !== undefined ? 'looser' : 'equivalent'}: ${detail})`);
+    const detail = tighter
+      ? `now rejects ${JSON.stringify(rejectedNow)}`
+      : acceptedNow !== undefined
+        ? `now accepts ${JSON.stringify(acceptedNow)}`
+        : 'same on every probe';
+    add(
+      side === 'request' ? tighter : acceptedNow !== undefined,
+      `pattern ${charRule(before)} → ${charRule(after)} (${tighter ? 'tighter' : acceptedNow !== undefined ? 'looser' : 'equivalent'}: ${detail})`,
+    );
   }
 
   if (before.enum || after.enum) {
@@ -113,7 +125,8 @@ export function contractChanges(oldDoc, newDoc) {
       for (const p of newParams) {
         const before = oldParams.find((q) => q.name === p.name && q.in === p.in);
         if (!before && p.required) changes.push({ breaking: true, side: 'request', where: `${op} ${p.in} ${p.name}`, message: 'required parameter added' });
-        if (before && p.required && !before.required) changes.push({ breaking: true, side: 'request', where: `${op} ${p.in} ${p.name}`, message: 'parameter became required' });
+        if (before && p.required && !before.required)
+          changes.push({ breaking: true, side: 'request', where: `${op} ${p.in} ${p.name}`, message: 'parameter became required' });
         if (before) compareSchema(ctx, 'request', `${op} ${p.in} ${p.name}`, before.schema, p.schema);
       }
       compareSchema(ctx, 'request', `${op} body`, mediaSchema(oldDoc, oldOp.requestBody), mediaSchema(newDoc, newOp.requestBody));
@@ -126,11 +139,13 @@ export function contractChanges(oldDoc, newDoc) {
         compareSchema(ctx, 'response', `${op} ${status}`, mediaSchema(oldDoc, oldResponse), mediaSchema(newDoc, newResponse));
       }
       for (const status of Object.keys(newOp.responses ?? {})) {
-        if (!oldOp.responses?.[status]) changes.push({ breaking: true, side: 'response', where: `${op} ${status}`, message: 'response status added (clients do not expect it)' });
+        if (!oldOp.responses?.[status])
+          changes.push({ breaking: true, side: 'response', where: `${op} ${status}`, message: 'response status added (clients do not expect it)' });
       }
       const schemes = (doc, o) => new Set((o.security ?? doc.security ?? []).map((req) => Object.keys(req).sort().join('+')));
       const newSchemes = schemes(newDoc, newOp);
-      for (const s of schemes(oldDoc, oldOp)) if (!newSchemes.has(s)) changes.push({ breaking: true, side: 'request', where: op, message: `security option ${s} removed` });
+      for (const s of schemes(oldDoc, oldOp))
+        if (!newSchemes.has(s)) changes.push({ breaking: true, side: 'request', where: op, message: `security option ${s} removed` });
     }
   }
   for (const [path, item] of Object.entries(newDoc.paths ?? {})) {
@@ -142,7 +157,8 @@ export function contractChanges(oldDoc, newDoc) {
   // breaks code that imports the old name (`components['schemas']['Error']`).
   const newSchemas = new Set(Object.keys(newDoc.components?.schemas ?? {}));
   for (const name of Object.keys(oldDoc.components?.schemas ?? {})) {
-    if (!newSchemas.has(name)) changes.push({ breaking: true, side: 'types', where: `components.schemas.${name}`, message: 'schema removed or renamed (generated type names change)' });
+    if (!newSchemas.has(name))
+      changes.push({ breaking: true, side: 'types', where: `components.schemas.${name}`, message: 'schema removed or renamed (generated type names change)' });
   }
   return changes;
 }

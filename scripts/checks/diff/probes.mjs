@@ -22,7 +22,8 @@ export function patternProbes(extra = []) {
     const first = POOL[random.next().value % POOL.length];
     let s = first;
     const body = POOL.slice(0, 6);
-    for (let j = 1; j < length; j += 1) s += (random.next().value % 10 === 0 ? POOL : body)[random.next().value % (random.next().value % 10 === 0 ? POOL.length : body.length)];
+    for (let j = 1; j < length; j += 1)
+      s += (random.next().value % 10 === 0 ? POOL : body)[random.next().value % (random.next().value % 10 === 0 ? POOL.length : body.length)];
     probes.add(s);
   }
   return [...probes];

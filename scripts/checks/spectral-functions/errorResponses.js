@@ -11,7 +11,10 @@ export default function errorResponses(paths, _options, context) {
         if (!/^[45]/.test(status)) continue;
         const ref = deref(doc, raw)?.content?.['application/json']?.schema?.$ref;
         if (ref !== '#/components/schemas/ErrorBody') {
-          results.push({ message: `${method.toUpperCase()} ${path} ${status} must use #/components/schemas/ErrorBody (got ${ref ?? 'no schema'}).`, path: ['paths', path, method, 'responses', status] });
+          results.push({
+            message: `${method.toUpperCase()} ${path} ${status} must use #/components/schemas/ErrorBody (got ${ref ?? 'no schema'}).`,
+            path: ['paths', path, method, 'responses', status],
+          });
         }
       }
     }

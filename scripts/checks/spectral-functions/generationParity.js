@@ -14,7 +14,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
  * page, APP管理 of 专享版 v1, lists none, and no v1 AppCode page exists), so AppCodes exist on
  * v1.0 and v2 only. Any other missing operation is an error.
  */
-const ALLOWED_GAPS = [{ generation: 'v1', operation: /^[A-Z]+ …\/apps\/\{id\}\/app-codes(\/\{id\})?$/, reason: 'the dedicated v1 pages have no AppCode operations' }];
+const ALLOWED_GAPS = [
+  { generation: 'v1', operation: /^[A-Z]+ …\/apps\/\{id\}\/app-codes(\/\{id\})?$/, reason: 'the dedicated v1 pages have no AppCode operations' },
+];
 
 export default function generationParity(paths) {
   const byGeneration = new Map(GENERATIONS.map(([name]) => [name, new Map()]));
@@ -34,12 +36,18 @@ export default function generationParity(paths) {
     const missing = GENERATIONS.map(([name]) => name).filter((name) => !byGeneration.get(name).has(operation) && !allowed(name));
     if (missing.length > 0) {
       const [, somePath] = [...byGeneration.values()].map((ops) => [operation, ops.get(operation)]).find(([, p]) => p);
-      results.push({ message: `${operation} is missing on ${missing.join(', ')} (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).`, path: ['paths', somePath] });
+      results.push({
+        message: `${operation} is missing on ${missing.join(', ')} (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).`,
+        path: ['paths', somePath],
+      });
     }
     // A gap the pages allow must stay a gap: an AppCode operation on v1 is not in any page.
     for (const gap of ALLOWED_GAPS) {
       if (gap.operation.test(operation) && byGeneration.get(gap.generation).has(operation)) {
-        results.push({ message: `${operation} exists on ${gap.generation}, but ${gap.reason}.`, path: ['paths', byGeneration.get(gap.generation).get(operation)] });
+        results.push({
+          message: `${operation} exists on ${gap.generation}, but ${gap.reason}.`,
+          path: ['paths', byGeneration.get(gap.generation).get(operation)],
+        });
       }
     }
   }

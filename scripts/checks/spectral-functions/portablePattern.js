@@ -23,7 +23,9 @@ export function portabilityProblems(pattern) {
     const ch = pattern[i];
     const codePoint = pattern.codePointAt(i);
     if (codePoint > 0xffff) {
-      problems.push(`${String.fromCodePoint(codePoint)} is outside the BMP: a JavaScript regex without the \`u\` flag (what zod generators emit) sees two UTF-16 units`);
+      problems.push(
+        `${String.fromCodePoint(codePoint)} is outside the BMP: a JavaScript regex without the \`u\` flag (what zod generators emit) sees two UTF-16 units`,
+      );
       i++;
       continue;
     }
