@@ -6,10 +6,8 @@ const OUT_OF_PROCESS = [
   'test/package/**/*.test.ts',
   'test/docs/docs-browser.test.ts',
   'test/fuzz/**/*.test.ts',
-  'test/mock/mock-cli.test.ts',
-  'test/mock/rebuild-if-stale.test.ts',
-  'test/mock/plain-prism.test.ts',
-  'test/mock/defer-unused-modules.test.ts',
+  // A suite that runs a program of its own is named `*.process.test.ts` (see CONTRIBUTING).
+  'test/**/*.process.test.ts',
 ];
 
 export default defineConfig({

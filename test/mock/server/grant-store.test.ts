@@ -3,8 +3,8 @@
 // a pair authorized twice is skipped; the bound lists show APIs published in the environment,
 // 查看APP已绑定的API列表), with each generation's codes and paging.
 import { describe, expect, it } from 'vitest';
-import { AppStore } from '../../mock/server/app-store.mjs';
-import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf, handleGrant } from '../../mock/server/grant-store.mjs';
+import { AppStore } from '../../../mock/server/app-store.mjs';
+import { APP_CODES_PER_APP, DEFAULT_CATALOGUE, RELEASE_ID, grantRouteOf, handleGrant } from '../../../mock/server/grant-store.mjs';
 
 type Generation = 'v1.0' | 'v1' | 'v2';
 const TEST_ENV = '7a1ad0c350844ee69479b47df9a881cb';

@@ -3,10 +3,10 @@
 // the body), and the AK lockout: five failed signatures in a row lock the AK for five minutes,
 // a success in between starts the count again, /_mock/reset and the clock unlock it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
-import { LOCK_AFTER_FAILURES, LOCK_MS, akOf, frontDoor, frontDoorError } from '../../mock/core/front-door.mjs';
-import { parseCredentials } from '../../mock/core/credentials.mjs';
-import { signRequest } from '../../src/auth/sign-request.js';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { LOCK_AFTER_FAILURES, LOCK_MS, akOf, frontDoor, frontDoorError } from '../../../mock/core/front-door.mjs';
+import { parseCredentials } from '../../../mock/core/credentials.mjs';
+import { signRequest } from '../../../src/auth/sign-request.js';
 
 const PAIR = { ak: 'FRONTDOORAK', sk: 'front-door-secret-never-shown' };
 const OTHER = { ak: 'OTHERDOORAK', sk: 'other-door-secret' };

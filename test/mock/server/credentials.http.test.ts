@@ -1,13 +1,13 @@
 // Credentials that mean something: with `credentials`, the mock accepts only the tokens and
 // AK/SK pairs it was given and checks every signature, against its own reading of Huawei's
 // signing guide. The official SDK's signatures and our client's pass; anything else is a 401
-// the front door's 401 APIGW.0301 with the reason in X-Mock-Auth-Reason (the AK lockout: front-door.test.ts).
+// the front door's 401 APIGW.0301 with the reason in X-Mock-Auth-Reason (the AK lockout: ../core/front-door.test.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApigClient, deleteApp, listAppsPage, updateApp } from '../../src/index.js';
-import { startMockServer } from '../../mock/server/index.mjs';
-import { credentialProblem, parseCredentials } from '../../mock/core/credentials.mjs';
-import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
-import { signRequest } from '../../src/auth/sign-request.js';
+import { createApigClient, deleteApp, listAppsPage, updateApp } from '../../../src/index.js';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { credentialProblem, parseCredentials } from '../../../mock/core/credentials.mjs';
+import { AKSKSigner, GUIDE_AKSK } from '../../helpers/official-signer.js';
+import { signRequest } from '../../../src/auth/sign-request.js';
 
 /** X-Sdk-Date for now plus `offsetMs` (UTC YYYYMMDDTHHMMSSZ). */
 const sdkDate = (offsetMs = 0) =>
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.close();
 });
-// Each test starts with no failure counted against the AK (five in a row lock it: front-door.test.ts).
+// Each test starts with no failure counted against the AK (five in a row lock it: ../core/front-door.test.ts).
 beforeEach(async () => {
   await fetch(`${mock.url}/_mock/reset`, { method: 'POST' });
 });

@@ -1,10 +1,10 @@
 // The bin's flags, decided in-process (mock/cli/options.mjs): what a user types, what the mock
-// or proxy is started with, and the message for each mistake (./mock-cli.test.ts runs the bin).
+// or proxy is started with, and the message for each mistake (./cli.process.test.ts runs the bin).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROXY_FLAG_DEPRECATION, USAGE, cliOptions } from '../../mock/cli/options.mjs';
+import { PROXY_FLAG_DEPRECATION, USAGE, cliOptions } from '../../../mock/cli/options.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'apig-cli-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,8 +4,8 @@
 // answers each kind of drift.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
-import { startProxy } from '../../mock/proxy/index.mjs';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { startProxy } from '../../../mock/proxy/index.mjs';
 
 const V2 = '/v2/p1/apigw/instances/i1';
 const json = (body: unknown) => JSON.stringify(body);
@@ -224,7 +224,7 @@ async function redoclyDrift(har: unknown, server: string) {
   const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { binOf, GENERATED } = await import('../../scripts/tools.mjs');
+  const { binOf, GENERATED } = await import('../../../scripts/tools.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'apig-har-'));
   writeFileSync(join(dir, 'traffic.har'), JSON.stringify(har));
   try {
@@ -315,7 +315,7 @@ describe('apig-app-mock --proxy', () => {
     const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { startChild } = await import('../helpers/child-process.js');
+    const { startChild } = await import('../../helpers/child-process.js');
     const dir = mkdtempSync(join(tmpdir(), 'apig-proxy-'));
     const mock = await startMockServer({ port: 0 });
     const report = join(dir, 'report.json');
@@ -364,7 +364,7 @@ describe('apig-app-mock --proxy', () => {
   }, 60_000);
 
   it('takes the AK/SK pair from the SDK variables, and says it re-signs', async () => {
-    const { startChild } = await import('../helpers/child-process.js');
+    const { startChild } = await import('../../helpers/child-process.js');
     const cli = await startChild(
       process.execPath,
       ['mock/cli.mjs', 'proxy', 'http://127.0.0.1:9', '--port', '0'],
@@ -380,7 +380,7 @@ describe('apig-app-mock --proxy', () => {
   });
 
   it('--proxy <URL> (2.x) still starts the proxy, and says on stderr that it goes in 3.0.0', async () => {
-    const { startChild } = await import('../helpers/child-process.js');
+    const { startChild } = await import('../../helpers/child-process.js');
     const cli = await startChild(
       process.execPath,
       ['mock/cli.mjs', '--proxy', 'http://127.0.0.1:9', '--port', '0'],
@@ -432,7 +432,7 @@ describe('re-signing for the upstream', () => {
   });
 
   it('signed for the proxy, the request reaches a credentials-checking upstream only when the proxy signs it anew', async () => {
-    const { createApigClient, createAppOnDedicatedGatewayV2, listApisBoundToAppPage } = await import('../../src/index.js');
+    const { createApigClient, createAppOnDedicatedGatewayV2, listApisBoundToAppPage } = await import('../../../src/index.js');
     const instance = { projectId: 'p-sign', instanceId: 'i-sign' };
     const plain = await startProxy({ upstream: upstream.url, port: 0 });
     const resigning = await startProxy({ upstream: upstream.url, port: 0, credentials: { aksk: [AKSK] } });
@@ -627,8 +627,8 @@ describe('secrets', () => {
     const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { startChild } = await import('../helpers/child-process.js');
-    const { createApigClient, createAppOnDedicatedGatewayV2, createAppCode } = await import('../../src/index.js');
+    const { startChild } = await import('../../helpers/child-process.js');
+    const { createApigClient, createAppOnDedicatedGatewayV2, createAppCode } = await import('../../../src/index.js');
     const SECRETS = {
       token: 'tok-SECRET-never-kept-1',
       sk: 'sk-SECRET-never-kept-22',

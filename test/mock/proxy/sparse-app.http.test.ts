@@ -2,8 +2,8 @@
 // copied here from the page): through the proxy it is no drift, shown alone or listed.
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProxy } from '../../mock/proxy/index.mjs';
-import { listenOn } from '../../mock/core/listen.mjs';
+import { startProxy } from '../../../mock/proxy/index.mjs';
+import { listenOn } from '../../../mock/core/listen.mjs';
 
 /** The second APP of the page's list example: no remark, no app_type. */
 const SPARSE_APP = {

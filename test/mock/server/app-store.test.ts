@@ -2,7 +2,7 @@
 // with names, keys, quota, filters and paging, per tenant. The HTTP suites (stateful-mock,
 // conformance) show the same through the server; here each edge is pinned where it lives.
 import { describe, expect, it } from 'vitest';
-import { AppStore, newApp, routeOf, sharedTenantKey } from '../../mock/server/app-store.mjs';
+import { AppStore, newApp, routeOf, sharedTenantKey } from '../../../mock/server/app-store.mjs';
 
 type Answer = { status: number; body?: any };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

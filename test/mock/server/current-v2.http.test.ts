@@ -5,9 +5,9 @@
 // (model_list_apis_binded_to_app_v2_request.go: several values are OR'ed, #no_tags# is an API
 // without tags, none or empty filters nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
-import { tagsMatch } from '../../mock/server/grant-store.mjs';
-import { v2Limit } from '../../mock/server/paging.mjs';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { tagsMatch } from '../../../mock/server/grant-store.mjs';
+import { v2Limit } from '../../../mock/server/paging.mjs';
 
 const V2 = '/v2/p1/apigw/instances/i1';
 const TOKEN = { 'x-auth-token': 'current-v2' };

@@ -2,7 +2,7 @@
 // expect it, JUnit XML as CI dashboards read it, and no secret in either (credential headers
 // replaced; app_secret, app_code and sk given stand-ins that keep to their fields' rules).
 import { describe, expect, it } from 'vitest';
-import { harOf, junitOf, redactedText } from '../../mock/proxy/reports.mjs';
+import { harOf, junitOf, redactedText } from '../../../mock/proxy/reports.mjs';
 
 describe('redactedText', () => {
   it('replaces app_secret, app_code and sk at any depth, with stand-ins that keep to the rules', () => {

@@ -2,9 +2,9 @@
 // the bound and not-bound lists and the outline — every answer valid against the contract's
 // schema for its operation and status, with the codes the pages give.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
-import { checkedCaller } from '../helpers/checked-call.js';
-import { APP_CODES_PER_APP } from '../rules/app-grant-rules.js';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { checkedCaller } from '../../helpers/checked-call.js';
+import { APP_CODES_PER_APP } from '../../rules/app-grant-rules.js';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const MOCK_DIR = fileURLToPath(new URL('../../mock/', import.meta.url));
+const MOCK_DIR = fileURLToPath(new URL('../../../mock/', import.meta.url));
 
 function runScript(source: string): Record<string, unknown> {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', source], { cwd: MOCK_DIR, encoding: 'utf8' });

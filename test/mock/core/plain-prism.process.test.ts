@@ -3,12 +3,12 @@
 // (#1934, last test) that our mock works around.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOURCE_REQUEST_EXAMPLE } from '../rules/create-app-rules.js';
-import { freePort, startChild, type RunningChild } from '../helpers/child-process.js';
-import { binOf } from '../../scripts/tools.mjs';
+import { SOURCE_REQUEST_EXAMPLE } from '../../rules/create-app-rules.js';
+import { freePort, startChild, type RunningChild } from '../../helpers/child-process.js';
+import { binOf } from '../../../scripts/tools.mjs';
 
 const PRISM = binOf('@stoplight/prism-cli', 'prism');
-const DOCUMENT = fileURLToPath(new URL('../../generated/openapi.yaml', import.meta.url));
+const DOCUMENT = fileURLToPath(new URL('../../../generated/openapi.yaml', import.meta.url));
 
 describe('plain prism mock on the bundled document', () => {
   let prism: RunningChild;

@@ -2,8 +2,8 @@
 // quota, filters and paging as each generation's page describes them — and every answer
 // valid against the contract's response schema for its operation and status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
-import { checkedCaller } from '../helpers/checked-call.js';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { checkedCaller } from '../../helpers/checked-call.js';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // The mock on the lifecycle operations: every operation of every generation answers its page's
 // status, a delete's 204 has no body, and a broken query or path parameter is named in the 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../rules/lifecycle-rules.js';
-import { GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
-import { startMockServer } from '../../mock/server/index.mjs';
+import { OPERATIONS } from '../../rules/lifecycle-rules.js';
+import { GRANT_OPERATIONS } from '../../rules/app-grant-rules.js';
+import { startMockServer } from '../../../mock/server/index.mjs';
 
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {

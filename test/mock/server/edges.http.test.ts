@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
+import { startMockServer } from '../../../mock/server/index.mjs';
 
-const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
+const GENERATED = fileURLToPath(new URL('../../../generated/', import.meta.url));
 let mock: Awaited<ReturnType<typeof startMockServer>>;
 beforeAll(async () => {
   mock = await startMockServer({ port: 0 });

@@ -5,9 +5,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOperations, OPERATIONS_FILE, withoutProse } from '../../mock/core/prism-operations.mjs';
-import { loadPrism } from '../../mock/core/load-prism.mjs';
-import { GENERATED } from '../../scripts/tools.mjs';
+import { loadOperations, OPERATIONS_FILE, withoutProse } from '../../../mock/core/prism-operations.mjs';
+import { loadPrism } from '../../../mock/core/load-prism.mjs';
+import { GENERATED } from '../../../scripts/tools.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'apig-operations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

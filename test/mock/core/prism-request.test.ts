@@ -2,8 +2,8 @@
 // (mock/core/listen.mjs), in-process.
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { candidatesFinder, prismQuery } from '../../mock/core/prism-request.mjs';
-import { listenOn } from '../../mock/core/listen.mjs';
+import { candidatesFinder, prismQuery } from '../../../mock/core/prism-request.mjs';
+import { listenOn } from '../../../mock/core/listen.mjs';
 
 describe('prismQuery', () => {
   it('one value as a string, a repeated key as every value in order', () => {

@@ -2,7 +2,7 @@
 // be, each tenant must be one a request can reach (a v1.0 tenant is named by its credential),
 // and POST /_mock/reset returns to the seed, not to nothing.
 import { afterAll, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../mock/server/index.mjs';
+import { startMockServer } from '../../../mock/server/index.mjs';
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {

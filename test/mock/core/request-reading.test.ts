@@ -3,9 +3,9 @@
 // Huawei error body a broken request gets (APIG.2001 missing, APIG.2011 invalid, APIG.2000 other).
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, decodeJsonBody, readBody } from '../../mock/core/request-body.mjs';
-import { preferToMockConfig } from '../../mock/server/prefer.mjs';
-import { apiNotFound, errorFromViolations, missingParameter, parameterError, systemError } from '../../mock/core/huawei-errors.mjs';
+import { MAX_BODY_BYTES, decodeJsonBody, readBody } from '../../../mock/core/request-body.mjs';
+import { preferToMockConfig } from '../../../mock/server/prefer.mjs';
+import { apiNotFound, errorFromViolations, missingParameter, parameterError, systemError } from '../../../mock/core/huawei-errors.mjs';
 
 /** A request stream that emits the chunks given, then `end`, `error` or `close`. */
 function request(chunks: Buffer[], last: 'end' | 'error' | 'close' = 'end') {

@@ -76,7 +76,7 @@ describe('an up-to-date npm start', () => {
     expect(out.trim()).toBe('false');
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((url) => url.endsWith('/scripts/generate/inputs-digest.mjs'))).toBe(true); // the hook saw the imports
-    expect(loaded.filter((url) => /scripts\/generate\.mjs|openapi-typescript|@redocly|print-pdf|playwright/.test(url))).toEqual([]);
+    expect(loaded.filter((url) => /scripts\/generate\/index\.mjs|openapi-typescript|@redocly|print-pdf|playwright/.test(url))).toEqual([]);
   });
 });
 

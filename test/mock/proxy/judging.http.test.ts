@@ -1,15 +1,15 @@
 // The validating proxy in-process against a scripted upstream (each request says what the
 // upstream answers): every finding exactly as the report gives it, what is forwarded each way,
-// and the proxy's own answers (too large, bad signature, upstream down). proxy.test.ts runs the
+// and the proxy's own answers (too large, bad signature, upstream down). proxy.http.test.ts runs the
 // bin and the whole suites through it; here each rule of the judging is pinned.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startProxy } from '../../mock/proxy/index.mjs';
-import { listenOn } from '../../mock/core/listen.mjs';
-import { credentialProblem, parseCredentials } from '../../mock/core/credentials.mjs';
-import { signRequest } from '../../src/auth/sign-request.js';
-import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
+import { startProxy } from '../../../mock/proxy/index.mjs';
+import { listenOn } from '../../../mock/core/listen.mjs';
+import { credentialProblem, parseCredentials } from '../../../mock/core/credentials.mjs';
+import { signRequest } from '../../../src/auth/sign-request.js';
+import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../../rules/create-app-rules.js';
 
 interface Script {
   status: number;

@@ -1,9 +1,9 @@
 // The credentials check (mock/core/credentials.mjs), in-process: a request signed by Huawei's own SDK
 // signer passes; every way a signature can be wrong is refused, each with its reason and never
-// with a secret. (credentials-mock.test.ts shows the same through the server, as a 401.)
+// with a secret. (../server/credentials.http.test.ts shows the same through the server, as a 401.)
 import { describe, expect, it } from 'vitest';
-import { credentialProblem, parseCredentials, SDK_DATE_WINDOW_MS } from '../../mock/core/credentials.mjs';
-import { AKSKSigner, GUIDE_AKSK } from '../helpers/official-signer.js';
+import { credentialProblem, parseCredentials, SDK_DATE_WINDOW_MS } from '../../../mock/core/credentials.mjs';
+import { AKSKSigner, GUIDE_AKSK } from '../../helpers/official-signer.js';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 const DATE = '20261130T120000Z';

@@ -1,9 +1,9 @@
 // checkedSeed (mock/server/seed.mjs), in-process: what a `--seed` file becomes (tenants a request can
 // reach, complete APPs, catalogues), and how every problem in it is told at once.
 import { describe, expect, it } from 'vitest';
-import { checkedSeed } from '../../mock/server/seed.mjs';
-import { sharedTenantKey } from '../../mock/server/app-store.mjs';
-import { DEFAULT_CATALOGUE, RELEASE_ID } from '../../mock/server/grant-store.mjs';
+import { checkedSeed } from '../../../mock/server/seed.mjs';
+import { sharedTenantKey } from '../../../mock/server/app-store.mjs';
+import { DEFAULT_CATALOGUE, RELEASE_ID } from '../../../mock/server/grant-store.mjs';
 
 const failure = (seed: unknown) =>
   checkedSeed(seed as never).then(

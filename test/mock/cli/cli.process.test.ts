@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../rules/create-app-rules.js';
-import { startChild, type RunningChild } from '../helpers/child-process.js';
+import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../../rules/create-app-rules.js';
+import { startChild, type RunningChild } from '../../helpers/child-process.js';
 
-const MOCK = fileURLToPath(new URL('../../scripts/dev/mock.mjs', import.meta.url));
-const generated = (file: string) => readFileSync(fileURLToPath(new URL(`../../generated/${file}`, import.meta.url)), 'utf8');
+const MOCK = fileURLToPath(new URL('../../../scripts/dev/mock.mjs', import.meta.url));
+const generated = (file: string) => readFileSync(fileURLToPath(new URL(`../../../generated/${file}`, import.meta.url)), 'utf8');
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 describe('the mock CLI', () => {
