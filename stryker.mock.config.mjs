@@ -5,9 +5,9 @@
 // reading a seed, building the pages) are ignored: each would re-run every suite, hours in
 // all; CONTRIBUTING.md gives their number. Left out of the mutated files, each tested in child
 // processes, which Stryker cannot see: mock/cli.mjs, the bin's process wiring (signals, exit
-// codes, printing; what it decides, the flags, is in cli-options.mjs, mutated here), and the
+// codes, printing; what it decides, the flags, is in cli/options.mjs, mutated here; the rest of cli/ is the wiring), and the
 // two modules that only load Prism once per process (load-prism.mjs: where the engine is;
-// defer-unused-modules.mjs: what it may skip loading, test/mock/defer-unused-modules.test.ts).
+// defer-unused-modules.mjs: what it may skip loading, test/mock/core/defer-unused-modules.process.test.ts).
 import base from './stryker.config.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
