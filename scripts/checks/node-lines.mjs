@@ -30,13 +30,21 @@ export const SHIPPED_SUITES = ['test/auth', 'test/client', 'test/mock', 'test/pa
 const CACHE = join(ROOT, '.cache', 'node-lines');
 const PACKAGE = `node-${process.platform}-${process.arch}`;
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptionsWithStringEncoding | {}} [options]
+ */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', ...options });
   if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
   return result;
 }
 
-/** The directory holding bin/node for `version`, downloaded and checked on first use. */
+/**
+ * The directory holding bin/node for `version`, downloaded and checked on first use.
+ * @param {{ version: string, integrity?: string }} line
+ */
 function nodeBinDir({ version, integrity }) {
   const home = join(CACHE, `${PACKAGE}-${version}`);
   const bin = join(home, 'bin');
@@ -61,6 +69,7 @@ function nodeBinDir({ version, integrity }) {
   return bin;
 }
 
+/** @param {string[]} wanted the lines named (none: every line but those on request) */
 function main(wanted) {
   const unknown = wanted.filter((line) => !LINES.some((l) => l.line === line));
   if (unknown.length > 0)
@@ -90,6 +99,6 @@ function main(wanted) {
 try {
   main(process.argv.slice(2));
 } catch (error) {
-  console.error(`node-lines: ${error.message}`);
+  console.error(`node-lines: ${/** @type {Error} */ (error).message}`);
   process.exit(1);
 }
