@@ -10,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 // Node ≥ 22.1 keeps the compiled code of the modules it loads (Prism's engine is most of the
 // start) in its compile cache, so a second start is about a quarter faster. Node 20 has no
 // such cache; there this is a no-op. The mock's modules load after it, hence the dynamic imports.
-module.enableCompileCache?.();
+/** @type {typeof module & { enableCompileCache?: () => unknown }} (Node 20's types do not have it) */ (module).enableCompileCache?.();
 const { USAGE, cliOptions } = await import('./cli/options.mjs');
 
-/** Parses `args` and starts the program they name; exits 1 with a message on a bad flag. */
+/**
+ * Parses `args` and starts the program they name; exits 1 with a message on a bad flag.
+ * @param {string[]} [args]
+ */
 export async function main(args = process.argv.slice(2)) {
   try {
     const settings = cliOptions(args);
@@ -22,10 +25,12 @@ export async function main(args = process.argv.slice(2)) {
       process.exit(0);
     }
     if (settings.deprecated) console.error(settings.deprecated);
-    if (settings.mode === 'proxy') return await (await import('./cli/proxy.mjs')).serveProxy(settings);
+    // The proxy's settings have its upstream (./cli/options.mjs refuses `proxy` without one).
+    if (settings.mode === 'proxy') return await (await import('./cli/proxy.mjs')).serveProxy(/** @type {typeof settings & { proxy: string }} */ (settings));
     return await (await import('./cli/serve.mjs')).serveMock(settings);
   } catch (error) {
-    console.error(`mock: ${error?.code === 'EADDRINUSE' ? `${error.message} (is another mock running? use --port)` : (error?.message ?? error)}`);
+    const thrown = /** @type {NodeJS.ErrnoException | undefined} */ (error);
+    console.error(`mock: ${thrown?.code === 'EADDRINUSE' ? `${thrown.message} (is another mock running? use --port)` : (thrown?.message ?? error)}`);
     process.exit(1);
   }
 }

@@ -11,7 +11,10 @@ export const GENERATED = join(ROOT, 'generated');
 
 const require = createRequire(import.meta.url);
 
-/** The package's package.json, also for packages whose `exports` do not list it. */
+/**
+ * The package's package.json, also for packages whose `exports` do not list it.
+ * @param {string} pkg
+ */
 function manifestOf(pkg) {
   try {
     return require.resolve(`${pkg}/package.json`);
@@ -23,7 +26,11 @@ function manifestOf(pkg) {
   }
 }
 
-/** Absolute path of a package's CLI entry, so scripts work outside `npm run` too. */
+/**
+ * Absolute path of a package's CLI entry, so scripts work outside `npm run` too.
+ * @param {string} pkg
+ * @param {string} name the bin's name (when the package has more than one)
+ */
 export function binOf(pkg, name) {
   const manifestPath = manifestOf(pkg);
   const { bin } = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -31,7 +38,12 @@ export function binOf(pkg, name) {
   return join(dirname(manifestPath), rel);
 }
 
-/** Runs a node CLI; throws with its output when it fails. */
+/**
+ * Runs a node CLI; throws with its output when it fails.
+ * @param {string} cliPath
+ * @param {string[]} args
+ * @param {{ quiet?: boolean }} [options] quiet: do not print its output
+ */
 export function runNode(cliPath, args, { quiet = true } = {}) {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: ROOT,

@@ -3,7 +3,10 @@
 // listening. This watches for that.
 import { readFileSync } from 'node:fs';
 
-/** The parent of process `pid` (Linux's /proc), or undefined where that cannot be read. */
+/**
+ * The parent of process `pid` (Linux's /proc), or undefined where that cannot be read.
+ * @param {number} pid
+ */
 function parentOf(pid) {
   try {
     return Number(

@@ -16,17 +16,50 @@ const PROXY_ONLY = ['report', 'har', 'junit', 'strict', 'fail-on-outside', 'comp
 /** What `--proxy <URL>` says once: the flag still works, the subcommand is the way. */
 export const PROXY_FLAG_DEPRECATION = 'apig-app-mock: --proxy <URL> is deprecated and goes in 3.0.0; use apig-app-mock proxy <URL>';
 
-/** A flag's JSON file, read; a missing or broken one is an Error naming the flag and the file. */
+/**
+ * The settings of a run of the bin (`help` aside). `proxy` is the upstream URL, given in proxy mode.
+ * @typedef {object} CliSettings
+ * @property {undefined} [help]
+ * @property {'serve' | 'proxy'} mode
+ * @property {string | undefined} deprecated a line to print
+ * @property {number} port
+ * @property {string} host
+ * @property {boolean} stateless
+ * @property {number | undefined} quota
+ * @property {import('../server/types.d.mts').MockSeedTenant[] | undefined} seed
+ * @property {import('../server/types.d.mts').MockCredentials | undefined} credentials
+ * @property {string | undefined} proxy
+ * @property {string | undefined} report
+ * @property {string | undefined} har
+ * @property {string | undefined} junit
+ * @property {boolean} strict
+ * @property {boolean} failOnOutside
+ * @property {boolean} compare
+ * @property {string | undefined} ca the PEM text
+ * @property {string[]} command what to run through the proxy
+ */
+
+/**
+ * A flag's JSON file, read; a missing or broken one is an Error naming the flag and the file.
+ * @param {string} flag
+ * @param {string} path
+ * @returns {any} JSON as parsed: each caller checks its shape
+ */
 function jsonFile(flag, path) {
   try {
     // Stryker disable next-line StringLiteral: without an encoding JSON.parse reads the Buffer as UTF-8 text all the same
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${flag} ${path}: ${error.code === 'ENOENT' ? 'no such file' : `not JSON (${error.message})`}`);
+    throw new Error(
+      `${flag} ${path}: ${/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT' ? 'no such file' : `not JSON (${/** @type {Error} */ (error).message})`}`,
+    );
   }
 }
 
-/** The flags every subcommand's parser knows (a flag of the other one is refused by name below). */
+/**
+ * The flags every subcommand's parser knows (a flag of the other one is refused by name below).
+ * @satisfies {import('node:util').ParseArgsConfig['options']}
+ */
 const FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
@@ -48,6 +81,9 @@ const FLAGS = {
 /**
  * Which program: `serve` (also with no subcommand), `proxy <URL>`, or the `--proxy <URL>` flag
  * of 2.x (deprecated). Returns the mode and, for the proxy, its upstream.
+ * @param {string[]} positionals
+ * @param {string | undefined} proxyFlag
+ * @returns {{ mode: 'serve' | 'proxy', upstream: string | undefined, deprecated: string | undefined }}
  */
 function subcommandOf(positionals, proxyFlag) {
   const [name, ...rest] = positionals;
@@ -68,7 +104,12 @@ function subcommandOf(positionals, proxyFlag) {
   return { mode: 'proxy', upstream: proxyFlag, deprecated: PROXY_FLAG_DEPRECATION };
 }
 
-/** Refuses the flags of the other program, naming them. */
+/**
+ * Refuses the flags of the other program, naming them.
+ * @param {'serve' | 'proxy'} mode
+ * @param {Record<string, string | boolean | undefined>} values
+ * @param {string[]} command
+ */
 function refuseOtherProgramsFlags(mode, values, command) {
   if (mode === 'serve') {
     if (PROXY_ONLY.some((flag) => values[flag] !== undefined && values[flag] !== false) || command.length > 0)
@@ -84,25 +125,30 @@ function refuseOtherProgramsFlags(mode, values, command) {
     );
 }
 
-/** The --ca file's PEM text; a missing file or one with no certificate is refused by name. */
+/**
+ * The --ca file's PEM text; a missing file or one with no certificate is refused by name.
+ * @param {string | undefined} path
+ */
 function caOf(path) {
   if (path === undefined) return undefined;
   let ca;
   try {
     ca = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`--ca ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    throw new Error(`--ca ${path}: ${/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT' ? 'no such file' : /** @type {Error} */ (error).message}`);
   }
   if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`--ca ${path}: expected PEM certificates (-----BEGIN CERTIFICATE-----)`);
   return ca;
 }
 
+/** @param {string} rawPort */
 function portOf(rawPort) {
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port/PORT must be a port number from 0 to 65535 (got ${JSON.stringify(rawPort)})`);
   return port;
 }
 
+/** @param {string | undefined} raw */
 function quotaOf(raw) {
   const quota = raw === undefined ? undefined : Number(raw);
   if (quota !== undefined && (!Number.isSafeInteger(quota) || quota < 0))
@@ -110,11 +156,21 @@ function quotaOf(raw) {
   return quota;
 }
 
+/**
+ * @param {string | undefined} path
+ * @returns {import('../server/types.d.mts').MockSeedTenant[] | undefined} the seed, in its shape (its APPs are checked as the mock starts)
+ */
 function seedOf(path) {
   const seed = path === undefined ? undefined : jsonFile('--seed', path);
   if (
     seed !== undefined &&
-    !(Array.isArray(seed) && seed.every((t) => typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((a) => typeof a?.name === 'string')))
+    !(
+      Array.isArray(seed) &&
+      seed.every(
+        (t) =>
+          typeof t?.tenant === 'string' && Array.isArray(t.apps) && t.apps.every((/** @type {{ name?: unknown } | null} */ a) => typeof a?.name === 'string'),
+      )
+    )
   ) {
     throw new Error(
       `--seed ${path}: expected [{ "tenant": "v2 <project_id> <instance_id>", "apps": [{ "name": "…" }] }] (or "v1 <project_id> <instance_id>", "v1.0 <token or AK>")`,
@@ -123,6 +179,10 @@ function seedOf(path) {
   return seed;
 }
 
+/**
+ * @param {string | undefined} path
+ * @returns {import('../server/types.d.mts').MockCredentials | undefined}
+ */
 function credentialsOf(path) {
   const credentials = path === undefined ? undefined : jsonFile('--credentials', path);
   if (credentials !== undefined) parseCredentials(credentials, `--credentials ${path}`); // says what is wrong, before listening
@@ -135,6 +195,7 @@ function credentialsOf(path) {
  * `mode` is 'serve' or 'proxy'; `proxy` is the upstream URL; `deprecated` a line to print.
  * @param {string[]} allArgs
  * @param {Record<string, string | undefined>} [env]
+ * @returns {({ help: true } & { [K in Exclude<keyof CliSettings, 'help'>]?: undefined }) | CliSettings}
  */
 export function cliOptions(allArgs, env = process.env) {
   // `-- <command> …`: run that command through the proxy.

@@ -7,14 +7,26 @@ import { parseCredentials } from '../core/credentials.mjs';
 import { startProxy } from '../proxy/index.mjs';
 import { stopWhenNpmIsGone } from './npm-parent.mjs';
 
-/** The pairs to re-sign with: --credentials, else the SDK's environment variables' one pair. */
+/** @typedef {import('./options.mjs').CliSettings} CliSettings */
+/** @typedef {import('../proxy/types.d.mts').RunningProxy} RunningProxy */
+
+/**
+ * The pairs to re-sign with: --credentials, else the SDK's environment variables' one pair.
+ * @param {CliSettings['credentials']} credentials
+ * @param {Record<string, string | undefined>} env
+ */
 function pairsOf(credentials, env) {
   const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = env;
   const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
   return pairs ? parseCredentials(pairs, '--credentials') : undefined;
 }
 
-/** Writes the report files asked for; returns what was written, for the last line. */
+/**
+ * Writes the report files asked for; returns what was written, for the last line.
+ * @param {RunningProxy} proxy
+ * @param {import('../proxy/types.d.mts').ProxyReport} result
+ * @param {Pick<CliSettings, 'report' | 'har' | 'junit'>} files
+ */
 function writeReports(proxy, result, { report, har, junit }) {
   if (report) writeFileSync(report, `${JSON.stringify(result, null, 2)}\n`);
   if (har) writeFileSync(har, `${JSON.stringify(proxy.har(), null, 2)}\n`);
@@ -22,9 +34,16 @@ function writeReports(proxy, result, { report, har, junit }) {
   return [report && `report: ${report}`, har && `HAR: ${har}`, junit && `JUnit: ${junit}`].filter(Boolean);
 }
 
-/** Runs `command` with APIG_BASE_URL naming the proxy (the conformance suite and the examples read it). */
+/**
+ * Runs `command` with APIG_BASE_URL naming the proxy (the conformance suite and the examples read it).
+ * @param {RunningProxy} proxy
+ * @param {string} upstream
+ * @param {string[]} command not empty
+ * @param {(why: string, commandCode?: number) => Promise<void>} finish
+ */
 function runThrough(proxy, upstream, command, finish) {
-  const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, APIG_BASE_URL: proxy.url } });
+  const child = spawn(/** @type {string} */ (command[0]), command.slice(1), { stdio: 'inherit', env: { ...process.env, APIG_BASE_URL: proxy.url } });
+  /** @param {NodeJS.Signals} signal */
   const forwardSignal = (signal) => child.kill(signal);
   process.on('SIGINT', forwardSignal);
   process.on('SIGTERM', forwardSignal);
@@ -36,11 +55,18 @@ function runThrough(proxy, upstream, command, finish) {
   console.log(`APP contract proxy on ${proxy.url} → ${new URL(upstream).origin}; running ${command.join(' ')} with APIG_BASE_URL=${proxy.url}`);
 }
 
-/** Starts the proxy with the parsed settings; it runs until the command ends, a signal, or npm is gone. */
+/**
+ * Starts the proxy with the parsed settings; it runs until the command ends, a signal, or npm is gone.
+ * @param {CliSettings & { proxy: string }} settings proxy mode's, with its upstream
+ */
 export async function serveProxy({ proxy: upstream, port, host, report, har, junit, strict, failOnOutside, compare, seed, ca, command, credentials }) {
   const pairs = pairsOf(credentials, process.env);
   const proxy = await startProxy({ upstream, port, host, credentials: pairs, strict, failOnOutside, ca, compare, seed });
-  /** Prints the run's one line, writes the reports, exits: the command's failure, else 1 on drift (report.passed). */
+  /**
+   * Prints the run's one line, writes the reports, exits: the command's failure, else 1 on drift (report.passed).
+   * @param {string} why
+   * @param {number} [commandCode]
+   */
   const finish = async (why, commandCode = 0) => {
     await proxy.close();
     const result = proxy.report();

@@ -10,6 +10,10 @@ import { createRequire } from 'node:module';
  * at load time but used later (json-schema-faker keeps `faker_1.default` as soon as Prism
  * registers it): they are stand-ins too. Returns the deferred file, or undefined when there is
  * nothing to defer (not installed, or already loaded).
+ * @param {NodeJS.Require} requireFrom
+ * @param {string} specifier
+ * @param {Array<string | symbol>} [instanceKeys]
+ * @returns {string | undefined}
  */
 export function deferModule(requireFrom, specifier, instanceKeys = []) {
   let file;
@@ -18,9 +22,11 @@ export function deferModule(requireFrom, specifier, instanceKeys = []) {
   } catch {
     return undefined; // Prism says what is missing when it loads.
   }
+  /** @type {Record<string, Partial<NodeJS.Module> | undefined>} modules, and the stand-ins put here (what Node reads of a cached module) */
   const cache = requireFrom.cache;
   if (cache[file]) return undefined;
 
+  /** @type {any} the library's exports, whatever their shape (what `require` gives, as Node types it) */
   let real;
   const load = () => {
     if (real === undefined) {
@@ -29,6 +35,7 @@ export function deferModule(requireFrom, specifier, instanceKeys = []) {
     }
     return real;
   };
+  /** @param {() => Record<string | symbol, unknown>} read */
   const lazy = (read) =>
     new Proxy(
       {},
@@ -49,7 +56,10 @@ export function deferModule(requireFrom, specifier, instanceKeys = []) {
   return file;
 }
 
-/** Defers faker and postman-collection for the Prism engine at `prismEntry` (a resolved file). */
+/**
+ * Defers faker and postman-collection for the Prism engine at `prismEntry` (a resolved file).
+ * @param {string} prismEntry
+ */
 export function deferUnusedModules(prismEntry) {
   const fromPrism = createRequire(prismEntry);
   const deferred = [deferModule(fromPrism, '@faker-js/faker', ['default', 'faker'])];

@@ -12,10 +12,19 @@ export const LOCK_MS = 5 * 60 * 1000;
 
 const AK_OF = /^SDK-HMAC-SHA256\s+Access=([^,\s]+)/;
 
-/** The AK an `Authorization` names, or undefined. */
+/**
+ * The AK an `Authorization` names, or undefined.
+ * @param {{ headers: import('node:http').IncomingHttpHeaders }} req
+ * @returns {string | undefined}
+ */
 export const akOf = (req) => AK_OF.exec(String(req.headers.authorization ?? ''))?.[1];
 
-/** The gateway's words for each kind of failure (the FAQ's messages). */
+/** @typedef {(ak: string | undefined) => string} Message */
+
+/**
+ * The gateway's words for each kind of failure (the FAQ's messages).
+ * @type {Record<import('./credentials.mjs').CredentialProblem['kind'], Message> & { [kind: string]: Message | undefined }}
+ */
 const MESSAGES = {
   token: () => 'decrypt token fail',
   'unknown-ak': (ak) => `Get secretKey failed,ak:${ak},err:ak not exist`,
@@ -23,11 +32,21 @@ const MESSAGES = {
   signature: () => 'verify aksk signature fail',
 };
 
-/** The front door's error body for `problem` (`{ kind, ak }`), carrying `requestId`. */
+/**
+ * The front door's error body for `problem` (`{ kind, ak }`), carrying `requestId`.
+ * @param {{ kind: string, ak?: string }} problem (a kind it does not know reads as a signature failure)
+ * @param {string} requestId
+ */
 export function frontDoorError(problem, requestId) {
   const message = (MESSAGES[problem.kind] ?? MESSAGES.signature)(problem.ak);
   return { error_code: FRONT_DOOR_CODE, error_msg: `Incorrect IAM authentication information: ${message}`, request_id: requestId };
 }
+
+/**
+ * @typedef {object} FrontDoor
+ * @property {(req: import('./request-target.mjs').RequestHead, body: Uint8Array) => import('./credentials.mjs').CredentialProblem | undefined} check
+ * @property {() => void} reset
+ */
 
 /**
  * `check(req, body)`: undefined when the credential passes, else `{ kind, reason, ak }`
@@ -35,6 +54,7 @@ export function frontDoorError(problem, requestId) {
  * success starts the count again. `reset()` forgets the counts and locks.
  * @param {{ tokens: Set<string>, secrets: Map<string, string> }} credentials
  * @param {() => number} [clock]
+ * @returns {FrontDoor}
  */
 export function frontDoor(credentials, clock = Date.now) {
   /** @type {Map<string, { failures: number, lockedUntil: number }>} */
@@ -53,6 +73,11 @@ export function frontDoor(credentials, clock = Date.now) {
     reset: () => akState.clear(),
   };
 
+  /**
+   * @param {string} ak
+   * @param {boolean} passed
+   * @param {number} now
+   */
   function count(ak, passed, now) {
     if (passed) return akState.delete(ak);
     const state = akState.get(ak) ?? { failures: 0, lockedUntil: 0 };

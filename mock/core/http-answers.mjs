@@ -12,6 +12,10 @@ export const newRequestId = () => randomUUID().replaceAll('-', '');
 /**
  * Sends `body` (a Buffer, or a value sent as JSON) with a fresh X-Request-Id (or the one in
  * `headers`, when the body carries it too); a 204 carries no body.
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ * @param {import('node:http').OutgoingHttpHeaders} [headers]
  */
 export function sendJson(res, status, body, headers = {}) {
   const requestId = headers['x-request-id'] ?? newRequestId();
@@ -26,10 +30,15 @@ export function sendJson(res, status, body, headers = {}) {
   res.end(payload);
 }
 
+/** @typedef {{ status: number, message: string }} BadHttpAnswer */
+
 /**
  * What to answer a request node:http could not parse: `{ status, message }`, or undefined when
  * the connection is gone. Headers (the request line counts) past MAX_HEADER_BYTES get
  * `overflowStatus`: the mock's 400, the proxy's 431 (a proxy's usual word for it).
+ * @param {NodeJS.ErrnoException} error a `clientError`'s
+ * @param {number} [overflowStatus]
+ * @returns {BadHttpAnswer | undefined}
  */
 export function badHttpAnswer(error, overflowStatus = 400) {
   if (error.code === 'ECONNRESET') return undefined;
@@ -38,9 +47,14 @@ export function badHttpAnswer(error, overflowStatus = 400) {
   return { status: 400, message: 'the request is not valid HTTP' };
 }
 
+/** @type {Record<number, string>} */
 const REASONS = { 400: 'Bad Request', 431: 'Request Header Fields Too Large' };
 
-/** Answers on the raw socket with the Huawei error body, then closes it. */
+/**
+ * Answers on the raw socket with the Huawei error body, then closes it.
+ * @param {import('node:stream').Duplex} socket
+ * @param {BadHttpAnswer} answer
+ */
 export function answerBadHttp(socket, answer) {
   if (!socket.writable) return socket.destroy();
   const payload = JSON.stringify(parameterError(answer.message));
@@ -53,6 +67,7 @@ export function answerBadHttp(socket, answer) {
 /**
  * An `Expect` other than 100-continue: node:http would answer a bare 417 with no body; this
  * answers it with the Huawei error body, and the request is not read further.
+ * @param {import('node:http').ServerResponse} res
  */
 export function refuseExpectation(res) {
   sendJson(res, 417, parameterError('the Expect header asks for something this server does not do (only 100-continue is understood)'), { connection: 'close' });

@@ -7,13 +7,16 @@ import { deferUnusedModules } from './defer-unused-modules.mjs';
 
 export const PRISM_PACKAGE = '@stoplight/prism-http@5.12.0';
 
-/** `{ prism, version }`: the engine's exports and its installed version. */
+/**
+ * `{ prism, version }`: the engine's exports and its installed version.
+ * @returns {Promise<{ prism: typeof import('@stoplight/prism-http'), version: string }>}
+ */
 export async function loadPrism() {
   let entry;
   try {
     entry = createRequire(import.meta.url).resolve('@stoplight/prism-http');
   } catch (error) {
-    if (error?.code !== 'MODULE_NOT_FOUND') throw error;
+    if (/** @type {NodeJS.ErrnoException | undefined} */ (error)?.code !== 'MODULE_NOT_FOUND') throw error;
     throw new Error(`the mock needs Prism's engine, which client-only installs leave out: npm install --save-dev ${PRISM_PACKAGE}`);
   }
   deferUnusedModules(entry);

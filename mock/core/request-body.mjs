@@ -5,9 +5,22 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Past this, the mock stops draining and drops the connection. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
-/** Resolves to { bytes } or { tooLarge: true }; never rejects. */
+/**
+ * What reading a body gave: its bytes, a body too large (its bytes dropped), or a connection
+ * gone before the end.
+ * @typedef {{ bytes: Buffer, tooLarge?: undefined, aborted?: undefined }
+ *   | { tooLarge: true, bytes?: undefined, aborted?: undefined }
+ *   | { aborted: true, tooLarge?: boolean, bytes?: undefined }} BodyRead
+ */
+
+/**
+ * Resolves to { bytes } or { tooLarge: true }; never rejects.
+ * @param {import('node:events').EventEmitter & { destroy(): unknown }} req a request: its `data`, `end`, `error` and `close`
+ * @returns {Promise<BodyRead>}
+ */
 export function readBody(req) {
   return new Promise((resolve) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
@@ -23,6 +36,7 @@ export function readBody(req) {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** @param {unknown} value the Content-Type header */
 function isJsonContentType(value) {
   const [type, ...params] = String(value)
     .toLowerCase()
@@ -39,6 +53,9 @@ function isJsonContentType(value) {
 /**
  * Decodes a JSON body. Returns { value } (undefined when there is no body) or
  * { problem } with a message safe to send back.
+ * @param {string | undefined} contentType
+ * @param {Uint8Array} bytes
+ * @returns {{ value: unknown, problem?: undefined } | { problem: string, value?: undefined }}
  */
 export function decodeJsonBody(contentType, bytes) {
   // Stryker disable next-line ObjectLiteral: { value: undefined } and {} read the same to every caller (decoded.value)
@@ -55,7 +72,7 @@ export function decodeJsonBody(contentType, bytes) {
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const at = /position (\d+)/.exec(String(error?.message))?.[1];
+    const at = /position (\d+)/.exec(String(/** @type {Error | undefined} */ (error)?.message))?.[1];
     return { problem: `the request body is not valid JSON${at ? ` (at character ${at})` : ''}` };
   }
 }

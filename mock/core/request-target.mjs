@@ -6,7 +6,10 @@
 /** `scheme://authority` at the start of an absolute-form target (RFC 9112 §3.2.2). */
 const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 
-/** True when `segment` is a well-formed percent-encoding (decodeURIComponent would not throw). */
+/**
+ * True when `segment` is a well-formed percent-encoding (decodeURIComponent would not throw).
+ * @param {string} segment
+ */
 function decodable(segment) {
   try {
     decodeURIComponent(segment);
@@ -17,10 +20,27 @@ function decodable(segment) {
 }
 
 /**
+ * What is read of a request before its body: its method, target and headers.
+ * @typedef {Pick<import('node:http').IncomingMessage, 'method' | 'url' | 'headers'>} RequestHead
+ */
+
+/**
+ * A request's target as read here.
+ * @typedef {object} Target
+ * @property {string} path the path, as it came (not decoded)
+ * @property {string} search the query, without its `?`
+ * @property {URLSearchParams} searchParams
+ * @property {string} pathAndQuery the path and query, as they came
+ * @property {number[]} badSegments indexes (in `path.split('/')`) of segments whose percent-escapes are malformed
+ */
+
+/**
  * `{ path, search, searchParams, pathAndQuery, badSegments }` of a request target: origin form as
  * it came, absolute form by its path and query (the authority is the connection's business), a
  * fragment dropped. `badSegments` are the indexes (in `path.split('/')`) of segments whose
  * percent-escapes are malformed.
+ * @param {string | undefined} url `req.url`
+ * @returns {Target}
  */
 export function readTarget(url) {
   let target = String(url ?? '/');
@@ -32,6 +52,7 @@ export function readTarget(url) {
   const mark = target.indexOf('?');
   const path = mark === -1 ? target : target.slice(0, mark);
   const search = mark === -1 ? '' : target.slice(mark + 1);
+  /** @type {number[]} */
   const badSegments = [];
   path.split('/').forEach((segment, index) => {
     if (segment.includes('%') && !decodable(segment)) badSegments.push(index);

@@ -23,6 +23,77 @@ import { akOf, frontDoor, frontDoorError } from '../core/front-door.mjs';
 import { parseCredentials } from '../core/credentials.mjs';
 import { harOf, junitOf } from './reports.mjs';
 
+/** @typedef {import('./types.d.mts').ProxyOptions} ProxyOptions */
+/** @typedef {import('./types.d.mts').RunningProxy} RunningProxy */
+/** @typedef {import('./types.d.mts').ProxyFinding} ProxyFinding */
+/** @typedef {import('./types.d.mts').ProxyDifference} ProxyDifference */
+/** @typedef {import('@stoplight/types').IHttpOperation} Operation */
+/** @typedef {import('../core/huawei-errors.mjs').Violation} Violation */
+/** @typedef {import('../core/request-target.mjs').Target} Target */
+/** @typedef {import('../core/credentials.mjs').Credentials} Credentials */
+/**
+ * A request the server received: unlike node:http's type (which serves its client's answers
+ * too), it always has a method and a URL.
+ * @typedef {import('node:http').IncomingMessage & { method: string, url: string }} ServedRequest
+ */
+/**
+ * A parsed JSON body: whatever the caller or the upstream sent, so `any`; every read of it here
+ * is guarded (typeof, Array.isArray, optional chaining).
+ * @typedef {any} Json
+ */
+/**
+ * @template L, R
+ * @typedef {{ _tag: 'Left', left: L } | { _tag: 'Right', right: R }} Either
+ */
+/**
+ * Prism's router and validators (from its own files: not in its types' entry), as the proxy calls
+ * them: with the request as it came (any method, node:http's headers) and the upstream's answer.
+ * @typedef {object} Judge
+ * @property {typeof import('@stoplight/prism-http')} prism
+ * @property {string} version
+ * @property {(opts: { resources: Operation[], input: JudgedInput }) => Either<Error, Operation>} route
+ * @property {(opts: { resource: Operation, element: JudgedInput }) => Either<Violation[], unknown>} validateInput
+ * @property {(opts: { resource: Operation, element: { statusCode: number, headers: import('node:http').IncomingHttpHeaders, body: Json } }) => Either<Violation[], unknown>} validateOutput
+ */
+/** @typedef {{ method: string, url: { path: string, query: Record<string, string | string[]> }, headers: import('node:http').IncomingHttpHeaders, body: Json }} JudgedInput */
+/**
+ * The caller's request as the judges read it.
+ * @typedef {object} ProxiedRequest
+ * @property {Target} target
+ * @property {string} method
+ * @property {string} path
+ * @property {number[]} badSegments
+ * @property {Record<string, string | string[]>} query
+ * @property {import('node:http').IncomingHttpHeaders} headers
+ * @property {Json} requestBody
+ */
+/**
+ * What a request is: its operation (`Right`), none of the contract's (`Left`), or not judged (its
+ * judging failed).
+ * @typedef {{ _tag: 'Left' } | { _tag: 'Unjudged' } | { _tag: 'Right', right: Operation }} Routed
+ */
+/**
+ * A request's operation and, with one, what the request breaks of it.
+ * @typedef {{ routed: Routed, violations?: undefined } | { routed: Routed, violations: Violation[] }} Checked
+ */
+/**
+ * The upstream's answer, or why there is none.
+ * @typedef {{ status: number, headers: import('node:http').IncomingHttpHeaders, bytes: Buffer, url: string, sentHeaders: import('node:http').OutgoingHttpHeaders, failed?: undefined, refused?: undefined }
+ *   | { failed: NodeJS.ErrnoException, refused?: undefined }
+ *   | { refused: `the request cannot be forwarded as it came (${string})`, failed?: undefined }} Forwarded
+ */
+/** @typedef {Extract<Forwarded, { status: number }>} Answer */
+/**
+ * A request judged (not `Unjudged`); a `Left`'s violations are not read.
+ * @typedef {{ routed: Exclude<Routed, { _tag: 'Unjudged' }>, violations: Violation[] }} Judged
+ */
+/**
+ * This project's mock, asked each request too (with `compare`).
+ * @typedef {object} Mirror
+ * @property {() => Promise<void>} close
+ * @property {(req: ServedRequest, bytes: Buffer, answer: Answer, checked: Checked, target: Target) => Promise<ProxyDifference[]>} compare
+ */
+
 const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
 /** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the host. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
@@ -31,18 +102,24 @@ const ERROR_CODE = /^APIGW?\.[0-9]{4}$/;
 /** The HAR keeps at most this many exchanges (the first ones); the report says when it dropped some. */
 const MAX_RECORDED = 10_000;
 
-/** The package's own signer, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package). */
+/**
+ * The package's own signer, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package).
+ * @returns {Promise<typeof import('apig-app-contract').signRequest>}
+ */
 async function loadSigner() {
   try {
     return (await import('apig-app-contract')).signRequest;
   } catch (error) {
     throw new Error(
-      `the proxy with credentials needs the package's signer (apig-app-contract's dist/), which is missing (run npm run build): ${error.message}`,
+      `the proxy with credentials needs the package's signer (apig-app-contract's dist/), which is missing (run npm run build): ${/** @type {Error} */ (error).message}`,
     );
   }
 }
 
-/** Prism's router and validators, from the same engine the mock loads. */
+/**
+ * Prism's router and validators, from the same engine the mock loads.
+ * @returns {Promise<Judge>}
+ */
 async function loadJudge() {
   const { prism, version } = await loadPrism();
   const entry = createRequire(import.meta.url).resolve('@stoplight/prism-http');
@@ -56,6 +133,10 @@ async function loadJudge() {
   };
 }
 
+/**
+ * @param {Buffer} bytes
+ * @returns {{ value?: Json, empty?: true, invalid?: true }}
+ */
 function parsedJson(bytes) {
   if (bytes.length === 0) return { empty: true };
   try {
@@ -65,9 +146,16 @@ function parsedJson(bytes) {
   }
 }
 
+/** @param {ReadonlyArray<string | number> | undefined} path */
 const where = (path) => (path?.length ? path.join('.') : '(whole)');
 
-/** Where `value` has object fields `schema` does not list (each place once; array entries as `[]`). */
+/**
+ * Where `value` has object fields `schema` does not list (each place once; array entries as `[]`).
+ * @param {Json} schema a JSON schema of the contract, of any of Prism's drafts (read defensively too)
+ * @param {Json} value
+ * @param {string} at
+ * @param {Set<string>} [found]
+ */
 function undeclaredFields(schema, value, at, found = new Set()) {
   if (!schema || typeof schema !== 'object' || value === null || typeof value !== 'object') return found;
   if (Array.isArray(value)) {
@@ -83,8 +171,10 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 }
 
 /**
- * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens.
- * @param {{ upstream: string, port?: number, host?: string, generatedDir?: string, timeoutMs?: number, credentials?: { tokens?: string[], aksk?: { ak: string, sk: string }[] } | { tokens: Set<string>, secrets: Map<string, string> }, strict?: boolean, ca?: string | Buffer, compare?: boolean, seed?: unknown[], failOnOutside?: boolean }} options
+ * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens. (Typed by
+ * ./types.d.mts, which the package's `apig-app-contract/proxy` export declares: checked here
+ * against this code, which also takes the credentials parsed.)
+ * @param {Omit<ProxyOptions, 'credentials'> & { credentials?: (ProxyOptions['credentials'] & { secrets?: unknown }) | Credentials }} options
  *   credentials: as the mock takes them ({ tokens, aksk }), or parsed (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
  *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
  *   ca: PEM certificates to trust for an HTTPS upstream (besides the system's), e.g. a company CA
@@ -92,6 +182,7 @@ function undeclaredFields(schema, value, at, found = new Set()) {
  *     start) and report where its answer differs from the upstream's (status, error_code, fields)
  *   failOnOutside: traffic outside the contract (routes it does not have, preflights, `/`) fails
  *     the run too; by default it is listed apart and fails nothing
+ * @returns {Promise<RunningProxy>}
  */
 export async function startProxy({
   upstream,
@@ -107,7 +198,9 @@ export async function startProxy({
   failOnOutside = false,
 }) {
   // The CLI passes them parsed; a library caller gives them as the mock takes them ({ tokens, aksk }).
-  const credentials = given === undefined || given.secrets instanceof Map ? given : parseCredentials(given, 'credentials');
+  const credentials =
+    given === undefined || given.secrets instanceof Map ? /** @type {Credentials | undefined} */ (given) : parseCredentials(given, 'credentials');
+  /** @type {URL} */
   let base;
   try {
     base = new URL(upstream);
@@ -124,21 +217,43 @@ export async function startProxy({
   // Connections to the upstream are kept alive between requests, as a client's would be.
   // Stryker disable next-line BooleanLiteral,ObjectLiteral: keep-alive saves connections, it changes no answer
   const agent = base.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  /** Drift: where the upstream's answer breaks the contract (or it accepted what the contract refuses). */
+  /**
+   * Drift: where the upstream's answer breaks the contract (or it accepted what the contract refuses).
+   * @type {ProxyFinding[]}
+   */
   const findings = [];
-  /** Callers' requests that break the contract, which the upstream refused as it should. */
+  /**
+   * Callers' requests that break the contract, which the upstream refused as it should.
+   * @type {ProxyFinding[]}
+   */
   const requests = [];
-  /** Response fields the contract does not list: news, not necessarily a break (the contract stays open). */
+  /**
+   * Response fields the contract does not list: news, not necessarily a break (the contract stays open).
+   * @type {ProxyFinding[]}
+   */
   const news = [];
-  /** Where this project's mock answered otherwise than the upstream (with `compare`). */
+  /**
+   * Where this project's mock answered otherwise than the upstream (with `compare`).
+   * @type {ProxyDifference[]}
+   */
   const differences = [];
-  /** Traffic outside the contract: routes it does not have, CORS preflights, `/`. Not drift. */
+  /**
+   * Traffic outside the contract: routes it does not have, CORS preflights, `/`. Not drift.
+   * @type {ProxyFinding[]}
+   */
   const outside = [];
-  /** Exchanges the proxy refused itself or could not judge, and why: never drift, never silent. */
+  /**
+   * Exchanges the proxy refused itself or could not judge, and why: never drift, never silent.
+   * @type {ProxyFinding[]}
+   */
   const unjudged = [];
   const mirror = compare ? await startMirror(seed) : undefined;
-  /** The operations the traffic reached, and the exchanges kept for the HAR. */
+  /**
+   * The operations the traffic reached, and the exchanges kept for the HAR.
+   * @type {Set<string>}
+   */
   const seen = new Set();
+  /** @type {import('./reports.mjs').RecordedExchange[]} */
   const recorded = [];
   let exchanges = 0;
 
@@ -146,7 +261,12 @@ export async function startProxy({
   const candidatesOf = candidatesFinder(operations);
   const parameterAt = parameterFinder(operations);
 
-  /** Records an exchange the proxy could not judge (or refused itself), with the reason. */
+  /**
+   * Records an exchange the proxy could not judge (or refused itself), with the reason.
+   * @param {{ method: string | undefined, path: string | undefined }} request
+   * @param {number | undefined} status undefined when there is no answer to name
+   * @param {string} message
+   */
   const notJudged = (request, status, message) =>
     unjudged.push({
       method: request.method,
@@ -163,9 +283,11 @@ export async function startProxy({
   /**
    * A path segment that does not decode (`%zz`): Prism's router throws on it, so the operation is
    * found by its template here, and the segment is what the request breaks.
+   * @param {Pick<ProxiedRequest, 'method' | 'path' | 'badSegments'>} request one with bad segments
+   * @returns {Checked}
    */
   function checkUndecodable({ method, path, badSegments }) {
-    const found = parameterAt(method.toLowerCase(), path, badSegments[0]);
+    const found = parameterAt(method.toLowerCase(), path, /** @type {number} */ (badSegments[0]));
     if (!found) return { routed: { _tag: 'Left' } };
     return {
       routed: { _tag: 'Right', right: found.operation },
@@ -173,7 +295,11 @@ export async function startProxy({
     };
   }
 
-  /** The operation a request is and what it breaks of the contract. */
+  /**
+   * The operation a request is and what it breaks of the contract.
+   * @param {ProxiedRequest} request
+   * @returns {Checked}
+   */
   function checkRequest({ method, path, query, headers, requestBody, badSegments }) {
     // `*` (asterisk form) names the server, not an operation.
     if (!path.startsWith('/')) return { routed: { _tag: 'Left' } };
@@ -185,6 +311,11 @@ export async function startProxy({
     return { routed, violations: checked._tag === 'Left' ? checked.left : [] };
   }
 
+  /**
+   * Judges an exchange of a request checked as `checked` (its violations are read past a `Left`).
+   * @param {{ method: string, path: string, status: number, responseHeaders: import('node:http').IncomingHttpHeaders, responseBytes: Buffer }} exchange
+   * @param {Judged} checked
+   */
   function judge({ method, path, status, responseHeaders, responseBytes }, { routed, violations }) {
     const requestId = responseHeaders['x-request-id'];
     const base = { method, path, status, requestId: typeof requestId === 'string' ? requestId : undefined };
@@ -207,7 +338,14 @@ export async function startProxy({
     seen.add(name);
     // One finding per place: Prism may say two things of one field (its type and its enum, a
     // pattern and its not), which are one drift.
+    /** @type {Map<string, ProxyFinding>} */
     const found = new Map();
+    /**
+     * @param {ProxyFinding['kind']} kind
+     * @param {ProxyFinding['where']} direction
+     * @param {string} location
+     * @param {string} message
+     */
     const add = (kind, direction, location, message) => {
       const key = `${kind} ${direction} ${location}`;
       const seen = found.get(key);
@@ -233,6 +371,7 @@ export async function startProxy({
     if (!declared.includes(String(status)) && !refusedInvalid)
       add('status', 'response', '(whole)', `status ${status} is not declared for ${name} (declared: ${declared.join(', ')})`);
     const output = { statusCode: status, headers: responseHeaders, body: parsed.value };
+    /** @type {Either<Violation[], unknown> | { _tag: 'Right' }} */
     const checkedOutput = parsed.invalid || !declared.includes(String(status)) ? { _tag: 'Right' } : validateOutput({ resource: operation, element: output });
     if (checkedOutput._tag === 'Left') for (const v of checkedOutput.left) if (v.path) add('response', 'response', where(v.path), v.message);
     const schema = operation.responses.find((r) => r.code === String(status))?.contents?.find((c) => /json/.test(c.mediaType))?.schema;
@@ -251,7 +390,13 @@ export async function startProxy({
     findings.push(...found.values());
   }
 
-  /** The request's headers for the upstream: its host, and a signature of its own when the proxy holds the AK's SK. */
+  /**
+   * The request's headers for the upstream: its host, and a signature of its own when the proxy holds the AK's SK.
+   * @param {ServedRequest} req
+   * @param {{ host: string, href: string }} target the upstream's
+   * @param {Buffer} bytes
+   * @returns {Promise<import('node:http').OutgoingHttpHeaders>}
+   */
   async function upstreamHeaders(req, target, bytes) {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
     headers.host = target.host;
@@ -265,7 +410,14 @@ export async function startProxy({
     const signed = Object.fromEntries(
       ['content-type', 'x-project-id'].filter((name) => headers[name] !== undefined).map((name) => [name, String(headers[name])]),
     );
-    Object.assign(headers, await signRequest({ method: req.method, url: target.href, headers: { ...signed, host: target.host }, body: bytes }, { ak, sk }));
+    // An SK was found: the pairs were given (and the signer loaded), and the request named its AK.
+    Object.assign(
+      headers,
+      await /** @type {NonNullable<typeof signRequest>} */ (signRequest)(
+        { method: req.method, url: target.href, headers: { ...signed, host: target.host }, body: bytes },
+        { ak: /** @type {string} */ (ak), sk },
+      ),
+    );
     return headers;
   }
 
@@ -274,6 +426,10 @@ export async function startProxy({
    * did not answer, or `{ refused }` when the request cannot be sent as it came (a target or
    * header node:http will not write). The target is the upstream's origin and the request's own
    * path and query, whatever its form (`//x` or `http://elsewhere/x` never leaves the upstream).
+   * @param {ServedRequest} req
+   * @param {Target} target
+   * @param {Buffer} bytes
+   * @returns {Promise<Forwarded>}
    */
   async function forward(req, target, bytes) {
     const url = `${base.origin}${target.pathAndQuery}`;
@@ -281,7 +437,9 @@ export async function startProxy({
     let headers;
     try {
       headers = await upstreamHeaders(req, { host: base.host, href: url }, bytes);
-      const tls = base.protocol === 'https:' && ca ? { ca: [...rootCertificates, ca] } : {};
+      // (node:tls reads any Uint8Array, not only a Buffer, as its types say.)
+      const tls = base.protocol === 'https:' && ca ? { ca: /** @type {Array<string | Buffer>} */ ([...rootCertificates, ca]) } : {};
+      /** @type {typeof httpsRequest} (node:https's takes the TLS options, and node:http's what it reads of them) */
       const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
       out = send({
         protocol: base.protocol,
@@ -295,10 +453,13 @@ export async function startProxy({
         ...tls,
       });
     } catch (error) {
-      return { refused: `the request cannot be forwarded as it came (${error.code ?? error.message})` };
+      return {
+        refused: `the request cannot be forwarded as it came (${/** @type {NodeJS.ErrnoException} */ (error).code ?? /** @type {Error} */ (error).message})`,
+      };
     }
     return new Promise((resolve) => {
       out.on('response', (res) => {
+        /** @type {Buffer[]} */
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, bytes: Buffer.concat(chunks), url, sentHeaders: headers }));
@@ -310,20 +471,32 @@ export async function startProxy({
     });
   }
 
-  /** checkRequest, contained: what it cannot judge is recorded as such, and the exchange goes on. */
+  /**
+   * checkRequest, contained: what it cannot judge is recorded as such, and the exchange goes on.
+   * @param {ProxiedRequest} request
+   * @returns {Checked}
+   */
   function safeCheck(request) {
     try {
       return checkRequest(request);
     } catch (error) {
-      notJudged(request, undefined, `the request could not be judged: ${error?.message ?? error}`);
+      notJudged(request, undefined, `the request could not be judged: ${/** @type {Error | undefined} */ (error)?.message ?? error}`);
       return { routed: { _tag: 'Unjudged' } };
     }
   }
 
-  /** The request's operation as `METHOD /template`, or undefined. */
+  /**
+   * The request's operation as `METHOD /template`, or undefined.
+   * @param {Checked} checked
+   */
   const operationOf = (checked) => (checked.routed._tag === 'Right' ? `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}` : undefined);
 
-  /** Strict: the mock's 400 naming the field, and nothing sent upstream. */
+  /**
+   * Strict: the mock's 400 naming the field, and nothing sent upstream.
+   * @param {import('node:http').ServerResponse} res
+   * @param {ProxiedRequest} request
+   * @param {Checked & { violations: Violation[] }} checked one that breaks the contract
+   */
   function refuseStrictly(res, request, checked) {
     for (const v of checked.violations) {
       requests.push({
@@ -341,7 +514,13 @@ export async function startProxy({
     sendJson(res, 400, errorFromViolations(checked.violations));
   }
 
-  /** Keeps the exchange for the HAR (the first MAX_RECORDED). */
+  /**
+   * Keeps the exchange for the HAR (the first MAX_RECORDED).
+   * @param {Date} started
+   * @param {ProxiedRequest} request
+   * @param {Buffer} bytes
+   * @param {Answer} answer
+   */
   function record(started, request, bytes, answer) {
     if (recorded.length >= MAX_RECORDED) return;
     recorded.push({
@@ -357,7 +536,12 @@ export async function startProxy({
     });
   }
 
-  /** The upstream did not answer: a Huawei-style 502, reported as drift of the upstream. */
+  /**
+   * The upstream did not answer: a Huawei-style 502, reported as drift of the upstream.
+   * @param {import('node:http').ServerResponse} res
+   * @param {ProxiedRequest} request
+   * @param {NodeJS.ErrnoException} failed
+   */
   function answerUpstreamDown(res, request, failed) {
     const why = failed.code ?? failed.message;
     findings.push({
@@ -374,7 +558,12 @@ export async function startProxy({
     sendJson(res, 502, errorBody('APIG.9999', `Bad gateway: the upstream did not answer (${why})`));
   }
 
-  /** The caller's request as the judges read it; the target never throws (./request-target.mjs). */
+  /**
+   * The caller's request as the judges read it; the target never throws (./request-target.mjs).
+   * @param {ServedRequest} req
+   * @param {Buffer} bytes
+   * @returns {ProxiedRequest}
+   */
   function requestOf(req, bytes) {
     const target = readTarget(req.url);
     return {
@@ -388,7 +577,11 @@ export async function startProxy({
     };
   }
 
-  /** One exchange, stage by stage; each stage's failure is answered or recorded where it happens. */
+  /**
+   * One exchange, stage by stage; each stage's failure is answered or recorded where it happens.
+   * @param {ServedRequest} req
+   * @param {import('node:http').ServerResponse} res
+   */
   async function serveExchange(req, res) {
     const read = await readBody(req);
     if (read.aborted) return;
@@ -425,7 +618,7 @@ export async function startProxy({
         method: request.method,
         path: request.path,
         status: answer.status,
-        requestId: answer.headers['x-request-id'],
+        requestId: /** @type {string | undefined} */ (answer.headers['x-request-id']),
         operation: operationOf(checked),
         kind: 'request',
         where: 'request',
@@ -440,23 +633,31 @@ export async function startProxy({
     res.end(answer.bytes);
     if (checked.routed._tag === 'Unjudged') return;
     try {
-      judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, checked);
+      judge({ ...request, status: answer.status, responseHeaders: answer.headers, responseBytes: answer.bytes }, /** @type {Judged} */ (checked));
     } catch (error) {
-      notJudged(request, answer.status, `the answer could not be judged: ${error?.message ?? error}`);
+      notJudged(request, answer.status, `the answer could not be judged: ${/** @type {Error | undefined} */ (error)?.message ?? error}`);
     }
   }
 
-  /** --compare, contained: a request the mock cannot be asked is recorded, not fatal. */
+  /**
+   * --compare, contained: a request the mock cannot be asked is recorded, not fatal.
+   * @param {ServedRequest} req
+   * @param {Buffer} bytes
+   * @param {Answer} answer
+   * @param {Checked} checked
+   * @param {ProxiedRequest} request
+   */
   async function compareWithMirror(req, bytes, answer, checked, request) {
     try {
-      differences.push(...(await mirror.compare(req, bytes, answer, checked, request.target)));
+      // Called with --compare only, which starts the mirror.
+      differences.push(...(await /** @type {Mirror} */ (mirror).compare(req, bytes, answer, checked, request.target)));
     } catch (error) {
-      notJudged(request, answer.status, `the mock could not be asked for comparison: ${error?.message ?? error}`);
+      notJudged(request, answer.status, `the mock could not be asked for comparison: ${/** @type {Error | undefined} */ (error)?.message ?? error}`);
     }
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-    serveExchange(req, res).catch((error) => {
+    serveExchange(/** @type {ServedRequest} */ (req), res).catch((error) => {
       // A bug of the proxy's own in one exchange: that exchange is answered and recorded, and
       // the proxy goes on (the report, HAR and JUnit are still written at the end).
       notJudged({ method: String(req.method), path: readTarget(req.url).path }, 502, `the proxy failed on this exchange: ${error?.message ?? error}`);
@@ -507,7 +708,10 @@ export async function startProxy({
     }),
     /** HAR 1.2 of the traffic (secrets replaced), for `redocly drift` and other HAR readers. */
     har: () => harOf(recorded),
-    /** JUnit XML: a test case per operation reached, failing with its drift (and one for traffic outside the contract with failOnOutside). */
+    /**
+     * JUnit XML: a test case per operation reached, failing with its drift (and one for traffic outside the contract with failOnOutside).
+     * @this {RunningProxy}
+     */
     junit: function () {
       return junitOf(this.report(), { failOnOutside });
     },
@@ -521,7 +725,12 @@ export async function startProxy({
   };
 }
 
-/** Every `id` in an answer, in order (an object's own, then its lists' entries'). */
+/**
+ * Every `id` in an answer, in order (an object's own, then its lists' entries').
+ * @param {Json} value
+ * @param {string[]} [out]
+ * @returns {string[]}
+ */
 function idsOf(value, out = []) {
   if (Array.isArray(value)) for (const item of value) idsOf(item, out);
   else if (value && typeof value === 'object') {
@@ -531,18 +740,26 @@ function idsOf(value, out = []) {
   return out;
 }
 
-/** The fields an answer has: an object's keys, or its first entry's for a bare array. */
+/**
+ * The fields an answer has: an object's keys, or its first entry's for a bare array.
+ * @param {Json} value
+ * @returns {string[]}
+ */
 const fieldsOf = (value) => (Array.isArray(value) ? fieldsOf(value[0]) : value && typeof value === 'object' ? Object.keys(value).sort() : []);
 
 /**
  * This project's stateful mock, in-process, answering each proxied request too. The upstream's
  * ids are mapped to the mock's as both create things, so a later request for the upstream's
  * APP reaches the mock's APP of the same create.
+ * @param {ProxyOptions['seed']} seed
+ * @returns {Promise<Mirror>}
  */
 async function startMirror(seed) {
   const { startMockServer } = await import('../server/index.mjs');
   const mock = await startMockServer({ port: 0, host: '127.0.0.1', ...(seed ? { seed } : {}) });
+  /** @type {Map<string, string>} the upstream's id → the mock's */
   const ids = new Map();
+  /** @param {string} text */
   const mapped = (text) => {
     let out = text;
     for (const [theirs, ours] of ids) out = out.split(theirs).join(ours);
@@ -553,15 +770,24 @@ async function startMirror(seed) {
     async compare(req, bytes, answer, checked, target) {
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()) && name !== 'content-length'));
       const body = bytes.length ? mapped(bytes.toString('utf8')) : undefined;
-      const reply = await fetch(`${mock.url}${mapped(target.pathAndQuery)}`, { method: req.method, headers, body });
+      // node:http joins repeated headers into one string (but Set-Cookie, which a request does not carry).
+      const reply = await fetch(`${mock.url}${mapped(target.pathAndQuery)}`, {
+        method: req.method,
+        headers: /** @type {Record<string, string>} */ (headers),
+        body,
+      });
       const theirs = parsedJson(answer.bytes).value;
       const ours = parsedJson(Buffer.from(await reply.arrayBuffer())).value;
       if (answer.status < 300 && reply.status < 300) {
         const [a, b] = [idsOf(theirs), idsOf(ours)];
-        if (a.length === b.length) for (const [i, id] of a.entries()) if (id !== b[i]) ids.set(id, b[i]);
+        if (a.length === b.length) for (const [i, id] of a.entries()) if (id !== b[i]) ids.set(id, /** @type {string} */ (b[i]));
       }
       const operation = checked.routed?._tag === 'Right' ? `${checked.routed.right.method.toUpperCase()} ${checked.routed.right.path}` : undefined;
-      const base = { operation, method: String(req.method), path: target.path, requestId: answer.headers['x-request-id'] };
+      const base = { operation, method: String(req.method), path: target.path, requestId: /** @type {string | undefined} */ (answer.headers['x-request-id']) };
+      /**
+       * @param {number} status
+       * @param {Json} value
+       */
       const seenBy = (status, value) => ({
         status,
         error_code: status >= 400 ? value?.error_code : undefined,
@@ -569,6 +795,7 @@ async function startMirror(seed) {
       });
       const upstream = seenBy(answer.status, theirs);
       const mockSaw = seenBy(reply.status, ours);
+      /** @type {ProxyDifference[]} */
       const out = [];
       if (upstream.status !== mockSaw.status) out.push({ ...base, what: 'status', upstream, mock: mockSaw });
       else if (upstream.error_code !== mockSaw.error_code) out.push({ ...base, what: 'error_code', upstream, mock: mockSaw });

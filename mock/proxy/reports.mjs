@@ -4,18 +4,58 @@
 // app_code) get stand-ins that keep to the contract's rules, so a tool reading the HAR sees a
 // valid value, never the real one.
 
+/**
+ * Headers as node:http has them (a repeated one a list).
+ * @typedef {Record<string, string | string[] | number | undefined>} Headers
+ */
+
+/**
+ * An exchange the proxy keeps for the HAR.
+ * @typedef {object} RecordedExchange
+ * @property {string} startedDateTime
+ * @property {number} time milliseconds it took
+ * @property {string} method
+ * @property {string} url the upstream's, as called
+ * @property {Headers} requestHeaders as sent upstream
+ * @property {string} requestText
+ * @property {number} status
+ * @property {Headers} responseHeaders
+ * @property {string} responseText
+ */
+
 const SECRET_HEADERS = new Set(['authorization', 'x-auth-token', 'cookie', 'set-cookie', 'x-apig-appcode']);
-/** Stand-ins that satisfy the fields' own rules (app_secret 8–64, app_code 64–180 characters). */
+/**
+ * Stand-ins that satisfy the fields' own rules (app_secret 8–64, app_code 64–180 characters).
+ * @type {Record<string, string>}
+ */
 const STAND_INS = { app_secret: 'Redacted00000000', app_code: 'Redacted'.repeat(8), sk: 'Redacted' };
 
-/** JSON text with every secret field replaced, at any depth; other text as it is. */
+/**
+ * @overload
+ * @param {string} text
+ * @returns {string}
+ */
+/**
+ * @overload
+ * @param {undefined} text
+ * @returns {undefined}
+ */
+/**
+ * JSON text with every secret field replaced, at any depth; other text as it is.
+ * @param {string | undefined} text
+ * @returns {string | undefined}
+ */
 export function redactedText(text) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(/** @type {string} */ (text)); // (undefined throws as not JSON does)
   } catch {
     return text; // not JSON, or none at all
   }
+  /**
+   * @param {unknown} node
+   * @returns {unknown}
+   */
   const walk = (node) => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
@@ -26,14 +66,20 @@ export function redactedText(text) {
   return JSON.stringify(walk(value));
 }
 
+/**
+ * @param {Headers} headers
+ * @returns {import('./types.d.mts').HarHeader[]}
+ */
 const harHeaders = (headers) =>
   Object.entries(headers)
-    .flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]]))
+    .flatMap(/** @returns {Array<[string, unknown]>} */ ([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]]))
     .map(([name, value]) => ({ name, value: SECRET_HEADERS.has(name.toLowerCase()) ? 'redacted' : String(value) }));
 
 /**
  * HAR 1.2 of the exchanges: `{ startedDateTime, time, method, url, requestHeaders, requestText,
  * status, responseHeaders, responseText }` each, with the upstream's URL (what was called).
+ * @param {RecordedExchange[]} exchanges
+ * @returns {import('./types.d.mts').Har}
  */
 export function harOf(exchanges) {
   return {
@@ -79,21 +125,32 @@ export function harOf(exchanges) {
   };
 }
 
-const xml = (text) => String(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
+/**
+ * What JUnit shows of a finding (`ProxyFinding`).
+ * @typedef {{ operation?: string, status?: number, where: string, location: string, message: string, requestId?: string }} JunitFinding
+ */
+
+/** What the pattern below matches. @typedef {'<' | '>' | '&' | '"' | "'"} Special */
+/** @param {unknown} text */
+const xml = (text) =>
+  String(text).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[/** @type {Special} */ (c)]);
 
 /**
  * JUnit XML of a run's report: one test case per operation the traffic reached (and one for
  * the upstream), failing with its drift findings; with failOnOutside, one more for the traffic
  * outside the contract.
+ * @param {{ upstream: string, operations: string[], findings: JunitFinding[], outside?: JunitFinding[] }} report a run's (`ProxyReport`)
+ * @param {{ failOnOutside?: boolean }} [options]
  */
 export function junitOf(report, { failOnOutside = false } = {}) {
+  /** @type {Map<string, JunitFinding[]>} */
   const cases = new Map();
   for (const name of report.operations) cases.set(name, []);
   const failing = [...report.findings, ...(failOnOutside ? (report.outside ?? []).map((o) => ({ ...o, operation: 'outside the contract' })) : [])];
   for (const finding of failing) {
     const name = finding.operation ?? 'upstream';
     if (!cases.has(name)) cases.set(name, []);
-    cases.get(name).push(finding);
+    /** @type {NonNullable<ReturnType<typeof cases.get>>} */ (cases.get(name)).push(finding);
   }
   const failures = [...cases.values()].filter((f) => f.length > 0).length;
   const body = [...cases.entries()]

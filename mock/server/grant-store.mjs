@@ -11,7 +11,48 @@ import { pageBounds } from './paging.mjs';
 export const APP_CODES_PER_APP = 5;
 export const RELEASE_ID = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
 
+/** @typedef {import('./app-store.mjs').Tenant} Tenant */
+/** @typedef {import('./app-store.mjs').Generation} Generation */
+/** @typedef {import('./app-store.mjs').Query} Query */
+/** @typedef {import('./app-store.mjs').StoredApp} StoredApp */
+/** @typedef {import('./types.d.mts').MockEnvironment} Environment */
+
+/**
+ * An AppCode of an APP (the create's body gives `app_code`; a generate makes one).
+ * @typedef {{ id: string, app_code?: string, app_id?: string, create_time: string }} AppCode
+ */
+
+/**
+ * An authorization: an APP's to an API in an environment.
+ * @typedef {{ id: string, app_id: string, api_id: string, env_id: string, auth_time: string }} Authorization
+ */
+
+/**
+ * An API of a tenant's catalogue, as the answers show it, with its publications (environment id → publish id).
+ * @typedef {object} CatalogueApi
+ * @property {string} id
+ * @property {string} name
+ * @property {string} group_id
+ * @property {string} group_name
+ * @property {string} remark
+ * @property {string} req_uri
+ * @property {string} auth_type
+ * @property {number} api_type
+ * @property {string[]} tags
+ * @property {Map<string | undefined, string>} published
+ */
+
+/**
+ * A tenant's APIs and environments, by id (asked for ids a request may leave out).
+ * @typedef {{ environments: Map<string | undefined, import('./types.d.mts').MockEnvironment>, apis: Map<string | undefined, CatalogueApi> }} Catalogue
+ */
+
 const hex32 = () => randomBytes(16).toString('hex');
+/**
+ * @param {number} status
+ * @param {string} code
+ * @param {string} msg
+ */
 const fail = (status, code, msg) => ({ status, body: errorBody(code, msg) });
 const SUPPORT = 'Please refer to the support documentation';
 
@@ -64,7 +105,11 @@ export const DEFAULT_CATALOGUE = catalogueOf({
   ],
 });
 
-/** `{ environments, apis }` as a seed gives them (checked) → Maps, each API with its publications. */
+/**
+ * `{ environments, apis }` as a seed gives them (checked) → Maps, each API with its publications.
+ * @param {{ environments: import('./types.d.mts').MockEnvironment[], apis: import('./types.d.mts').MockApi[] }} seeded
+ * @returns {Catalogue}
+ */
 export function catalogueOf({ environments, apis }) {
   return {
     environments: new Map(environments.map((env) => [env.id, { id: env.id, name: env.name }])),
@@ -88,7 +133,11 @@ export function catalogueOf({ environments, apis }) {
   };
 }
 
-/** A missing APP as each operation's page names it (v2 AppCode and authorization pages: APIG.3004 with the id). */
+/**
+ * A missing APP as each operation's page names it (v2 AppCode and authorization pages: APIG.3004 with the id).
+ * @param {Generation} generation
+ * @param {string | undefined} id
+ */
 function appNotFound(generation, id) {
   return generation === 'v2' ? fail(404, 'APIG.3004', `App ${id} does not exist`) : fail(404, 'APIG.3004', 'The app does not exist');
 }
@@ -96,19 +145,35 @@ function appNotFound(generation, id) {
 /** The v1.0 AppCode pages that list no 404 (create, generate, list): an unknown APP id is a 400. */
 const badAppId = () => fail(400, 'APIG.2012', `Invalid parameter value,parameterName:app_id. ${SUPPORT}`);
 
+/**
+ * @template Item
+ * @param {Item[]} items
+ * @param {Generation} generation
+ * @param {Query} query
+ */
 function page(items, generation, query) {
   const [start, size] = pageBounds(generation, query);
   const entries = items.slice(start, start + size);
   return { total: items.length, size: entries.length, entries };
 }
 
+/**
+ * @param {string} value
+ * @param {string | undefined} part
+ */
 const contains = (value, part) => part === undefined || String(value).includes(part);
+/**
+ * @param {string} value
+ * @param {string | undefined} wanted
+ */
 const equals = (value, wanted) => wanted === undefined || value === wanted;
 
 /**
  * The v2 `tags` filter (model_list_apis_binded_to_app_v2_request.go: 该参数可指定多个，多个不同的参数值为
  * 或关系；不指定或为空时，表示不筛选标签；指定为#no_tags#时，表示筛选无标签API): any one of the tags
  * asked for, `#no_tags#` for an API without tags; none asked (or only empty ones) filters nothing.
+ * @param {{ tags: string[] }} api
+ * @param {string[]} [wanted]
  */
 export function tagsMatch(api, wanted = []) {
   const asked = wanted.filter((tag) => tag !== '');
@@ -116,18 +181,31 @@ export function tagsMatch(api, wanted = []) {
   return asked.some((tag) => (tag === '#no_tags#' ? api.tags.length === 0 : api.tags.includes(tag)));
 }
 
-/** The API's tags on a v2 record, when it has any (the gateway's answers omit what is empty). */
+/**
+ * The API's tags on a v2 record, when it has any (the gateway's answers omit what is empty).
+ * @param {CatalogueApi} api
+ */
 const tagsOf = (api) => (api.tags.length > 0 ? { tags: api.tags } : {});
 
-/** The authorizations a bound list shows: those whose API is published in their environment (查看APP已绑定的API列表: “将API发布到相应的授权的环境后，才能查询到结果”). */
+/**
+ * The authorizations a bound list shows: those whose API is published in their environment (查看APP已绑定的API列表: “将API发布到相应的授权的环境后，才能查询到结果”).
+ * (An authorization's API, environment and APP are always the tenant's: each is checked when it
+ * is made, and an APP's go with it.)
+ * @param {Tenant} tenant
+ */
 function visibleAuths(tenant) {
-  return [...tenant.auths.values()].filter((auth) => tenant.catalogue.apis.get(auth.api_id).published.has(auth.env_id));
+  return [...tenant.auths.values()].filter((auth) => /** @type {CatalogueApi} */ (tenant.catalogue.apis.get(auth.api_id)).published.has(auth.env_id));
 }
 
+/**
+ * @param {Tenant} tenant
+ * @param {Authorization} auth
+ * @param {Generation} generation
+ */
 function boundView(tenant, auth, generation) {
-  const api = tenant.catalogue.apis.get(auth.api_id);
-  const app = tenant.byId.get(auth.app_id);
-  const env = tenant.catalogue.environments.get(auth.env_id);
+  const api = /** @type {CatalogueApi} */ (tenant.catalogue.apis.get(auth.api_id));
+  const app = /** @type {StoredApp} */ (tenant.byId.get(auth.app_id));
+  const env = /** @type {Environment} */ (tenant.catalogue.environments.get(auth.env_id));
   const common = {
     id: auth.id,
     api_id: api.id,
@@ -156,6 +234,12 @@ function boundView(tenant, auth, generation) {
     : { ...common, appid: app.id, envname: env.name, app_remark: app.remark };
 }
 
+/**
+ * @param {CatalogueApi} api
+ * @param {string | undefined} envId
+ * @param {Environment} env
+ * @param {Generation} generation
+ */
 function unboundView(api, envId, env, generation) {
   const publishId = api.published.get(envId);
   return {
@@ -173,14 +257,22 @@ function unboundView(api, envId, env, generation) {
   };
 }
 
-/** How many APIs are bound to an APP (a listed APP's bind_num). */
+/**
+ * How many APIs are bound to an APP (a listed APP's bind_num).
+ * @param {Tenant} tenant
+ * @param {string} appId
+ */
 export function bindCount(tenant, appId) {
   let count = 0;
   for (const auth of tenant.auths.values()) if (auth.app_id === appId) count++;
   return count;
 }
 
-/** Forgets an APP's AppCodes and authorizations (its deletion). */
+/**
+ * Forgets an APP's AppCodes and authorizations (its deletion).
+ * @param {Tenant} tenant
+ * @param {string | undefined} appId
+ */
 export function forgetApp(tenant, appId) {
   tenant.codes.delete(appId);
   for (const [id, auth] of tenant.auths) if (auth.app_id === appId) tenant.auths.delete(id);
@@ -188,8 +280,9 @@ export function forgetApp(tenant, appId) {
 
 /**
  * Answers one AppCode, authorization or outline operation for a tenant; `{ status, body }`.
- * @param {ReturnType<typeof import("./app-store.mjs").AppStore.emptyTenant>} tenant
- * @param {{ generation: string, kind: string, appId?: string, itemId?: string, query?: Record<string, string>, body?: Record<string, any> }} request
+ * @param {Tenant} tenant
+ * @param {{ generation: Generation, kind: string, appId?: string, itemId?: string, query?: Query, body?: import('./app-store.mjs').RequestBody }} request
+ * @returns {import('./app-store.mjs').StoreAnswer}
  */
 export function handleGrant(tenant, { generation, kind, appId, itemId, query = {}, body = {} }) {
   const app = tenant.byId.get(appId);
@@ -220,14 +313,15 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
       const code = tenant.codes.get(appId)?.get(itemId);
       if (!code) return fail(404, 'APIG.3082', 'The APP code does not exist');
       if (kind === 'deleteAppCode') {
-        tenant.codes.get(appId).delete(itemId);
+        /** @type {Map<string | undefined, AppCode>} */ (tenant.codes.get(appId)).delete(itemId);
         return { status: 204 };
       }
       // The v2 page answers this GET with 201; v1.0's with 200.
       return { status: generation === 'v2' ? 201 : 200, body: { ...code } };
     }
     case 'authorize':
-      return authorize(tenant, generation, body);
+      // The contract requires all three.
+      return authorize(tenant, generation, /** @type {{ app_ids: string[], api_ids: string[], env_id: string }} */ (body));
     case 'cancel': {
       if (!tenant.auths.has(itemId)) return fail(404, 'APIG.3009', `The app authorization record does not exist,id:${itemId}`);
       tenant.auths.delete(itemId);
@@ -236,7 +330,7 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
     case 'boundApis': {
       if (!tenant.byId.has(query.app_id)) return appNotFound(generation, query.app_id);
       const matches = visibleAuths(tenant).filter((auth) => {
-        const api = tenant.catalogue.apis.get(auth.api_id);
+        const api = /** @type {CatalogueApi} */ (tenant.catalogue.apis.get(auth.api_id));
         return (
           auth.app_id === query.app_id &&
           equals(auth.api_id, query.api_id) &&
@@ -274,7 +368,7 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
         (auth) =>
           equals(auth.api_id, query.api_id) &&
           equals(auth.app_id, query.app_id) &&
-          contains(tenant.byId.get(auth.app_id).name, query.app_name) &&
+          contains(/** @type {StoredApp} */ (tenant.byId.get(auth.app_id)).name, query.app_name) &&
           equals(auth.env_id, query.env_id),
       );
       const { total, size, entries } = page(matches, generation, query);
@@ -293,6 +387,9 @@ export function handleGrant(tenant, { generation, kind, appId, itemId, query = {
  * Every APP to every API in the environment. Unknown APPs, APIs or environment refuse the whole
  * request (404); otherwise one record per pair: a new pair SUCCESS, an existing one SKIPPED
  * (v2: with APIG.3316 in its auth_result). v1.0 and v1 answer a bare array, v2 `{ auths }`.
+ * @param {Tenant} tenant
+ * @param {Generation} generation
+ * @param {{ app_ids: string[], api_ids: string[], env_id: string }} body what the contract requires of an authorization
  */
 function authorize(tenant, generation, { app_ids: appIds, api_ids: apiIds, env_id: envId }) {
   const unknownApp = appIds.find((id) => !tenant.byId.has(id));
@@ -317,8 +414,8 @@ function authorize(tenant, generation, { app_ids: appIds, api_ids: apiIds, env_i
             status: 'SKIPPED',
             error_code: 'APIG.3316',
             error_msg: 'The api auth relation already exists',
-            api_name: tenant.catalogue.apis.get(apiId).name,
-            app_name: tenant.byId.get(appId).name,
+            api_name: /** @type {CatalogueApi} */ (tenant.catalogue.apis.get(apiId)).name,
+            app_name: /** @type {StoredApp} */ (tenant.byId.get(appId)).name,
           }
         : { status: 'SUCCESS' };
       records.push({ ...record, auth_result: result, auth_tunnel: 'NORMAL' });
@@ -327,34 +424,44 @@ function authorize(tenant, generation, { app_ids: appIds, api_ids: apiIds, env_i
   return { status: 201, body: generation === 'v2' ? { auths: records } : records };
 }
 
-/** Which grant operation a request is: generation, kind and ids, or undefined. */
+/**
+ * Which grant operation a request is: generation, kind and ids, or undefined.
+ * @type {Array<[Generation, RegExp]>}
+ */
 const PREFIXES = [
   ['v1.0', /^\/v1\.0\/apigw(\/.*)$/],
   ['v1', /^\/v1\/([^/]+)\/apigw\/instances\/([^/]+)(\/.*)$/],
   ['v2', /^\/v2\/([^/]+)\/apigw\/instances\/([^/]+)(\/.*)$/],
 ];
 
+/**
+ * @param {string} method
+ * @param {string} pathname
+ * @returns {{ generation: Generation, kind: string, params: { project_id?: string, instance_id?: string }, appId?: string, itemId?: string } | undefined}
+ */
 export function grantRouteOf(method, pathname) {
   for (const [generation, re] of PREFIXES) {
-    const m = re.exec(pathname);
+    // v1.0's one group, v1's and v2's three: each read where its pattern has it.
+    const m = /** @type {(RegExpExecArray & [string, string, string, string]) | null} */ (re.exec(pathname));
     if (!m) continue;
     const [project_id, instance_id, rest] = generation === 'v1.0' ? [undefined, undefined, m[1]] : [decodeURIComponent(m[1]), decodeURIComponent(m[2]), m[3]];
     const params = { project_id, instance_id };
     const codes = generation === 'v1' ? null : /^\/apps\/([^/]+)\/app-codes(?:\/([^/]+))?$/.exec(rest);
     if (codes) {
-      const [appId, itemId] = [decodeURIComponent(codes[1]), codes[2] === undefined ? undefined : decodeURIComponent(codes[2])];
+      const [appId, itemId] = [decodeURIComponent(/** @type {string} */ (codes[1])), codes[2] === undefined ? undefined : decodeURIComponent(codes[2])];
       const kind =
         itemId === undefined
-          ? { POST: 'createAppCode', PUT: 'generateAppCode', GET: 'listAppCodes' }[method]
-          : { GET: 'showAppCode', DELETE: 'deleteAppCode' }[method];
+          ? /** @type {Record<string, string | undefined>} */ ({ POST: 'createAppCode', PUT: 'generateAppCode', GET: 'listAppCodes' })[method]
+          : /** @type {Record<string, string | undefined>} */ ({ GET: 'showAppCode', DELETE: 'deleteAppCode' })[method];
       return kind ? { generation, kind, params, appId, itemId } : undefined;
     }
     if (rest === '/resources/outline/apps') return method === 'GET' ? { generation, kind: 'outline', params } : undefined;
+    /** @type {Record<string, string | undefined>} */
     const lists = { '/app-auths/binded-apis': 'boundApis', '/app-auths/unbinded-apis': 'unboundApis', '/app-auths/binded-apps': 'boundApps' };
     if (method === 'GET' && lists[rest]) return { generation, kind: lists[rest], params };
     if (rest === '/app-auths') return method === 'POST' ? { generation, kind: 'authorize', params } : undefined;
     const cancel = /^\/app-auths\/([^/]+)$/.exec(rest);
-    if (cancel && method === 'DELETE') return { generation, kind: 'cancel', params, itemId: decodeURIComponent(cancel[1]) };
+    if (cancel && method === 'DELETE') return { generation, kind: 'cancel', params, itemId: decodeURIComponent(/** @type {string} */ (cancel[1])) };
     return undefined;
   }
   return undefined;

@@ -23,10 +23,28 @@ import { PRISM_PACKAGE, loadPrism } from '../core/load-prism.mjs';
 
 export { PRISM_PACKAGE };
 
+/** @typedef {import('./types.d.mts').MockServerOptions} MockServerOptions */
+/** @typedef {import('./types.d.mts').RunningMockServer} RunningMockServer */
+/** @typedef {import('../core/request-target.mjs').Target} Target */
+/** @typedef {import('../core/huawei-errors.mjs').ErrorBody} ErrorBody */
+/** @typedef {import('../core/huawei-errors.mjs').Violation} Violation */
+/**
+ * A request the server received: unlike node:http's type (which serves its client's answers
+ * too), it always has a method and a URL.
+ * @typedef {import('node:http').IncomingMessage & { method: string, url: string }} ServedRequest
+ */
+/** A page or document served beside the API. @typedef {{ body: Buffer, type: string }} Page */
+/** An HTTP method, as Prism names it. @typedef {import('@stoplight/types').HttpMethod} Method */
+/**
+ * What Prism's 422 carries: the violations, each where it is (`location`, from `request`).
+ * @typedef {import('@stoplight/prism-http').ProblemJsonError & { additional?: { validation?: Array<Violation & { location?: string[] }> } }} PrismProblem
+ */
+
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
 
 const silentLogger = new Proxy({}, { get: (_target, key) => (key === 'child' ? () => silentLogger : () => {}) });
 
+/** @type {import('@stoplight/prism-http').IHttpMockConfig} */
 const BASE_CONFIG = {
   mock: { dynamic: false },
   validateRequest: true,
@@ -42,7 +60,10 @@ const CORS_HEADERS = {
   'access-control-expose-headers': 'X-Request-Id, sl-violations, X-Mock-Auth-Reason',
 };
 
-// The pages served beside the API; the docs and review sheet link to each other by these paths.
+/**
+ * The pages served beside the API; the docs and review sheet link to each other by these paths.
+ * @type {Array<[paths: string[], file: string, type: string]>}
+ */
 const STATIC_FILES = [
   [['/openapi.json'], 'openapi.json', 'application/json; charset=utf-8'],
   [['/openapi.yaml'], 'openapi.yaml', 'application/yaml; charset=utf-8'],
@@ -56,9 +77,20 @@ const STATIC_FILES = [
   [['/review/zh-CN/review.pdf'], 'review/zh-CN/review.pdf', 'application/pdf'],
 ];
 
-/** The mock's front page: where everything is, in both languages (what this install holds). */
+/**
+ * The mock's front page: where everything is, in both languages (what this install holds).
+ * @param {(path: string) => boolean} has whether this install serves a page
+ */
 function indexPage(has) {
+  /**
+   * @param {string} path
+   * @param {string} text
+   */
   const link = (path, text) => (has(path) ? `<a href="${path}">${text}</a>` : '');
+  /**
+   * @param {string} label
+   * @param {string[]} links
+   */
   const line = (label, links) => (links.some(Boolean) ? `<li>${label}: ${links.filter(Boolean).join(' · ')}</li>` : '');
   return Buffer.from(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>apig-app-contract mock</title>
@@ -76,7 +108,9 @@ ${line('Documents', [link('/openapi.json', 'openapi.json'), link('/openapi.yaml'
 `);
 }
 
+/** @param {string} generatedDir */
 function staticPages(generatedDir) {
+  /** @type {Record<string, Page>} */
   const pages = {};
   for (const [paths, file, type] of STATIC_FILES) {
     if (!existsSync(join(generatedDir, file))) continue;
@@ -87,9 +121,19 @@ function staticPages(generatedDir) {
   return pages;
 }
 
-/** The mock's answers carry CORS headers, so a page in a browser can read them. */
+/**
+ * The mock's answers carry CORS headers, so a page in a browser can read them.
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ * @param {import('node:http').OutgoingHttpHeaders} [headers]
+ */
 const send = (res, status, body, headers = {}) => sendJson(res, status, body, { ...CORS_HEADERS, ...headers });
 
+/**
+ * @param {ReadonlyArray<Violation>} violations
+ * @returns {Record<string, string>}
+ */
 function violationsHeader(violations) {
   if (violations.length === 0) return {};
   const value = JSON.stringify(violations.map(({ path, code, message }) => ({ location: ['request', ...(path ?? [])], code, message })));
@@ -98,25 +142,44 @@ function violationsHeader(violations) {
   return { 'sl-violations': safe.length > MAX_VIOLATIONS_HEADER ? safe.slice(0, MAX_VIOLATIONS_HEADER) : safe };
 }
 
+/**
+ * @param {ServedRequest} req
+ * @param {Target} target
+ */
 const noBodyTaken = (req, target) => parameterError(`${req.method} ${target.path.slice(0, 200)} takes no request body`);
 
+/**
+ * @param {ServedRequest} req
+ * @param {Target} target
+ * @param {unknown} body
+ * @returns {import('@stoplight/prism-http').IHttpRequest}
+ */
 function toPrismRequest(req, target, body) {
   // The body was decoded (or refused) here already; Prism gets a content type it can parse. The
   // gateway answers JSON whatever Accept says, so Prism does not negotiate (it would fail on `Accept: !`).
-  const { accept: _accept, ...sent } = req.headers;
+  // Prism's types name the methods it knows and one value per header: it gets the method and the
+  // headers as they came (a method it does not know is its to refuse; node:http joins repeated headers).
+  const { accept: _accept, ...sent } = /** @type {import('@stoplight/prism-http').IHttpNameValue} */ (req.headers);
   const headers = { ...sent, 'content-type': 'application/json' };
-  return { method: String(req.method).toLowerCase(), url: { path: target.path, query: prismQuery(target.searchParams) }, headers, body };
+  return {
+    method: /** @type {Method} */ (String(req.method).toLowerCase()),
+    url: { path: target.path, query: prismQuery(target.searchParams) },
+    headers,
+    body,
+  };
 }
 
 /** The documents and pages beside this folder: the package's generated/. */
 const GENERATED = fileURLToPath(new URL('../../generated/', import.meta.url));
 /**
- * Starts the mock. Resolves to { url, close } once it listens.
- * @param {{ port?: number, host?: string, generatedDir?: string, stateless?: boolean, quota?: number, seed?: Array<{ tenant: string, apps: Array<Record<string, unknown>>, environments?: Array<{ id: string, name: string }>, apis?: Array<Record<string, unknown>> }>, credentials?: { tokens?: string[], aksk?: Array<{ ak: string, sk: string }> } }} [options]
+ * Starts the mock. Resolves to { url, close } once it listens. (Typed by ./types.d.mts, which
+ * the package's `apig-app-contract/mock` export declares: checked here against this code.)
+ * @param {MockServerOptions} [options]
  *   stateless: answer every call with its page example; quota: APPs per tenant (APIG.3103 past it);
  *   seed: APPs to start with (and to return to on POST /_mock/reset), per tenant (`v1.0 <token or AK>`,
  *     `v1 <project> <instance>`, `v2 …`), each checked against the contract (see seed.mjs);
  *   credentials: { tokens, aksk } (see credentials.mjs): only these are accepted, signatures checked
+ * @returns {Promise<RunningMockServer>}
  */
 export async function startMockServer({
   port = 4010,
@@ -141,7 +204,12 @@ export async function startMockServer({
   if (store && seed) store.seed(await checkedSeed(seed));
   const door = credentials ? frontDoor(parseCredentials(credentials)) : undefined;
 
-  /** The stateful answer to a valid lifecycle request, or undefined to answer Prism's example. */
+  /**
+   * The stateful answer to a valid lifecycle request, or undefined to answer Prism's example.
+   * @param {ServedRequest} req
+   * @param {Target} target
+   * @param {unknown} body the decoded body, which Prism found valid
+   */
   function statefulAnswer(req, target, body) {
     if (!store) return undefined;
     const { path: pathname, searchParams } = target;
@@ -150,19 +218,28 @@ export async function startMockServer({
     const tenant = AppStore.tenantOf(route.generation, route.params, req.headers);
     // `tags` may be given more than once (v2's bound and not-bound lists); every other parameter once.
     const query = { ...Object.fromEntries(searchParams), ...(searchParams.has('tags') ? { tags: searchParams.getAll('tags') } : {}) };
-    return store.handle({ ...route, tenant, query, body: body ?? {} });
+    return store.handle({ ...route, tenant, query, body: /** @type {import('./app-store.mjs').RequestBody} */ (body ?? {}) });
   }
 
   /**
    * A path segment whose percent-escapes do not decode (`%zz`) is no value of any parameter:
    * 400 APIG.2011 naming the parameter it fills, the code the pages give a parameter that breaks
    * its rule; a path that is no operation's anyway is 404 APIG.0101, as any unknown path.
+   * @param {ServedRequest} req
+   * @param {Target} target one with bad segments
+   * @returns {[number, ErrorBody]}
    */
   function undecodablePathAnswer(req, target) {
-    const found = parameterAt(String(req.method).toLowerCase(), target.path, target.badSegments[0]);
+    const found = parameterAt(String(req.method).toLowerCase(), target.path, /** @type {number} */ (target.badSegments[0]));
     return found ? [400, invalidParameter(found.parameter)] : [404, apiNotFound()];
   }
 
+  /**
+   * @param {ServedRequest} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {Exclude<import('../core/request-body.mjs').BodyRead, { aborted: true }>} read
+   * @param {Target} target
+   */
   async function handleApi(req, res, read, target) {
     if (read.tooLarge) return send(res, 400, parameterError('the request body is larger than 4 MiB'), { connection: 'close' });
 
@@ -192,11 +269,11 @@ export async function startMockServer({
       // A body sent to an operation that takes none (a GET, a DELETE): Prism finds no media type for it.
       if (/INVALID_CONTENT_TYPE/.test(name)) return send(res, 400, noBodyTaken(req, target));
       if (prefer.config.code !== undefined || prefer.config.exampleKey !== undefined) {
-        return send(res, 400, parameterError(`the contract has no response for Prefer: ${prefer.header.slice(0, 100)}`));
+        return send(res, 400, parameterError(`the contract has no response for Prefer: ${/** @type {string} */ (prefer.header).slice(0, 100)}`));
       }
       // An invalid request with no 400 in the contract (an empty path parameter): Prism's
       // own 422 carries the violations; the gateway answers 400 naming the parameter.
-      const violations = result.left.additional?.validation;
+      const violations = /** @type {PrismProblem} */ (result.left).additional?.validation;
       if (/UNPROCESSABLE_ENTITY/.test(name) && Array.isArray(violations)) {
         const input = violations.map((v) => ({ ...v, path: v.path ?? v.location?.slice(1) }));
         return send(res, 400, errorFromViolations(input), violationsHeader(input));
@@ -224,6 +301,10 @@ export async function startMockServer({
     return send(res, output.statusCode, output.body ?? {}, headers);
   }
 
+  /**
+   * @param {ServedRequest} req
+   * @param {import('node:http').ServerResponse} res
+   */
   async function handle(req, res) {
     // Read the whole request before answering, whatever the route: answering early leaves
     // unread bytes on a keep-alive connection, and the client's next request may hit a reset.
@@ -248,7 +329,7 @@ export async function startMockServer({
       return res.end();
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && pages[path]) {
-      const { body, type } = pages[path];
+      const { body, type } = /** @type {Page} */ (pages[path]);
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...CORS_HEADERS });
       // Stryker disable next-line ConditionalExpression,StringLiteral: node:http sends no body on a HEAD answer whatever is passed; passing none says so
       return res.end(req.method === 'HEAD' ? undefined : body);
@@ -257,7 +338,7 @@ export async function startMockServer({
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 65_000 }, (req, res) => {
-    handle(req, res).catch((error) => {
+    handle(/** @type {ServedRequest} */ (req), res).catch((error) => {
       // A bug here must not take the mock down: answer 500 and keep serving.
       console.error(`mock: internal error on ${req.method} ${String(req.url).slice(0, 200)}: ${error?.stack ?? error}`);
       if (!res.headersSent) send(res, 500, systemError());
@@ -276,11 +357,12 @@ export async function startMockServer({
   const url = await listenOn(server, port, host);
   // The documents and the docs pages name the local mock as http://127.0.0.1:4010: name this
   // one instead (a page served under two paths is rewritten once).
+  /** @type {Map<Page, Page>} */
   const rewritten = new Map();
   for (const [path, page] of Object.entries(pages)) {
     if (page.type === 'application/pdf') continue;
     if (!rewritten.has(page)) rewritten.set(page, { ...page, body: Buffer.from(page.body.toString('utf8').replaceAll('http://127.0.0.1:4010', url)) });
-    pages[path] = rewritten.get(page);
+    pages[path] = /** @type {Page} */ (rewritten.get(page));
   }
   return {
     url,

@@ -6,13 +6,21 @@
 export const DEFAULT_PAGE = 20;
 export const MAX_V2_LIMIT = 500;
 
-/** The v2 page size the gateway uses for `limit`. */
+/**
+ * The v2 page size the gateway uses for `limit`.
+ * @param {string | number | undefined} limit
+ */
 export function v2Limit(limit) {
   const asked = Number(limit ?? DEFAULT_PAGE);
   return asked <= 0 ? DEFAULT_PAGE : Math.min(asked, MAX_V2_LIMIT);
 }
 
-/** `[start, size]` of the page a query asks for. */
+/**
+ * `[start, size]` of the page a query asks for.
+ * @param {string} generation
+ * @param {{ offset?: string, limit?: string, page_no?: string, page_size?: string }} query
+ * @returns {[number, number]}
+ */
 export function pageBounds(generation, query) {
   if (generation === 'v2') return [Math.max(0, Number(query.offset ?? 0)), v2Limit(query.limit)];
   const size = Number(query.page_size ?? DEFAULT_PAGE);

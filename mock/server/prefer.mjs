@@ -1,12 +1,22 @@
 // Parses Prism's `Prefer` header (`code=403`, `example=name`, `dynamic=true`) into a mock config.
 
-/** Returns { config } for Prism's `mock` section, or { problem } naming what is wrong. */
+/**
+ * What of Prism's `mock` section a Prefer header sets.
+ * @typedef {{ code?: number, exampleKey?: string, dynamic?: boolean }} PreferConfig
+ */
+
+/**
+ * Returns { config } for Prism's `mock` section, or { problem } naming what is wrong.
+ * @param {string | string[] | undefined} header the request's Prefer header, if any
+ * @returns {{ config: PreferConfig, header?: string, problem?: undefined } | { problem: `Prefer ${string}`, config?: undefined, header?: undefined }}
+ */
 export function preferToMockConfig(header) {
+  /** @type {PreferConfig} */
   const config = {};
   if (!header) return { config };
   header = String(header);
   for (const part of String(header).split(/[,;]/)) {
-    const [rawKey, ...rest] = part.split('=');
+    const [rawKey, ...rest] = /** @type {[string, ...string[]]} */ (part.split('='));
     const key = rawKey.trim().toLowerCase();
     const value = rest
       .join('=')

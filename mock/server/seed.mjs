@@ -7,26 +7,38 @@
 import { newApp, sharedTenantKey } from './app-store.mjs';
 import { DEFAULT_CATALOGUE, RELEASE_ID, catalogueOf } from './grant-store.mjs';
 
+/** @typedef {import('./app-store.mjs').Generation} Generation */
+
+/** @type {Record<Generation, import('apig-app-contract').RequestSchemaName>} */
 const SCHEMA_OF = { 'v1.0': 'CreateAppRequest', v1: 'CreateAppRequest', v2: 'CreateAppRequestV2' };
 const TENANT_FORMS = '"v1.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"';
 const MAX_REPORTED = 20;
 
-/** Generation and store key of a seed tenant, or undefined when no request can reach it. */
+/**
+ * Generation and store key of a seed tenant, or undefined when no request can reach it.
+ * @param {string} tenant
+ * @returns {{ generation: Generation, key: string, label: string } | undefined}
+ */
 function parseTenant(tenant) {
   const shared = /^v1\.0 (\S+)$/.exec(tenant);
-  if (shared) return { generation: 'v1.0', key: sharedTenantKey(shared[1]), label: 'v1.0 <credential>' };
+  if (shared) return { generation: 'v1.0', key: sharedTenantKey(/** @type {string} */ (shared[1])), label: 'v1.0 <credential>' };
   const dedicated = /^(v1|v2) ([^\s/?#]+) ([^\s/?#]+)$/.exec(tenant);
-  if (dedicated) return { generation: dedicated[1], key: tenant, label: tenant };
+  if (dedicated) return { generation: /** @type {'v1' | 'v2'} */ (dedicated[1]), key: tenant, label: tenant };
   return undefined;
 }
 
+/** @param {unknown} value */
 const nonEmpty = (value) => typeof value === 'string' && value.length > 0;
+/** @param {unknown} value */
 const optionalString = (value) => value === undefined || typeof value === 'string';
 
 /**
  * A tenant's own `environments` ([{ id, name }], default RELEASE and TEST) and `apis` ([{ id, name,
  * group_id?, group_name?, remark?, req_uri?, published_in?: [environment ids] }], default the four
  * of DEFAULT_CATALOGUE), checked; undefined when the seed gives neither.
+ * @param {{ environments?: unknown, apis?: unknown }} entry
+ * @param {string} where
+ * @param {string[]} problems where each problem found is added
  */
 function checkedCatalogue(entry, where, problems) {
   if (entry.environments === undefined && entry.apis === undefined) return undefined;
@@ -37,6 +49,7 @@ function checkedCatalogue(entry, where, problems) {
     return undefined;
   }
   const before = problems.length;
+  /** @type {Set<unknown>} */
   const envIds = new Set();
   environments.forEach((env, e) => {
     if (!env || !nonEmpty(env.id) || !nonEmpty(env.name))
@@ -44,6 +57,7 @@ function checkedCatalogue(entry, where, problems) {
     else if (envIds.has(env.id)) problems.push(`${where}, environment #${e + 1}: the id ${env.id} is taken by an earlier environment`);
     else envIds.add(env.id);
   });
+  /** @type {Set<unknown>} */
   const apiIds = new Set();
   for (const [a, api] of apis.entries()) {
     const at = `${where}, API #${a + 1}`;
@@ -54,7 +68,7 @@ function checkedCatalogue(entry, where, problems) {
     if (apiIds.has(api.id)) problems.push(`${at}: the id ${api.id} is taken by an earlier API`);
     apiIds.add(api.id);
     for (const field of ['group_id', 'group_name', 'remark', 'req_uri']) if (!optionalString(api[field])) problems.push(`${at}: ${field} must be a string`);
-    if (api.tags !== undefined && !(Array.isArray(api.tags) && api.tags.every((tag) => typeof tag === 'string' && tag !== '')))
+    if (api.tags !== undefined && !(Array.isArray(api.tags) && api.tags.every((/** @type {unknown} */ tag) => typeof tag === 'string' && tag !== '')))
       problems.push(`${at}: tags must be an array of non-empty strings`);
     if (api.published_in !== undefined && !Array.isArray(api.published_in)) {
       problems.push(`${at}: published_in must be an array of environment ids`);
@@ -74,7 +88,9 @@ async function loadValidator() {
   try {
     return (await import('apig-app-contract')).validateRequestBody;
   } catch (error) {
-    throw new Error(`--seed needs the package's validator (apig-app-contract's dist/), which is missing (run npm run build): ${error.message}`);
+    throw new Error(
+      `--seed needs the package's validator (apig-app-contract's dist/), which is missing (run npm run build): ${/** @type {Error} */ (error).message}`,
+    );
   }
 }
 
@@ -82,11 +98,15 @@ async function loadValidator() {
  * Checks `[{ tenant, apps: [{ name, … }] }]` and returns the APPs to store, each complete (ids,
  * keys, secrets and times generated as a create would): `[{ key, generation, apps }]`. Throws one
  * Error listing every problem (tenant, APP, field, rule).
+ * @param {unknown} entries a seed as given (`MockSeedTenant[]`), checked here
+ * @returns {Promise<import('./app-store.mjs').SeededTenant[]>}
  */
 export async function checkedSeed(entries) {
   if (!Array.isArray(entries)) throw new Error(`seed: expected [{ "tenant": ${TENANT_FORMS}, "apps": [{ "name": "…" }] }]`);
   const validateRequestBody = await loadValidator();
+  /** @type {string[]} */
   const problems = [];
+  /** @type {import('./app-store.mjs').SeededTenant[]} */
   const tenants = [];
   entries.forEach((entry, t) => {
     const where = `seed tenant #${t + 1}`;
@@ -101,13 +121,16 @@ export async function checkedSeed(entries) {
       return;
     }
     // What two APPs of one tenant may not share, and what the gateway says when they do.
+    /** @type {Array<{ field: string, seen: Set<string>, taken: (value: string) => string }>} */
     const unique = [
       { field: 'name', seen: new Set(), taken: (v) => `the name ${v} is taken by an earlier APP of this tenant (APIG.3203 The app name already exists)` },
       { field: 'app_key', seen: new Set(), taken: () => 'its app_key is taken by an earlier APP of this tenant (APIG.3310 The app key already exists)' },
       { field: 'id', seen: new Set(), taken: (v) => `the id ${v} is taken by an earlier APP of this tenant` },
     ];
+    /** @type {import('./app-store.mjs').StoredApp[]} */
     const apps = [];
-    entry.apps.forEach((app, a) => {
+    // Each APP as a seed is documented to give it, which is checked here (the seed is refused if it is not).
+    entry.apps.forEach((/** @type {import('./types.d.mts').MockSeedTenant['apps'][number]} */ app, /** @type {number} */ a) => {
       const at = `${where} (${parsed.label}), APP #${a + 1}`;
       if (!app || typeof app !== 'object' || Array.isArray(app)) {
         problems.push(`${at}: expected an object with at least a "name"`);
@@ -123,7 +146,7 @@ export async function checkedSeed(entries) {
         if (seen.has(value)) problems.push(`${at}: ${taken(value)}`);
         seen.add(value);
       }
-      apps.push(newApp(parsed.generation, body, id));
+      apps.push(newApp(parsed.generation, body, /** @type {string | undefined} */ (id)));
     });
     const catalogue = checkedCatalogue(entry, `${where} (${parsed.label})`, problems);
     tenants.push({ key: parsed.key, generation: parsed.generation, apps, ...(catalogue ? { catalogue } : {}) });

@@ -8,6 +8,10 @@ import { GENERATED } from '../tools.mjs';
 /** The request body both benches send: the source page's request example. */
 export const SOURCE_REQUEST = { name: 'app_001', remark: 'first app', app_key: 'app_key_sample', app_secret: 'app_secret_sample' };
 
+/**
+ * Bare node:http answering every request with the page's 201.
+ * @returns {Promise<{ url: string, close: () => Promise<unknown> }>}
+ */
 export async function startCreatedServer() {
   const created = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')).components.responses.AppCreated.content['application/json'].examples
     .sourcePage.value;
@@ -19,6 +23,6 @@ export async function startCreatedServer() {
       res.end(payload);
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((/** @type {(value?: unknown) => void} */ resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`, close: () => new Promise((r) => server.close(r)) };
 }

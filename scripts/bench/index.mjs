@@ -10,6 +10,10 @@ import { benchStatefulMock } from './stateful-mock.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchProxy } from './proxy.mjs';
 
+/**
+ * @param {number} n
+ * @param {number} [digits]
+ */
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const only = process.argv[2]; // `mock`, `state`, `startup`, `proxy` or `client` runs one part
 
@@ -36,11 +40,11 @@ if (only === undefined || only === 'state') {
   const full = s['stateful mock, 10,000 stored'];
   const small = s['stateful mock, 10 stored'];
   console.log('  server                          creates/s  p99 ms   lists/s  p99 ms');
-  for (const [name, r] of [
+  for (const [name, r] of /** @type {Array<[string, { creates?: import('./mock-throughput.mjs').Load, lists: import('./mock-throughput.mjs').Load }]>} */ ([
     ['stateful, 10,000 stored', full],
     ['stateful, 10 stored', small],
     ['plain prism mock', prism],
-  ]) {
+  ])) {
     console.log(
       `  ${name.padEnd(30)} ${r.creates ? fmt(r.creates.rps, 0).padStart(9) : '        -'}  ${r.creates ? fmt(r.creates.p99).padStart(6) : '     -'}  ${fmt(r.lists.rps, 0).padStart(8)}  ${fmt(r.lists.p99).padStart(6)}`,
     );
@@ -60,13 +64,16 @@ if (only === undefined || only === 'startup') {
   for (const [name, ms] of Object.entries(times)) {
     console.log(`  ${name.padEnd(34)} ${fmt(ms, 0).padStart(5)}   ${fmt(ms / prism, 2).padStart(18)}  ${fmt(ms / npxPrism, 2).padStart(10)}`);
   }
-  const ours = ['npm start', 'npm run mock', 'npx apig-app-mock'].map((name) => `${name} ${fmt(times[name] / prism, 2)}×`);
+  const ours = /** @type {Array<import('./startup.mjs').StartupName>} */ (['npm start', 'npm run mock', 'npx apig-app-mock']).map(
+    (name) => `${name} ${fmt(times[name] / prism, 2)}×`,
+  );
   console.log(`  aim: each ≤ 0.50× plain prism's bin (${ours.join(', ')})`);
 }
 
 if (only === undefined || only === 'proxy') {
   console.log('\nValidating proxy in front of bare node:http (POST /v1.0/apigw/apps)');
   const p = await benchProxy();
+  /** @param {'p50' | 'p99'} key */
   const added = (key) => p.latency.ours[key] - p.latency.direct[key];
   console.log('  latency, 1 connection        p50 ms  p99 ms');
   for (const [name, r] of Object.entries(p.latency)) console.log(`  ${name.padEnd(28)} ${fmt(r.p50).padStart(6)}  ${fmt(r.p99).padStart(6)}`);

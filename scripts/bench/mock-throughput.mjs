@@ -12,6 +12,15 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const BODY = JSON.stringify(SOURCE_REQUEST);
 const HEADERS = { 'content-type': 'application/json', 'x-auth-token': 'bench-token' };
 
+/**
+ * Requests per second and latency (ms) of a load run.
+ * @typedef {{ rps: number, p50: number, p99: number }} Load
+ */
+
+/**
+ * @param {string} url
+ * @returns {Promise<Load>}
+ */
 function load(url) {
   return new Promise((resolve, reject) => {
     autocannon({ url: `${url}/v1.0/apigw/apps`, method: 'POST', headers: HEADERS, body: BODY, connections: 10, duration: DURATION_S }, (error, result) => {
@@ -23,6 +32,7 @@ function load(url) {
 }
 
 /** Plain `prism mock` on the bundled document, as its users start it (also the state bench's baseline). */
+/** @returns {Promise<{ url: string, close: () => Promise<unknown> }>} */
 export async function plainPrism() {
   const port = await freePort();
   const prism = await startChild(
@@ -32,18 +42,21 @@ export async function plainPrism() {
     { timeoutMs: 60_000 },
   );
   // Keep draining its log so a full pipe never slows it down.
-  prism.child.stdout.resume();
-  prism.child.stderr.resume();
+  // (Both piped by startChild.)
+  /** @type {import('node:stream').Readable} */ (prism.child.stdout).resume();
+  /** @type {import('node:stream').Readable} */ (prism.child.stderr).resume();
   return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
 }
 
+/** @returns {Promise<Record<'bare node:http' | 'plain prism mock' | 'our mock', Load>>} */
 export async function benchMock() {
+  /** @type {Record<string, Load>} */
   const results = {};
-  for (const [name, start] of [
+  for (const [name, start] of /** @type {Array<[string, () => Promise<{ url: string, close: () => Promise<unknown> }>]>} */ ([
     ['bare node:http', startCreatedServer],
     ['plain prism mock', plainPrism],
     ['our mock', () => startMockServer({ port: 0, stateless: true })],
-  ]) {
+  ])) {
     const server = await start();
     try {
       await load(server.url); // warm-up run, discarded
@@ -52,5 +65,5 @@ export async function benchMock() {
       await server.close();
     }
   }
-  return results;
+  return /** @type {Record<'bare node:http' | 'plain prism mock' | 'our mock', Load>} */ (results);
 }

@@ -15,6 +15,11 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const BODY = JSON.stringify(SOURCE_REQUEST);
 const HEADERS = { 'content-type': 'application/json', 'x-auth-token': 'bench-token' };
 
+/**
+ * @param {string} url
+ * @param {number} connections
+ * @returns {Promise<import('./mock-throughput.mjs').Load>}
+ */
 function load(url, connections) {
   return new Promise((resolve, reject) => {
     autocannon({ url: `${url}/v1.0/apigw/apps`, method: 'POST', headers: HEADERS, body: BODY, connections, duration: DURATION_S }, (error, result) => {
@@ -25,6 +30,7 @@ function load(url, connections) {
   });
 }
 
+/** @param {string} upstream */
 async function prismProxy(upstream) {
   const port = await freePort();
   const prism = await startChild(
@@ -44,12 +50,17 @@ async function prismProxy(upstream) {
     /Prism is listening/,
     { timeoutMs: 60_000 },
   );
-  prism.child.stdout.resume();
-  prism.child.stderr.resume();
+  // (Both piped by startChild.)
+  /** @type {import('node:stream').Readable} */ (prism.child.stdout).resume();
+  /** @type {import('node:stream').Readable} */ (prism.child.stderr).resume();
   return { url: `http://127.0.0.1:${port}`, close: () => prism.stop('SIGKILL') };
 }
 
 /** `redocly proxy --api` (Redocly CLI's HAR capture with live validation), in front of the same upstream. */
+/**
+ * @param {string} upstream
+ * @param {string} dir where its HAR goes
+ */
 async function redoclyProxy(upstream, dir) {
   const port = await freePort();
   const redocly = await startChild(
@@ -71,12 +82,15 @@ async function redoclyProxy(upstream, dir) {
     /Proxy listening on/,
     { timeoutMs: 60_000 },
   );
-  redocly.child.stdout.resume();
-  redocly.child.stderr.resume();
+  /** @type {import('node:stream').Readable} */ (redocly.child.stdout).resume();
+  /** @type {import('node:stream').Readable} */ (redocly.child.stderr).resume();
   return { url: `http://127.0.0.1:${port}`, close: () => redocly.stop('SIGKILL') };
 }
 
-/** `{ latency: { direct, ours }, throughput: { direct, ours, redocly proxy, prism proxy } }`: one connection for latency, 10 for throughput. */
+/**
+ * `{ latency: { direct, ours }, throughput: { direct, ours, redocly proxy, prism proxy } }`: one connection for latency, 10 for throughput.
+ * @returns {Promise<{ latency: Record<'direct' | 'ours', import('./mock-throughput.mjs').Load>, throughput: Record<'direct' | 'ours' | 'redocly proxy' | 'prism proxy', import('./mock-throughput.mjs').Load>, findings: number }>}
+ */
 export async function benchProxy() {
   const upstream = await startCreatedServer();
   try {
@@ -85,25 +99,31 @@ export async function benchProxy() {
     const dir = mkdtempSync(join(tmpdir(), 'apig-bench-proxy-'));
     const redocly = await redoclyProxy(upstream.url, dir);
     try {
+      /** @type {Record<string, import('./mock-throughput.mjs').Load>} */
       const latency = {};
-      for (const [name, url] of [
+      for (const [name, url] of /** @type {Array<[string, string]>} */ ([
         ['direct', upstream.url],
         ['ours', ours.url],
-      ]) {
+      ])) {
         await load(url, 1); // warm-up, discarded
         latency[name] = await load(url, 1);
       }
+      /** @type {Record<string, import('./mock-throughput.mjs').Load>} */
       const throughput = {};
-      for (const [name, url] of [
+      for (const [name, url] of /** @type {Array<[string, string]>} */ ([
         ['direct', upstream.url],
         ['ours', ours.url],
         ['redocly proxy', redocly.url],
         ['prism proxy', prism.url],
-      ]) {
+      ])) {
         await load(url, 10);
         throughput[name] = await load(url, 10);
       }
-      return { latency, throughput, findings: ours.findings().length };
+      return {
+        latency: /** @type {Record<'direct' | 'ours', import('./mock-throughput.mjs').Load>} */ (latency),
+        throughput: /** @type {Record<'direct' | 'ours' | 'redocly proxy' | 'prism proxy', import('./mock-throughput.mjs').Load>} */ (throughput),
+        findings: ours.findings().length,
+      };
     } finally {
       await ours.close();
       await prism.close();

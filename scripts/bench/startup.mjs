@@ -11,7 +11,8 @@ import { freePort } from '../dev/child-process.mjs';
 import { GENERATED, ROOT, binOf } from '../tools.mjs';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** @param {number[]} values not empty */
+const median = (values) => /** @type {number} */ ([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 
 /**
  * A tester's project: the packed package with Prism's engine, and plain Prism's CLI beside it,
@@ -31,7 +32,21 @@ function userProject() {
   return dir;
 }
 
-/** The commands, as users type them, with where they type them; `port` is filled in. */
+/**
+ * The commands timed.
+ * @typedef {'npm start' | 'npm run mock' | 'npx apig-app-mock' | 'apig-app-mock (the bin, no npm)' | 'plain prism mock (the bin, no npm)' | 'plain npx prism mock'} StartupName
+ */
+
+/**
+ * A command as users type it, with where they type it; `port` is filled in.
+ * @typedef {{ cwd: string, argv: (port: string) => string[] }} StartCommand
+ */
+
+/**
+ * The commands, as users type them, with where they type them; `port` is filled in.
+ * @param {string} project a tester's project (userProject)
+ * @returns {Record<StartupName, StartCommand>}
+ */
 export function startupCommands(project) {
   const prismBin = binOf('@stoplight/prism-cli', 'prism');
   const document = join(GENERATED, 'openapi.yaml');
@@ -45,9 +60,13 @@ export function startupCommands(project) {
   };
 }
 
-/** Milliseconds from spawning the command to the first 2xx answer of a create on `port`. */
+/**
+ * Milliseconds from spawning the command to the first 2xx answer of a create on `port`.
+ * @param {StartCommand} command
+ * @param {number} port
+ */
 async function timeToFirstAnswer({ cwd, argv }, port) {
-  const [file, ...args] = argv(String(port));
+  const [file, ...args] = /** @type {[string, ...string[]]} */ (argv(String(port)));
   const started = performance.now();
   const child = spawn(file, args, { cwd, stdio: 'ignore', detached: true });
   try {
@@ -63,23 +82,27 @@ async function timeToFirstAnswer({ cwd, argv }, port) {
     }
   } finally {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL');
     } catch {
       // already gone
     }
   }
 }
 
-/** `{ name: median ms }` for every command of startupCommands. */
+/**
+ * `{ name: median ms }` for every command of startupCommands.
+ * @returns {Promise<Record<StartupName, number>>}
+ */
 export async function benchStartup() {
   const project = userProject();
   try {
     const commands = startupCommands(project);
+    /** @type {Record<string, number[]>} */
     const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
     for (let round = 0; round < STARTS; round++) {
-      for (const [name, command] of Object.entries(commands)) times[name].push(await timeToFirstAnswer(command, await freePort()));
+      for (const [name, command] of Object.entries(commands)) /** @type {number[]} */ (times[name]).push(await timeToFirstAnswer(command, await freePort()));
     }
-    return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+    return /** @type {Record<StartupName, number>} */ (Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)])));
   } finally {
     rmSync(project, { recursive: true, force: true });
   }

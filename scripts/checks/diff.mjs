@@ -9,6 +9,7 @@ import { BASELINE, bundleSpec } from './diff/baseline.mjs';
 import { contractChanges, formatChange } from './diff/contract-diff.mjs';
 import { ROOT } from '../tools.mjs';
 
+/** @param {unknown} version */
 const major = (version) => Number(String(version).split('.')[0]);
 
 const { values } = parseArgs({ options: { baseline: { type: 'string' }, current: { type: 'string' } } });

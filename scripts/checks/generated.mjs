@@ -7,6 +7,12 @@ import { REVIEW_SHEETS, generate } from '../generate/index.mjs';
 import { htmlDigest, printedFrom } from '../generate/print-pdf.mjs';
 import { GENERATED, ROOT } from '../tools.mjs';
 
+/**
+ * Every file under `dir`, relative to `base`.
+ * @param {string} dir
+ * @param {string} [base]
+ * @returns {string[]}
+ */
 function listFiles(dir, base = dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -17,11 +23,17 @@ function listFiles(dir, base = dir) {
 
 // PDFs are printed by the local Chromium, whose bytes vary between versions: they are checked
 // by the digest of the HTML they were printed from (see print-pdf.mjs), not byte for byte.
+/** @param {string} file */
 const isPdf = (file) => file.endsWith('.pdf');
 
+/**
+ * @param {string} expectedDir what spec/ gives now
+ * @param {string} actualDir generated/
+ */
 export function compareTrees(expectedDir, actualDir) {
   const expected = new Set(listFiles(expectedDir).filter((f) => !isPdf(f)));
   const actual = new Set(listFiles(actualDir).filter((f) => !isPdf(f)));
+  /** @type {string[]} */
   const problems = [];
   for (const file of [...expected].sort()) {
     if (!actual.has(file)) problems.push(`missing: generated/${file}`);
@@ -35,7 +47,11 @@ export function compareTrees(expectedDir, actualDir) {
   return problems;
 }
 
-/** Each review sheet's PDF must have been printed from the sheet spec/ gives now. */
+/**
+ * Each review sheet's PDF must have been printed from the sheet spec/ gives now.
+ * @param {string} expectedDir
+ * @param {string} actualDir
+ */
 export function stalePdfs(expectedDir, actualDir) {
   return Object.values(REVIEW_SHEETS).flatMap(({ dir }) => {
     const pdf = join(actualDir, dir, 'review.pdf');

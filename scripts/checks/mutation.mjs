@@ -19,7 +19,7 @@ const args = process.argv.slice(2);
 const record = args.includes('--record');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt === -1 ? undefined : args[onlyAt + 1];
-if (onlyAt !== -1 && !(only in RUNS)) {
+if (onlyAt !== -1 && !(String(only) in RUNS)) {
   console.error(`test:mutation: --only takes ${Object.keys(RUNS).join(' or ')} (got ${only ?? 'nothing'})`);
   process.exit(2);
 }

@@ -8,6 +8,7 @@
  * HUAWEICLOUD_SDK_TOKEN for an IAM token), each with the name this suite read before, still read
  * as an alias. When both are set, the SDK name wins.
  */
+/** @type {Record<'token' | 'ak' | 'sk', [name: string, alias: string]>} */
 export const CREDENTIAL_VARIABLES = {
   token: ['HUAWEICLOUD_SDK_TOKEN', 'APIG_AUTH_TOKEN'],
   ak: ['HUAWEICLOUD_SDK_AK', 'APIG_AK'],
@@ -18,7 +19,12 @@ export const CREDENTIAL_VARIABLES = {
 export const CONFORMANCE_VARIABLES =
   'APIG_BASE_URL, then HUAWEICLOUD_SDK_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (their old names APIG_AUTH_TOKEN, APIG_AK and APIG_SK are read too), and optionally APIG_PROJECT_ID with APIG_INSTANCE_ID';
 
-/** The credential's value and the variable it came from: the SDK name first, then the alias. */
+/**
+ * The credential's value and the variable it came from: the SDK name first, then the alias.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {[name: string, alias: string]} names
+ * @returns {{ value: string, from: string } | undefined}
+ */
 function credential(env, [name, alias]) {
   if (env[name]) return { value: env[name], from: name };
   if (env[alias]) return { value: env[alias], from: alias };
@@ -34,6 +40,7 @@ function credential(env, [name, alias]) {
 export function targetFromEnvironment(env) {
   const raw = env.APIG_BASE_URL;
   if (raw === undefined || raw === '') return undefined;
+  /** @type {string[]} */
   const problems = [];
   let url;
   try {
@@ -53,7 +60,7 @@ export function targetFromEnvironment(env) {
     problems.push(
       `give either a token or an AK/SK pair, not both (set: ${[token, ak, sk]
         .filter(Boolean)
-        .map((c) => c.from)
+        .map((c) => /** @type {{ from: string }} */ (c).from)
         .join(', ')})`,
     );
   else if (token) auth = { token: token.value };
@@ -76,5 +83,10 @@ export function targetFromEnvironment(env) {
     );
   }
   const baseUrl = raw.replace(/\/+$/, '');
-  return { baseUrl, auth, ...(projectId && instanceId ? { dedicated: { projectId, instanceId } } : {}) };
+  // No problem: so there is a token, or both AK and SK.
+  return {
+    baseUrl,
+    auth: /** @type {{ token: string } | { ak: string, sk: string }} */ (auth),
+    ...(projectId && instanceId ? { dedicated: { projectId, instanceId } } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import { ROOT, binOf } from '../tools.mjs';
 try {
   targetFromEnvironment(process.env);
 } catch (error) {
-  console.error(error.message);
+  console.error(/** @type {Error} */ (error).message);
   process.exit(2);
 }
 const result = spawnSync(process.execPath, [binOf('vitest', 'vitest'), 'run', '--project', 'conformance', ...process.argv.slice(2)], {

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { inputsDigest, recordedDigest } from '../generate/inputs-digest.mjs';
 import { GENERATED, ROOT, runNode } from '../tools.mjs';
 
-/** Why `generatedDir` must be rebuilt, or undefined when it matches the inputs. */
+/**
+ * Why `generatedDir` must be rebuilt, or undefined when it matches the inputs.
+ * @param {string} [generatedDir]
+ * @param {string} [root]
+ */
 export function stalenessOf(generatedDir = GENERATED, root = ROOT) {
   if (!existsSync(join(generatedDir, 'openapi.json'))) return 'generated/ is missing';
   const recorded = recordedDigest(generatedDir);
@@ -15,7 +19,10 @@ export function stalenessOf(generatedDir = GENERATED, root = ROOT) {
   return recorded === inputsDigest(root) ? undefined : 'spec/ or the generator changed since generated/ was built';
 }
 
-/** Rebuilds `generatedDir` when it is stale; says whether it did. */
+/**
+ * Rebuilds `generatedDir` when it is stale; says whether it did.
+ * @param {string} [generatedDir]
+ */
 export async function rebuildIfStale(generatedDir = GENERATED) {
   const why = stalenessOf(generatedDir);
   if (!why) return false;

@@ -6,8 +6,12 @@ import openapiDownConvert from '@apiture/openapi-down-convert';
 
 const { Converter } = openapiDownConvert;
 
+/**
+ * @param {import('../openapi.d.mts').Document} bundled
+ * @returns {import('../openapi.d.mts').Document} the 3.0.3 rendering (of the same shape where the scripts read it)
+ */
 export function downConvert(bundled) {
-  const doc = new Converter(structuredClone(bundled), { verbose: false }).convert();
+  const doc = /** @type {import('../openapi.d.mts').Document} */ (new Converter(structuredClone(bundled), { verbose: false }).convert());
   // 3.0's Info object has no `summary`: keep its text as the description's first paragraph.
   if (doc.info.summary !== undefined) {
     const { summary, ...info } = doc.info;

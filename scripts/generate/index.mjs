@@ -18,6 +18,11 @@ import { OPERATIONS_FILE, operationsRecord } from '../../mock/core/prism-operati
 import { loadPrism } from '../../mock/core/load-prism.mjs';
 
 const REDOCLY = binOf('@redocly/cli', 'redocly');
+/**
+ * The docs pages: one per language, each linking to its review sheet.
+ * @typedef {{ lang: import('./review-sheet.mjs').Language, dir: string, title: string, review: { href: string, label: string } }} DocsPage
+ * @type {DocsPage[]}
+ */
 const PAGES = [
   {
     lang: 'en',
@@ -44,12 +49,16 @@ const INLINE_LOGO =
       '<text x="0" y="12" font-family="sans-serif" font-size="12" fill="#7a7a7a">Redocly</text></svg>',
   );
 
+/** @param {string} outDir */
 function bundle(outDir) {
   runNode(REDOCLY, ['bundle', SPEC, '-o', join(outDir, 'openapi.yaml')]);
   runNode(REDOCLY, ['bundle', SPEC, '--ext', 'json', '-o', join(outDir, 'openapi.json')]);
 }
 
-/** The 3.0.3 rendering, for tools that read OpenAPI 3.0 only; the 3.1 bundle stays the source. */
+/**
+ * The 3.0.3 rendering, for tools that read OpenAPI 3.0 only; the 3.1 bundle stays the source.
+ * @param {string} outDir
+ */
 function openapi30(outDir) {
   const doc = downConvert(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
   // Compact: it is for tools (the YAML twin is the readable one), and it keeps the package small.
@@ -57,7 +66,10 @@ function openapi30(outDir) {
   writeFileSync(join(outDir, 'openapi-3.0.yaml'), stringify(doc, { lineWidth: 0 }));
 }
 
-/** Prism's reading of the bundle, for the mock's start (mock/core/prism-operations.mjs). */
+/**
+ * Prism's reading of the bundle, for the mock's start (mock/core/prism-operations.mjs).
+ * @param {string} outDir
+ */
 async function prismOperations(outDir) {
   const { prism, version } = await loadPrism();
   const document = readFileSync(join(outDir, 'openapi.json'));
@@ -65,6 +77,7 @@ async function prismOperations(outDir) {
   writeFileSync(join(outDir, OPERATIONS_FILE), `${JSON.stringify(operationsRecord(document, version, operations))}\n`);
 }
 
+/** @param {string} outDir */
 async function types(outDir) {
   const ast = await openapiTS(pathToFileURL(join(outDir, 'openapi.yaml')));
   // Same bytes as `npx openapi-typescript`, which reads its output path from redocly.yaml.
@@ -72,13 +85,18 @@ async function types(outDir) {
   writeFileSync(join(outDir, 'schema.d.ts'), header + astToString(ast));
 }
 
+/** @param {string} outDir */
 function validator(outDir) {
   const { js, dts } = validatorModule(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
   writeFileSync(join(outDir, 'request-validators.js'), js);
   writeFileSync(join(outDir, 'request-validators.d.ts'), dts);
 }
 
-/** Renders one page; the source is spec/ itself (English) or a translated copy of the bundle. */
+/**
+ * Renders one page; the source is spec/ itself (English) or a translated copy of the bundle.
+ * @param {string} outDir
+ * @param {DocsPage} page
+ */
 function renderPage(outDir, { lang, dir, title, review }) {
   const page = join(outDir, dir, 'index.html');
   mkdirSync(join(outDir, dir), { recursive: true });
@@ -123,11 +141,15 @@ function renderPage(outDir, { lang, dir, title, review }) {
   writeFileSync(page, html);
 }
 
+/** @param {string} outDir */
 function docs(outDir) {
   for (const page of PAGES) renderPage(outDir, page);
 }
 
-/** Where each language's review sheet lives, and its links to the sibling pages. */
+/**
+ * Where each language's review sheet lives, and its links to the sibling pages.
+ * @type {Record<import('./review-sheet.mjs').Language, { dir: string, links: { docs: string, otherLanguage: string, pdf: string, document: string } }>}
+ */
 export const REVIEW_SHEETS = {
   en: { dir: 'review', links: { docs: '../docs/index.html', otherLanguage: 'zh-CN/index.html', pdf: 'review.pdf', document: '../openapi.json' } },
   'zh-CN': {
@@ -140,6 +162,8 @@ export const REVIEW_SHEETS = {
  * The review sheets (HTML), and with `pdf` their PDFs printed by Chromium. A PDF already
  * printed from the same HTML (`earlier`: file → bytes) is kept as it is, so a rebuild that
  * leaves a sheet alone leaves its PDF's bytes alone too.
+ * @param {string} outDir
+ * @param {{ pdf: boolean, earlier?: Map<string, Buffer> }} options
  */
 async function review(outDir, { pdf, earlier = new Map() }) {
   const bundled = JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8'));
@@ -163,7 +187,7 @@ async function review(outDir, { pdf, earlier = new Map() }) {
     else toPrint.push(page);
   }
   const printed = toPrint.length > 0 ? await printPdfs(toPrint) : [];
-  for (const [i, page] of toPrint.entries()) writeFileSync(page.pdfFile, printed[i]);
+  for (const [i, page] of toPrint.entries()) writeFileSync(page.pdfFile, /** @type {Buffer} */ (printed[i]));
 }
 
 /**
@@ -192,7 +216,7 @@ export async function generate(outDir = GENERATED, { pdf = true } = {}) {
   writeFileSync(join(outDir, DIGEST_FILE), inputsDigest(ROOT));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(/** @type {string} */ (process.argv[1])).href) {
   const outDir = resolve(process.argv[2] ?? GENERATED);
   await generate(outDir);
   console.log(`generated/ rebuilt from spec/ in ${outDir}`);

@@ -28,6 +28,10 @@ export const INPUTS = [
 /** The file in generated/ that records the digest of the inputs it was made from. */
 export const DIGEST_FILE = 'inputs.sha256';
 
+/**
+ * @param {string} path
+ * @returns {string[]}
+ */
 function filesUnder(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
@@ -36,7 +40,10 @@ function filesUnder(path) {
     .flatMap((name) => filesUnder(join(path, name)));
 }
 
-/** One line: the SHA-256 over every input file's path and bytes, in a fixed order. */
+/**
+ * One line: the SHA-256 over every input file's path and bytes, in a fixed order.
+ * @param {string} root
+ */
 export function inputsDigest(root) {
   const hash = createHash('sha256');
   for (const file of INPUTS.flatMap((input) => filesUnder(join(root, input)))) {
@@ -46,7 +53,10 @@ export function inputsDigest(root) {
   return `${hash.digest('hex')}\n`;
 }
 
-/** The digest generated/ records, or undefined when it has none. */
+/**
+ * The digest generated/ records, or undefined when it has none.
+ * @param {string} generatedDir
+ */
 export function recordedDigest(generatedDir) {
   const file = join(generatedDir, DIGEST_FILE);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;

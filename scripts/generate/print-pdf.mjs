@@ -21,16 +21,24 @@ export const CHROMIUM_ARGS = [
 
 const FIXED_DATE = "D:20000101000000+00'00'";
 
+/** @param {string} html */
 export const htmlDigest = (html) => createHash('sha256').update(html).digest('hex').slice(0, 32);
 
-/** The digest of the HTML a PDF was printed from, read back from its title. */
+/**
+ * The digest of the HTML a PDF was printed from, read back from its title.
+ * @param {Buffer} pdf
+ */
 export function printedFrom(pdf) {
   return /sha256:([0-9a-f]{32})/.exec(pdf.toString('latin1'))?.[1];
 }
 
 export const haveChromium = () => existsSync(CHROMIUM);
 
-/** Prints each { htmlFile, html } to a PDF Buffer, in one browser. */
+/**
+ * Prints each { htmlFile, html } to a PDF Buffer, in one browser.
+ * @param {Array<{ htmlFile: string, html: string, title: string }>} pages
+ * @returns {Promise<Buffer[]>}
+ */
 export async function printPdfs(pages) {
   if (!haveChromium()) throw new Error(`printing the review sheet PDF needs ${CHROMIUM}: ${CHROMIUM_HINT}`);
   const { chromium } = await import('playwright-core');

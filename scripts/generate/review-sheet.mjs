@@ -5,8 +5,30 @@
 import { deref } from './json-pointer.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
 
+/** @typedef {import('../openapi.d.mts').Document} Document */
+/** @typedef {import('../openapi.d.mts').Schema} Schema */
+/** @typedef {import('../openapi.d.mts').PathItem} PathItem */
+/** @typedef {import('../openapi.d.mts').Operation} Operation */
+/** @typedef {'en' | 'zh-CN'} Language */
+
+/** @type {import('../openapi.d.mts').Method[]} */
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
+/**
+ * A language's words; `chars` and `range` word a length's or a value's bounds (either may be missing).
+ * @typedef {{
+ *   lang: string, title: string, version: string, links: string, docs: string, otherLanguage: string, pdf: string, document: string,
+ *   operations: string, method: string, path: string, summary: string, operationId: string, statuses: string, parameters: string,
+ *   requestBody: string, responseBody: string, field: string, in: string, type: string, required: string, yes: string, no: string,
+ *   rule: string, source: string, description: string, status: string, schema: string, errors: string, code: string, message: string,
+ *   meaning: string, where: string, none: string, security: string,
+ *   chars: (a: number | undefined, b: number | undefined) => string, range: (a: number | undefined, b: number | undefined) => string,
+ *   pattern: string, notPattern: string, oneOf: string, format: string, default: string,
+ *   types: Record<string, string>, ins: Record<string, string>
+ * }} Labels
+ */
+
+/** @type {Record<Language, Labels>} */
 const LABELS = {
   en: {
     lang: 'en',
@@ -102,32 +124,47 @@ const LABELS = {
   },
 };
 
-export const REVIEW_LANGUAGES = Object.keys(LABELS);
+export const REVIEW_LANGUAGES = /** @type {Language[]} */ (Object.keys(LABELS));
 
-const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+/** @param {unknown} text */
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[/** @type {'&' | '<' | '>' | '"'} */ (c)]);
+/** @param {unknown} text */
 const code = (text) => `<code>${escapeHtml(text)}</code>`;
-/** The first paragraph of a Markdown description, as HTML with its inline code kept. */
+/**
+ * The first paragraph of a Markdown description, as HTML with its inline code kept.
+ * @param {string} [markdown]
+ */
 const firstParagraph = (markdown = '') =>
-  escapeHtml(
-    markdown
-      .trim()
-      .split(/\n\s*\n/)[0]
-      .replace(/\s*\n\s*/g, ' ')
-      .replace(/\\(.)/g, '$1'),
-  ).replace(/`([^`]+)`/g, '<code>$1</code>');
-/** The source page's wording: `x-rule-zh`, or the quotes after `Source:` in the description. */
+  escapeHtml(/** @type {string} */ (markdown.trim().split(/\n\s*\n/)[0]).replace(/\s*\n\s*/g, ' ').replace(/\\(.)/g, '$1')).replace(
+    /`([^`]+)`/g,
+    '<code>$1</code>',
+  );
+/**
+ * The source page's wording: `x-rule-zh`, or the quotes after `Source:` in the description.
+ * @param {Schema} schema
+ */
 function sourceWording(schema) {
   if (schema['x-rule-zh']) return schema['x-rule-zh'];
   const match = /Source:?\s*((?:“[^”]*”\s*)+)/.exec(schema.description ?? '');
-  return match ? match[1].trim().replace(/\\(.)/g, '$1') : '';
+  return match ? /** @type {string} */ (match[1]).trim().replace(/\\(.)/g, '$1') : '';
 }
 
+/**
+ * @param {Schema} schema
+ * @param {Labels} L
+ */
 function typeOf(schema, L) {
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : schema.type;
-  return L.types[type] ?? type ?? '';
+  return L.types[/** @type {string} */ (type)] ?? type ?? '';
 }
 
+/**
+ * @param {Schema} schema
+ * @param {Labels} L
+ */
 function ruleOf(schema, L) {
+  /** @type {string[]} */
   const parts = [];
   if (schema.minLength !== undefined || schema.maxLength !== undefined) parts.push(escapeHtml(L.chars(schema.minLength, schema.maxLength)));
   if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(escapeHtml(L.range(schema.minimum, schema.maximum)));
@@ -139,12 +176,23 @@ function ruleOf(schema, L) {
   return parts.join('; ');
 }
 
+/**
+ * @param {string[]} head
+ * @param {unknown[][]} rows
+ */
 const table = (head, rows) =>
   rows.length === 0
     ? ''
     : `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-/** One row per property: the text from `doc` (maybe translated), the source wording from `english`. */
+/**
+ * One row per property: the text from `doc` (maybe translated), the source wording from `english`.
+ * @param {Document} doc
+ * @param {Document} english
+ * @param {Schema | undefined} schemaRef
+ * @param {Schema | undefined} englishRef
+ * @param {Labels} L
+ */
 function fieldRows(doc, english, schemaRef, englishRef, L) {
   const schema = deref(doc, schemaRef) ?? {};
   const englishSchema = deref(english, englishRef) ?? {};
@@ -156,19 +204,26 @@ function fieldRows(doc, english, schemaRef, englishRef, L) {
   });
 }
 
+/** @param {Document} doc */
 function operationsOf(doc) {
-  return Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ path, method, item, op: item[method] })));
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ path, method, item, op: /** @type {Operation} */ (item[method]) })),
+  );
 }
 
+/** @param {Document} doc */
 function errorCodes(doc) {
+  /** @type {Map<string, { status: string, code: string, message: unknown, meaning: string, where: string[] }>} */
   const found = new Map();
   for (const { path, method, op } of operationsOf(doc)) {
     for (const [status, raw] of Object.entries(op.responses)) {
       const examples = deref(doc, raw)?.content?.['application/json']?.examples ?? {};
       for (const example of Object.values(examples).map((e) => deref(doc, e))) {
-        const value = example?.value;
+        // An error's example: its body.
+        const value = /** @type {{ error_code?: string, error_msg?: string } | undefined} */ (example?.value);
         if (!value?.error_code) continue;
         const key = `${value.error_code} ${status}`;
+        /** @type {{ status: string, code: string, message: unknown, meaning: string, where: string[] }} */
         const entry = found.get(key) ?? {
           status,
           code: value.error_code,
@@ -201,7 +256,11 @@ const STYLE = `
 `;
 const PAGE_STYLE = `body { margin: 24px; }\n  @page { size: A4 landscape; margin: 12mm; }`;
 
-/** The sheet's content for one language: operations, fields, statuses and error codes. */
+/**
+ * The sheet's content for one language: operations, fields, statuses and error codes.
+ * @param {Document} bundled
+ * @param {Language} lang
+ */
 export function reviewSheetContent(bundled, lang) {
   const L = LABELS[lang];
   const doc = lang === 'en' ? bundled : translateDocument(bundled, loadTranslations(lang));
@@ -219,7 +278,10 @@ export function reviewSheetContent(bundled, lang) {
   );
   const sections = ops.map(({ path, method, item, op }) => {
     const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
-    const englishParams = [...(english.paths[path].parameters ?? []), ...(english.paths[path][method].parameters ?? [])].map((p) => deref(english, p));
+    // `english` is the same document as `doc` (untranslated): it has each path and operation.
+    const englishItem = /** @type {PathItem} */ (english.paths[path]);
+    const englishOp = /** @type {Operation} */ (englishItem[method]);
+    const englishParams = [...(englishItem.parameters ?? []), ...(englishOp.parameters ?? [])].map((p) => deref(english, p));
     const paramRows = params.map((p, i) => [
       code(p.name),
       L.ins[p.in] ?? p.in,
@@ -229,7 +291,9 @@ export function reviewSheetContent(bundled, lang) {
       escapeHtml(sourceWording({ description: englishParams[i]?.description })),
       firstParagraph(p.description),
     ]);
-    const bodyOf = (d) => deref(d, d.paths[path][method].requestBody)?.content?.['application/json']?.schema;
+    /** @param {Document} d `doc` or `english`: each has this operation */
+    const bodyOf = (d) =>
+      deref(d, /** @type {Operation} */ (/** @type {PathItem} */ (d.paths[path])[method]).requestBody)?.content?.['application/json']?.schema;
     const bodyRows = bodyOf(doc) ? fieldRows(doc, english, bodyOf(doc), bodyOf(english), L) : [];
     const statusRows = Object.entries(op.responses).map(([status, raw]) => {
       const response = deref(doc, raw);
@@ -237,7 +301,9 @@ export function reviewSheetContent(bundled, lang) {
       return [status, firstParagraph(response?.description), ref ? code(ref.split('/').pop()) : L.none];
     });
     const success = Object.keys(op.responses).find((s) => s.startsWith('2'));
-    const successOf = (d) => success && deref(d, d.paths[path][method].responses[success])?.content?.['application/json']?.schema;
+    /** @param {Document} d `doc` or `english`: each has this operation */
+    const successOf = (d) =>
+      success && deref(d, /** @type {Operation} */ (/** @type {PathItem} */ (d.paths[path])[method]).responses[success])?.content?.['application/json']?.schema;
     const security = (op.security ?? doc.security ?? []).map((req) => Object.keys(req).join(' + ')).join(' | ');
     return `<section class="op" id="${escapeHtml(op.operationId)}">
 <h3>${method.toUpperCase()} ${code(path)}: ${escapeHtml(op.summary ?? '')}</h3>
@@ -245,7 +311,7 @@ export function reviewSheetContent(bundled, lang) {
 ${paramRows.length ? `<h4>${L.parameters}</h4>${table([L.field, L.in, L.type, L.required, L.rule, L.source, L.description], paramRows)}` : ''}
 ${bodyRows.length ? `<h4>${L.requestBody}</h4>${table([L.field, L.type, L.required, L.rule, L.source, L.description], bodyRows)}` : ''}
 <h4>${L.statuses}</h4>${table([L.status, L.description, L.schema], statusRows)}
-${successOf(doc) ? `<h4>${L.responseBody} (${success})</h4>${table([L.field, L.type, L.required, L.rule, L.source, L.description], fieldRows(doc, english, successOf(doc), successOf(english), L))}` : ''}
+${successOf(doc) ? `<h4>${L.responseBody} (${success})</h4>${table([L.field, L.type, L.required, L.rule, L.source, L.description], fieldRows(doc, english, /** @type {Schema | undefined} */ (successOf(doc)), /** @type {Schema | undefined} */ (successOf(english)), L))}` : ''}
 </section>`;
   });
   const errors = table(
@@ -259,7 +325,12 @@ ${sections.join('\n')}
 ${errors}`;
 }
 
-/** The sheet as a page of its own; `links` are relative URLs of the sibling pages. */
+/**
+ * The sheet as a page of its own; `links` are relative URLs of the sibling pages.
+ * @param {Document} bundled
+ * @param {Language} lang
+ * @param {{ docs: string, otherLanguage: string, pdf: string, document: string }} links
+ */
 export function reviewSheet(bundled, lang, links) {
   const L = LABELS[lang];
   const doc = lang === 'en' ? bundled : translateDocument(bundled, loadTranslations(lang));
@@ -282,7 +353,12 @@ ${reviewSheetContent(bundled, lang)}
 `;
 }
 
-/** The sheet's content as a section to put on another page (the docs pages), styled in scope. */
+/**
+ * The sheet's content as a section to put on another page (the docs pages), styled in scope.
+ * @param {Document} bundled
+ * @param {Language} lang
+ * @param {string} href the sheet's page
+ */
 export function reviewSheetSection(bundled, lang, href) {
   const L = LABELS[lang];
   return `<style>${STYLE}  .apig-sheet#contract-at-a-glance { margin: 48px auto 24px; padding: 0 24px; max-width: 1400px; border-top: 4px solid #1d1d1f; }</style>

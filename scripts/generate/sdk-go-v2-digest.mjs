@@ -17,8 +17,13 @@ const folder = args.find((a) => !a.startsWith('--'));
 const SOURCE = folder ? resolve(folder) : resolve(ROOT, '../shared/sources/sdk-go-v2');
 const CHECK = args.includes('--check');
 const OUT = join(ROOT, 'test', 'rules', 'sdk-go-v2.json');
+/** @type {Record<string, string>} */
 const SCALARS = { string: 'string', int32: 'int32', int64: 'int64', bool: 'bool', 'sdktime.SdkTime': 'sdktime' };
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   throw new Error(`sdk-go-v2-digest: ${message}`);
 }
@@ -42,14 +47,31 @@ const IMPORT_LINE = /^(\t"[^"]+"|)$/;
 const FIELD = /^\t([A-Z][A-Za-z0-9]*) +(\S+) +`json:"([^",]+)(,omitempty)?"`$/;
 const ENUM_MEMBER = /^\t([A-Za-z_][A-Za-z0-9_]*) +([A-Za-z0-9]+)$/;
 
+/**
+ * A Go struct's name and body lines (with their line numbers).
+ * @typedef {{ name: string, body: Array<{ line: string, at: number }> }} GoStruct
+ */
+
+/**
+ * A model's field as the digest keeps it.
+ * @typedef {{ goName: string, goType: string, json: string, optional: boolean, comment: string | null }} ModelField
+ */
+
+/**
+ * A type of the digest: a scalar's kind, an enum or model by name, or an array of one.
+ * @typedef {{ kind: string, name?: string, items?: DigestType }} DigestType
+ */
+
+/** @param {string} file */
 function readGoFile(file) {
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
+  /** @type {GoStruct[]} */
   const structs = [];
   let depth = 0;
   let inImport = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = /** @type {string} */ (lines[i]);
     if (inImport) {
       if (line === ')') inImport = false;
       else if (!IMPORT_LINE.test(line)) fail(`${file}:${i + 1}: unexpected import line ${JSON.stringify(line)}`);
@@ -60,12 +82,13 @@ function readGoFile(file) {
       if (line === 'import (') inImport = true;
       const struct = /^type ([A-Za-z0-9]+) struct \{$/.exec(line);
       if (struct) {
+        /** @type {GoStruct['body']} */
         const body = [];
         for (i++; lines[i] !== '}'; i++) {
           if (i >= lines.length) fail(`${file}: struct ${struct[1]} is not closed`);
-          body.push({ line: lines[i], at: i + 1 });
+          body.push({ line: /** @type {string} */ (lines[i]), at: i + 1 });
         }
-        structs.push({ name: struct[1], body });
+        structs.push({ name: /** @type {string} */ (struct[1]), body });
         continue;
       }
     }
@@ -77,26 +100,35 @@ function readGoFile(file) {
   return { text, structs };
 }
 
-/** One struct's body as model fields, an enum's value holder, or an enum's member list. */
+/**
+ * One struct's body as model fields, an enum's value holder, or an enum's member list.
+ * @param {string} file
+ * @param {GoStruct} struct
+ * @returns {{ kind: 'enumValue', name: string, valueType: string }
+ *   | { kind: 'enumMembers', name: string, members: Array<RegExpExecArray & [string, string, string]> }
+ *   | { kind: 'model', name: string, fields: ModelField[] }}
+ */
 function classifyStruct(file, { name, body }) {
   const lines = body.filter((l) => l.line.trim() !== '');
-  const value = lines.length === 1 && /^\tvalue (string|int32|int64)$/.exec(lines[0].line);
-  if (value) return { kind: 'enumValue', name, valueType: value[1] };
+  const value = lines.length === 1 && /^\tvalue (string|int32|int64)$/.exec(/** @type {{ line: string }} */ (lines[0]).line);
+  if (value) return { kind: 'enumValue', name, valueType: /** @type {string} */ (value[1]) };
   if (name.endsWith('Enum') && lines.every((l) => ENUM_MEMBER.test(l.line))) {
-    return { kind: 'enumMembers', name, members: lines.map((l) => ENUM_MEMBER.exec(l.line)) };
+    return { kind: 'enumMembers', name, members: lines.map((l) => /** @type {RegExpExecArray & [string, string, string]} */ (ENUM_MEMBER.exec(l.line))) };
   }
+  /** @type {ModelField[]} */
   const fields = [];
+  /** @type {string[]} */
   let comment = [];
   for (const { line, at } of body) {
     if (line.trim() === '') continue;
     const text = /^\t\/\/ ?(.*)$/.exec(line);
     if (text) {
-      comment.push(text[1].trim());
+      comment.push(/** @type {string} */ (text[1]).trim());
       continue;
     }
     const field = FIELD.exec(line);
     if (!field) fail(`${file}:${at}: cannot read field line ${JSON.stringify(line)}`);
-    const [, goName, goType, json, omitempty] = field;
+    const [, goName, goType, json, omitempty] = /** @type {RegExpExecArray & [string, string, string, string]} */ (field);
     // `json:"-"` (HttpStatusCode) is the SDK's own bookkeeping, never on the wire.
     if (json !== '-') fields.push({ goName, goType, json, optional: Boolean(omitempty), comment: comment.length ? comment.join('\n') : null });
     comment = [];
@@ -105,19 +137,33 @@ function classifyStruct(file, { name, body }) {
   return { kind: 'model', name, fields };
 }
 
-/** `func GetXEnum() XEnum { return XEnum{ A: X{ value: "a", }, … } }` → member → value. */
+/**
+ * `func GetXEnum() XEnum { return XEnum{ A: X{ value: "a", }, … } }` → member → value.
+ * @param {string} file
+ * @param {string} text
+ * @param {string} holder
+ * @param {string} valueName
+ * @returns {Map<string, unknown>}
+ */
 function enumValues(file, text, holder, valueName) {
   const fn = new RegExp(`^func Get${valueName}Enum\\(\\) ${holder} \\{\\n\\treturn ${holder}\\{\\n([\\s\\S]*?)\\n\\t\\}\\n\\}$`, 'm').exec(text);
   if (!fn) fail(`${file}: no Get${valueName}Enum() constructor`);
-  const entries = [...fn[1].matchAll(new RegExp(`([A-Za-z_][A-Za-z0-9_]*): ${valueName}\\{\\s*value: ("(?:[^"\\\\]|\\\\.)*"|-?\\d+),\\s*\\},?`, 'g'))];
-  const rest = fn[1].replace(new RegExp(`([A-Za-z_][A-Za-z0-9_]*): ${valueName}\\{\\s*value: ("(?:[^"\\\\]|\\\\.)*"|-?\\d+),\\s*\\},?`, 'g'), '');
+  const entries = [
+    .../** @type {string} */ (fn[1]).matchAll(new RegExp(`([A-Za-z_][A-Za-z0-9_]*): ${valueName}\\{\\s*value: ("(?:[^"\\\\]|\\\\.)*"|-?\\d+),\\s*\\},?`, 'g')),
+  ];
+  const rest = /** @type {string} */ (fn[1]).replace(
+    new RegExp(`([A-Za-z_][A-Za-z0-9_]*): ${valueName}\\{\\s*value: ("(?:[^"\\\\]|\\\\.)*"|-?\\d+),\\s*\\},?`, 'g'),
+    '',
+  );
   if (rest.trim() !== '') fail(`${file}: Get${valueName}Enum() has text the digest cannot read: ${JSON.stringify(rest.trim())}`);
-  return new Map(entries.map(([, member, literal]) => [member, JSON.parse(literal)]));
+  return new Map(entries.map(([, member, literal]) => [/** @type {string} */ (member), JSON.parse(/** @type {string} */ (literal))]));
 }
 
 function readModels() {
   const dir = join(SOURCE, 'model');
+  /** @type {Map<string, { file: string, fields: ModelField[] }>} */
   const models = new Map();
+  /** @type {Map<string, { file: string, valueType: string, values: unknown[] }>} */
   const enums = new Map();
   for (const name of readdirSync(dir)
     .filter((f) => f.endsWith('.go'))
@@ -149,11 +195,19 @@ function readModels() {
   return { models, enums };
 }
 
-/** A Go field type as the digest's type: a scalar, an enum, a model, or an array of one. */
+/**
+ * A Go field type as the digest's type: a scalar, an enum, a model, or an array of one.
+ * @param {string} goType
+ * @param {Map<string, unknown>} models
+ * @param {Map<string, unknown>} enums
+ * @param {string} where what to name in a failure
+ * @returns {DigestType}
+ */
 function typeOf(goType, models, enums, where) {
   const m = /^(\*)?(\[\])?([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)?)$/.exec(goType);
   if (!m) fail(`${where}: cannot read Go type ${goType}`);
-  const [, , array, base] = m;
+  const [, , array, base] = /** @type {RegExpExecArray & [string, string | undefined, string | undefined, string]} */ (m);
+  /** @type {DigestType} */
   let type;
   if (SCALARS[base]) type = { kind: SCALARS[base] };
   else if (enums.has(base)) type = { kind: 'enum', name: base };
@@ -164,6 +218,7 @@ function typeOf(goType, models, enums, where) {
 
 // ---- apig_meta_excerpt.go -----------------------------------------------------------------
 
+/** @type {Record<string, string>} */
 const LOCATIONS = { Path: 'path', Query: 'query', Header: 'header', Body: 'body' };
 
 function readMeta() {
@@ -172,6 +227,7 @@ function readMeta() {
     .split(/\n(?=func )/)
     .map((f) => f.trim())
     .filter(Boolean);
+  /** @type {Map<string, { method: string, path: string, responseModel: string, contentType: string, fields: Array<{ goName: string, json: string | null, in: string }> }>} */
   const operations = new Map();
   for (const fn of functions) {
     const head =
@@ -179,12 +235,13 @@ function readMeta() {
         fn,
       );
     if (!head) fail(`apig_meta_excerpt.go: cannot read the head of ${JSON.stringify(fn.slice(0, 80))}`);
-    const [whole, op, method, path, responseModel, contentType] = head;
+    const [whole, op, method, path, responseModel, contentType] = /** @type {RegExpExecArray & [string, string, string, string, string, string]} */ (head);
     const FIELD_DEF =
       /\treqDefBuilder\.WithRequestField\(def\.NewFieldDef\(\)\.\n\t\tWithName\("([A-Za-z0-9]+)"\)\.\n(?:\t\tWithJsonTag\("([^"]+)"\)\.\n)?\t\tWithLocationType\(def\.([A-Za-z]+)\)\)\n/g;
     const fields = [...fn.slice(whole.length).matchAll(FIELD_DEF)].map(([, goName, json, location]) => {
-      if (!LOCATIONS[location]) fail(`apig_meta_excerpt.go: ${op}.${goName} goes to def.${location}, which the digest does not know`);
-      return { goName, json: json ?? null, in: LOCATIONS[location] };
+      const to = LOCATIONS[/** @type {string} */ (location)];
+      if (!to) fail(`apig_meta_excerpt.go: ${op}.${goName} goes to def.${location}, which the digest does not know`);
+      return { goName: /** @type {string} */ (goName), json: json ?? null, in: to };
     });
     const rest = fn.slice(whole.length).replace(FIELD_DEF, '');
     if (rest.replace(/\s+/g, ' ').trim() !== 'requestDef := reqDefBuilder.Build() return requestDef }') {
@@ -198,7 +255,10 @@ function readMeta() {
 
 // ---- operations and the digest -------------------------------------------------------------
 
-/** Snake case of a Go name, as the SDK names its files: CreateAnAppV2Request → create_an_app_v2_request. */
+/**
+ * Snake case of a Go name, as the SDK names its files: CreateAnAppV2Request → create_an_app_v2_request.
+ * @param {string} name
+ */
 const snake = (name) =>
   name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -210,16 +270,23 @@ function digest() {
   const meta = readMeta();
   const { models, enums } = readModels();
   if (list.length !== meta.size) fail(`operations.json lists ${list.length} operations, apig_meta_excerpt.go defines ${meta.size}`);
+  /** @type {Set<string>} */
   const usedModels = new Set();
+  /** @type {Set<string>} */
   const usedEnums = new Set();
+  /** @param {DigestType} type */
   const use = (type) => {
-    if (type.kind === 'array') return use(type.items);
-    if (type.kind === 'enum') usedEnums.add(type.name);
-    if (type.kind !== 'model' || usedModels.has(type.name)) return;
-    usedModels.add(type.name);
-    for (const field of models.get(type.name).fields) use(typeOf(field.goType, models, enums, `${type.name}.${field.goName}`));
+    // An array has its items; an enum and a model their name (which a model of model/ has).
+    if (type.kind === 'array') return use(/** @type {DigestType} */ (type.items));
+    const name = /** @type {string} */ (type.name);
+    if (type.kind === 'enum') usedEnums.add(name);
+    if (type.kind !== 'model' || usedModels.has(name)) return;
+    usedModels.add(name);
+    for (const field of /** @type {{ fields: ModelField[] }} */ (models.get(name)).fields)
+      use(typeOf(field.goType, models, enums, `${type.name}.${field.goName}`));
   };
 
+  /** @type {Record<string, { requestModel: string, [field: string]: unknown }>} */
   const operations = {};
   for (const { op, method, path } of list) {
     const def = meta.get(op);
@@ -234,7 +301,9 @@ function digest() {
     const byGoName = new Map(request.fields.map((f) => [f.goName, f]));
     if (request.fields.length !== def.fields.length)
       fail(`${op}: ${requestModel} has ${request.fields.length} fields, its request definition ${def.fields.length}`);
+    /** @type {Array<{ name: string, in: string, [field: string]: unknown }>} */
     const parameters = [];
+    /** @type {Record<string, unknown> | null} */
     let body = null;
     for (const sent of def.fields) {
       const field = byGoName.get(sent.goName);
@@ -276,13 +345,15 @@ function digest() {
       parameters: parameters.sort((a, b) => a.in.localeCompare(b.in) || a.name.localeCompare(b.name)),
       body,
       responseModel: def.responseModel,
-      responseFile: models.get(def.responseModel).file,
+      responseFile: /** @type {{ file: string }} */ (models.get(def.responseModel)).file,
     };
   }
 
+  /** @type {Record<string, unknown>} */
   const modelOut = {};
   for (const name of usedModels) {
-    const { file, fields } = models.get(name);
+    const { file, fields } = /** @type {{ file: string, fields: ModelField[] }} */ (models.get(name));
+    /** @type {Record<string, unknown>} */
     const byJson = {};
     for (const f of fields) {
       if (byJson[f.json]) fail(`${name}: two fields named ${f.json}`);
@@ -311,8 +382,15 @@ function digest() {
   };
 }
 
-/** JSON with every object's keys sorted (arrays keep their order), so reruns are byte-identical. */
+/**
+ * JSON with every object's keys sorted (arrays keep their order), so reruns are byte-identical.
+ * @param {unknown} value
+ */
 function sortedJson(value) {
+  /**
+   * @param {unknown} v
+   * @returns {unknown}
+   */
   const sort = (v) =>
     Array.isArray(v)
       ? v.map(sort)
@@ -320,7 +398,7 @@ function sortedJson(value) {
         ? Object.fromEntries(
             Object.keys(v)
               .sort()
-              .map((k) => [k, sort(v[k])]),
+              .map((k) => [k, sort(/** @type {Record<string, unknown>} */ (v)[k])]),
           )
         : v;
   return `${JSON.stringify(sort(value), null, 2)}\n`;

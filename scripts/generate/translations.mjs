@@ -10,9 +10,22 @@ const PROSE_KEYS = new Set(['title', 'summary', 'description']);
 // Under these keys sit example payloads and schema example values: data, not prose.
 const DATA_KEYS = new Set(['value', 'example', 'examples', 'default', 'enum', 'const']);
 
-/** Every prose string of a document, as a Map from JSON pointer to text. */
+/**
+ * A translation: JSON pointer → text (what spec/translations/<lang>.yaml holds; checked by translationProblems).
+ * @typedef {Record<string, unknown>} Translations
+ */
+
+/**
+ * Every prose string of a document, as a Map from JSON pointer to text.
+ * @param {unknown} doc
+ */
 export function prosePointers(doc) {
+  /** @type {Map<string, string>} */
   const found = new Map();
+  /**
+   * @param {unknown} node
+   * @param {string} pointer
+   */
   const walk = (node, pointer) => {
     if (Array.isArray(node)) {
       for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
@@ -33,11 +46,20 @@ export function prosePointers(doc) {
   return found;
 }
 
+/**
+ * @param {string} lang
+ * @returns {Translations}
+ */
 export function loadTranslations(lang) {
   return parse(readFileSync(join(ROOT, 'spec', 'translations', `${lang}.yaml`), 'utf8')) ?? {};
 }
 
-/** One readable line per problem: prose with no translation, or a translation with no prose. */
+/**
+ * One readable line per problem: prose with no translation, or a translation with no prose.
+ * @param {unknown} doc
+ * @param {Translations} translations
+ * @param {string} lang
+ */
 export function translationProblems(doc, translations, lang) {
   const prose = prosePointers(doc);
   const problems = [];
@@ -52,13 +74,24 @@ export function translationProblems(doc, translations, lang) {
   return problems;
 }
 
-/** A copy of the document with its prose replaced by the translation. */
+/**
+ * A copy of the document with its prose replaced by the translation.
+ * @template Doc
+ * @param {Doc} doc
+ * @param {Translations} translations
+ * @returns {Doc}
+ */
 export function translateDocument(doc, translations) {
   const copy = structuredClone(doc);
   for (const [pointer, text] of Object.entries(translations)) {
     const keys = pointerKeys(pointer);
-    const last = keys.pop();
-    const parent = keys.reduce((node, key) => node?.[key], copy);
+    // A pointer has a key at least (`/…`): the last is the prose field's.
+    const last = /** @type {string} */ (keys.pop());
+    /** @type {Record<string, unknown> | undefined} the prose field's parent, when the document has it */
+    const parent = keys.reduce(
+      (node, key) => /** @type {Record<string, unknown> | undefined} */ (node?.[key]),
+      /** @type {Record<string, unknown> | undefined} */ (copy),
+    );
     if (parent && typeof parent[last] === 'string') parent[last] = text;
   }
   return copy;

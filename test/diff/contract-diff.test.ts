@@ -8,9 +8,10 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contractChanges, formatChange } from '../../scripts/checks/diff/contract-diff.mjs';
+import type { Document } from '../../scripts/openapi.d.mts';
 import { loadBundledDocument } from '../helpers/bundled-document.js';
 
-const base = loadBundledDocument();
+const base = loadBundledDocument() as Document;
 const request = (d: any) => d.components.schemas.CreateAppRequest;
 const app = (d: any) => d.components.schemas.App;
 

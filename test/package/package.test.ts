@@ -24,6 +24,8 @@ describe('the published package', () => {
       'dist/src/types.d.ts',
       'dist/generated/schema.d.ts',
       'dist/generated/request-validators.js',
+      'mock/server/types.d.mts',
+      'mock/proxy/types.d.mts',
       'generated/openapi.json',
       'generated/openapi-3.0.json',
       'README.md',

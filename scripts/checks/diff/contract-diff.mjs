@@ -3,12 +3,32 @@
 import { deref } from '../../generate/json-pointer.mjs';
 import { patternProbes } from './probes.mjs';
 
+/** @typedef {import('../../openapi.d.mts').Document} Document */
+/** @typedef {import('../../openapi.d.mts').Schema} Schema */
+/** @typedef {import('../../openapi.d.mts').Operation} Operation */
+/** @typedef {import('../../openapi.d.mts').PathItem} PathItem */
+
+/**
+ * A change between two contracts: which side it concerns, where, what, and whether it breaks someone.
+ * @typedef {{ breaking: boolean, side: 'request' | 'response' | 'types', where: string, message: string }} Change
+ */
+
+/**
+ * What a comparison carries: both documents, the changes found so far, and the strings patterns are compared by.
+ * @typedef {{ oldDoc: Document, newDoc: Document, changes: Change[], probes: string[] }} Context
+ */
+
+/** @type {import('../../openapi.d.mts').Method[]} */
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
+/** @param {Schema | undefined} schema */
 const typeOf = (schema) => [schema?.type ?? 'any', schema?.format].filter(Boolean).join('/');
 
+/** @param {Document} doc */
 function examplesOf(doc) {
+  /** @type {string[]} */
   const values = [];
+  /** @param {unknown} node */
   const walk = (node) => {
     if (typeof node === 'string') values.push(node);
     else if (node && typeof node === 'object') Object.values(node).forEach(walk);
@@ -21,15 +41,27 @@ function examplesOf(doc) {
 /**
  * Compares schemas. `side` is 'request' (the server must keep accepting what it accepted) or
  * 'response' (clients must keep understanding what they get).
+ * @param {Context} ctx
+ * @param {'request' | 'response'} side
+ * @param {string} where
+ * @param {Schema | undefined} oldSchema
+ * @param {Schema | undefined} newSchema
  */
 function compareSchema(ctx, side, where, oldSchema, newSchema) {
   const { oldDoc, newDoc, changes, probes } = ctx;
+  /** @type {Schema} */
   const before = deref(oldDoc, oldSchema) ?? {};
+  /** @type {Schema} */
   const after = deref(newDoc, newSchema) ?? {};
+  /**
+   * @param {boolean} breaking
+   * @param {string} message
+   */
   const add = (breaking, message) => changes.push({ breaking, side, where, message });
 
   if (typeOf(before) !== typeOf(after)) add(true, `type ${typeOf(before)} → ${typeOf(after)}`);
 
+  /** @type {Array<['minLength' | 'maxLength' | 'minimum' | 'maximum' | 'minItems' | 'maxItems', number]>} */
   const bounds = [
     ['minLength', 1],
     ['maxLength', -1],
@@ -48,12 +80,14 @@ function compareSchema(ctx, side, where, oldSchema, newSchema) {
   }
 
   // A string's characters are ruled by `pattern` and by a `not: {pattern}` beside it.
+  /** @param {Schema} schema */
   const charRule = (schema) => [schema.pattern, schema.not?.pattern && `not ${schema.not.pattern}`].filter(Boolean).join(' and ') || 'none';
   if (charRule(before) !== charRule(after)) {
+    /** @param {Schema} schema */
     const accepts = (schema) => {
       const must = schema.pattern ? new RegExp(schema.pattern, 'u') : undefined;
       const mustNot = schema.not?.pattern ? new RegExp(schema.not.pattern, 'u') : undefined;
-      return (s) => (!must || must.test(s)) && !mustNot?.test(s);
+      return (/** @type {string} */ s) => (!must || must.test(s)) && !mustNot?.test(s);
     };
     const [oldAccepts, newAccepts] = [accepts(before), accepts(after)];
     const rejectedNow = probes.find((s) => oldAccepts(s) && !newAccepts(s));
@@ -103,11 +137,20 @@ function compareSchema(ctx, side, where, oldSchema, newSchema) {
   if ((before.description ?? '') !== (after.description ?? '')) add(false, 'description changed');
 }
 
+/**
+ * @param {Document} doc
+ * @param {import('../../openapi.d.mts').RequestBody | import('../../openapi.d.mts').Response | undefined} holder
+ */
 function mediaSchema(doc, holder) {
   return deref(doc, holder)?.content?.['application/json']?.schema;
 }
 
+/**
+ * @param {Document} oldDoc
+ * @param {Document} newDoc
+ */
 export function contractChanges(oldDoc, newDoc) {
+  /** @type {Change[]} */
   const changes = [];
   const ctx = { oldDoc, newDoc, changes, probes: patternProbes([...examplesOf(oldDoc), ...examplesOf(newDoc)]) };
   for (const [path, oldItem] of Object.entries(oldDoc.paths ?? {})) {
@@ -118,10 +161,15 @@ export function contractChanges(oldDoc, newDoc) {
         changes.push({ breaking: true, side: 'request', where: op, message: 'operation removed' });
         continue;
       }
-      const oldOp = oldItem[method];
+      const oldOp = /** @type {Operation} */ (oldItem[method]);
+      /**
+       * @param {Document} doc
+       * @param {PathItem} item
+       * @param {Operation} o
+       */
       const params = (doc, item, o) => [...(item.parameters ?? []), ...(o.parameters ?? [])].map((p) => deref(doc, p));
       const oldParams = params(oldDoc, oldItem, oldOp);
-      const newParams = params(newDoc, newDoc.paths[path], newOp);
+      const newParams = params(newDoc, /** @type {PathItem} */ (newDoc.paths[path]), newOp);
       for (const p of newParams) {
         const before = oldParams.find((q) => q.name === p.name && q.in === p.in);
         if (!before && p.required) changes.push({ breaking: true, side: 'request', where: `${op} ${p.in} ${p.name}`, message: 'required parameter added' });
@@ -142,6 +190,10 @@ export function contractChanges(oldDoc, newDoc) {
         if (!oldOp.responses?.[status])
           changes.push({ breaking: true, side: 'response', where: `${op} ${status}`, message: 'response status added (clients do not expect it)' });
       }
+      /**
+       * @param {Document} doc
+       * @param {Operation} o
+       */
       const schemes = (doc, o) => new Set((o.security ?? doc.security ?? []).map((req) => Object.keys(req).sort().join('+')));
       const newSchemes = schemes(newDoc, newOp);
       for (const s of schemes(oldDoc, oldOp))
@@ -163,6 +215,7 @@ export function contractChanges(oldDoc, newDoc) {
   return changes;
 }
 
+/** @param {Change} change */
 export function formatChange({ breaking, side, where, message }) {
   return `${breaking ? 'BREAKING  ' : 'compatible'} ${side.padEnd(8)} ${where}: ${message}`;
 }

@@ -2,11 +2,13 @@
 // but where the source pages say otherwise. An operation is its method and its path below the
 // generation's base, with path parameter names set aside (`{id}` on v1.0 and v1 is `{app_id}`,
 // `{app_code_id}` or `{app_auth_id}` on v2).
+/** @type {Array<[name: string, prefix: RegExp]>} */
 const GENERATIONS = [
   ['v1.0', /^\/v1\.0\/apigw/],
   ['v1', /^\/v1\/\{project_id\}\/apigw\/instances\/\{instance_id\}/],
   ['v2', /^\/v2\/\{project_id\}\/apigw\/instances\/\{instance_id\}/],
 ];
+/** @type {import('../../openapi.d.mts').Method[]} */
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /**
@@ -18,8 +20,16 @@ const ALLOWED_GAPS = [
   { generation: 'v1', operation: /^[A-Z]+ …\/apps\/\{id\}\/app-codes(\/\{id\})?$/, reason: 'the dedicated v1 pages have no AppCode operations' },
 ];
 
+/**
+ * @param {Record<string, import('../../openapi.d.mts').PathItem | undefined> | undefined} paths the document's
+ * @returns {Array<{ message: string, path: string[] }>}
+ */
 export default function generationParity(paths) {
+  /** @type {Map<string, Map<string, string>>} generation → `METHOD …/rest` → path */
   const byGeneration = new Map(GENERATIONS.map(([name]) => [name, new Map()]));
+  /** @param {string} name a generation of GENERATIONS (each has its Map) */
+  const operationsOf = (name) => /** @type {Map<string, string>} */ (byGeneration.get(name));
+  /** @type {Array<{ message: string, path: string[] }>} */
   const results = [];
   for (const [path, item] of Object.entries(paths ?? {})) {
     const generation = GENERATIONS.find(([, prefix]) => prefix.test(path));
@@ -28,14 +38,16 @@ export default function generationParity(paths) {
       continue;
     }
     const rest = path.replace(generation[1], '').replace(/\{[^}]+\}/g, '{id}');
-    for (const method of METHODS.filter((m) => item?.[m])) byGeneration.get(generation[0]).set(`${method.toUpperCase()} …${rest}`, path);
+    for (const method of METHODS.filter((m) => item?.[m])) operationsOf(generation[0]).set(`${method.toUpperCase()} …${rest}`, path);
   }
   const all = new Set([...byGeneration.values()].flatMap((ops) => [...ops.keys()]));
   for (const operation of all) {
+    /** @param {string} name */
     const allowed = (name) => ALLOWED_GAPS.some((gap) => gap.generation === name && gap.operation.test(operation));
-    const missing = GENERATIONS.map(([name]) => name).filter((name) => !byGeneration.get(name).has(operation) && !allowed(name));
+    const missing = GENERATIONS.map(([name]) => name).filter((name) => !operationsOf(name).has(operation) && !allowed(name));
     if (missing.length > 0) {
-      const [, somePath] = [...byGeneration.values()].map((ops) => [operation, ops.get(operation)]).find(([, p]) => p);
+      // (Some generation has it: it is in `all`.)
+      const [, somePath] = /** @type {[string, string]} */ ([...byGeneration.values()].map((ops) => [operation, ops.get(operation)]).find(([, p]) => p));
       results.push({
         message: `${operation} is missing on ${missing.join(', ')} (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).`,
         path: ['paths', somePath],
@@ -43,10 +55,10 @@ export default function generationParity(paths) {
     }
     // A gap the pages allow must stay a gap: an AppCode operation on v1 is not in any page.
     for (const gap of ALLOWED_GAPS) {
-      if (gap.operation.test(operation) && byGeneration.get(gap.generation).has(operation)) {
+      if (gap.operation.test(operation) && operationsOf(gap.generation).has(operation)) {
         results.push({
           message: `${operation} exists on ${gap.generation}, but ${gap.reason}.`,
-          path: ['paths', byGeneration.get(gap.generation).get(operation)],
+          path: ['paths', /** @type {string} */ (operationsOf(gap.generation).get(operation))],
         });
       }
     }

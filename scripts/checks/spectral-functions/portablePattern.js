@@ -3,7 +3,10 @@
 // Given a schema that has a `pattern`; also checks its `not.pattern`, and asks an anchored
 // pattern for that `not` (in Python, Java and PCRE `$` also matches before a final newline).
 
-/** Constructs outside the portable subset, each with the reason a user would need. */
+/**
+ * Constructs outside the portable subset, each with the reason a user would need.
+ * @type {Array<[RegExp, string]>}
+ */
 const ESCAPES = [
   [/^\\u/, '`\\uXXXX` is a literal `u` in PCRE/Perl and an error in RE2 (Go): write the character itself, e.g. `一-龥` for U+4E00–U+9FA5'],
   [/^\\x\{/, '`\\x{…}` is not JavaScript: write the character itself'],
@@ -14,14 +17,18 @@ const ESCAPES = [
   [/^\\[1-9k]/, 'backreferences are not in RE2 (Go)'],
 ];
 
-/** The problems of one pattern, as readable sentences; empty when it is portable. */
+/**
+ * The problems of one pattern, as readable sentences; empty when it is portable.
+ * @param {string} pattern
+ */
 export function portabilityProblems(pattern) {
+  /** @type {string[]} */
   const problems = [];
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const rest = pattern.slice(i);
     const ch = pattern[i];
-    const codePoint = pattern.codePointAt(i);
+    const codePoint = /** @type {number} */ (pattern.codePointAt(i)); // (i is within the pattern)
     if (codePoint > 0xffff) {
       problems.push(
         `${String.fromCodePoint(codePoint)} is outside the BMP: a JavaScript regex without the \`u\` flag (what zod generators emit) sees two UTF-16 units`,
@@ -57,8 +64,19 @@ export function portabilityProblems(pattern) {
 const ANCHORED_AT_END = /(^|[^\\])\$$/;
 const NEGATED_CLASS = /^\[\^(?:\\.|[^\]\\[])+\]$/;
 
+/**
+ * @param {{ pattern: string, not?: { pattern?: unknown } }} schema one with a `pattern` (the rule's `given`)
+ * @param {unknown} _options
+ * @param {{ path: Array<string | number> }} context Spectral's: where the schema is
+ * @returns {Array<{ message: string, path: Array<string | number> }>}
+ */
 export default function portablePattern(schema, _options, context) {
+  /** @type {Array<{ message: string, path: Array<string | number> }>} */
   const results = [];
+  /**
+   * @param {string} message
+   * @param {string[]} key
+   */
   const report = (message, key) => results.push({ message, path: [...context.path, ...key] });
   for (const problem of portabilityProblems(schema.pattern)) report(`pattern ${schema.pattern}: ${problem}.`, ['pattern']);
   const notPattern = schema.not?.pattern;

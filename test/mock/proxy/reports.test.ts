@@ -48,7 +48,7 @@ describe('harOf', () => {
     const har = harOf([exchange]);
     expect(har.log.version).toBe('1.2');
     expect(har.log.creator).toEqual({ name: 'apig-app-contract proxy', version: '1' });
-    const [entry] = har.log.entries;
+    const entry = har.log.entries[0]!;
     expect(entry).toMatchObject({ startedDateTime: exchange.startedDateTime, time: 12, cache: {}, timings: { send: 0, wait: 12, receive: 0 } });
     expect(entry.request).toMatchObject({
       method: 'POST',
@@ -73,7 +73,7 @@ describe('harOf', () => {
   });
 
   it('credential headers are replaced; a repeated header is one entry per value', () => {
-    const [entry] = harOf([exchange]).log.entries;
+    const entry = harOf([exchange]).log.entries[0]!;
     expect(entry.request.headers).toEqual([
       { name: 'content-type', value: 'application/json' },
       { name: 'authorization', value: 'redacted' },
@@ -92,8 +92,8 @@ describe('harOf', () => {
   });
 
   it('a request without a body has no postData and size 0; an answer without one is empty text of its type', () => {
-    const [entry] = harOf([{ ...exchange, method: 'DELETE', requestHeaders: {}, requestText: '', status: 204, responseHeaders: {}, responseText: '' }]).log
-      .entries;
+    const entry = harOf([{ ...exchange, method: 'DELETE', requestHeaders: {}, requestText: '', status: 204, responseHeaders: {}, responseText: '' }]).log
+      .entries[0]!;
     expect(entry.request).not.toHaveProperty('postData');
     expect(entry.request.bodySize).toBe(0);
     expect(entry.response.content).toEqual({ size: 0, mimeType: '', text: '' });
@@ -101,10 +101,10 @@ describe('harOf', () => {
   });
 
   it('a body sent without a content type is called JSON; one with its own type keeps it', () => {
-    const [entry] = harOf([{ ...exchange, requestHeaders: {} }]).log.entries;
-    expect(entry.request.postData.mimeType).toBe('application/json');
-    const [typed] = harOf([{ ...exchange, requestHeaders: { 'content-type': 'application/merge-patch+json' } }]).log.entries;
-    expect(typed.request.postData.mimeType).toBe('application/merge-patch+json');
+    const entry = harOf([{ ...exchange, requestHeaders: {} }]).log.entries[0]!;
+    expect(entry.request.postData!.mimeType).toBe('application/json');
+    const typed = harOf([{ ...exchange, requestHeaders: { 'content-type': 'application/merge-patch+json' } }]).log.entries[0]!;
+    expect(typed.request.postData!.mimeType).toBe('application/merge-patch+json');
   });
 });
 

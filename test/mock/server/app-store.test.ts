@@ -304,7 +304,7 @@ describe('tenants', () => {
   it('past maxTenants, the tenant idle longest is dropped; one just read is kept', () => {
     const store = new AppStore({ maxTenants: 2 });
     const create = (tenant: string) => store.handle({ generation: 'v2', kind: 'create', tenant, body: { name: 'app_1' } });
-    const total = (tenant: string) => store.handle({ generation: 'v2', kind: 'list', tenant }).body.total;
+    const total = (tenant: string) => (store.handle({ generation: 'v2', kind: 'list', tenant }) as Answer).body.total;
     create('a');
     create('b');
     expect(total('a')).toBe(1); // a is now the most recent

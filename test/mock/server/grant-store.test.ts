@@ -317,7 +317,7 @@ describe('the outline, bind_num, and deleting an APP', () => {
     expect(t.list('boundApps', { api_id: API.http }).auths.map((x: any) => x.app_name)).toEqual(['app_b']);
     expect(t.op('outline').body).toEqual({ authed_nums: 1, unauthed_nums: 0 });
     expect(t.op('listAppCodes', { appId: b }).body.total).toBe(1);
-    expect(t.store.tenants.get('v2 p i').codes.has(a)).toBe(false);
+    expect(t.store.tenants.get('v2 p i')!.codes.has(a)).toBe(false);
   });
 
   it('an unknown grant operation is a bug, said as one', () => {

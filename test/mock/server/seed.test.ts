@@ -27,12 +27,12 @@ describe('a valid seed', () => {
   });
 
   it('makes each APP complete as a create would, keeping the id, key and secret given', async () => {
-    const [tenant] = await checkedSeed([
+    const [tenant] = (await checkedSeed([
       {
         tenant: 'v2 p i',
         apps: [{ id: 'chosen_id', name: 'seeded_app', remark: '备注', app_key: 'seeded_key_1234', app_secret: 'Seeded_secret1' }, { name: 'plain_app' }],
       },
-    ] as never);
+    ] as never)) as any[];
     expect(tenant.apps[0]).toMatchObject({ id: 'chosen_id', name: 'seeded_app', remark: '备注', app_key: 'seeded_key_1234', app_secret: 'Seeded_secret1' });
     expect(tenant.apps[1].id).toMatch(/^[0-9a-f]{32}$/);
     expect(tenant.apps[1].app_key).toMatch(/^[0-9a-f]{32}$/);
@@ -45,10 +45,10 @@ describe('a valid seed', () => {
   });
 
   it('apis alone are published in the default environments; environments alone come with no API', async () => {
-    const [withApis, withEnvironments] = await checkedSeed([
+    const [withApis, withEnvironments] = (await checkedSeed([
       { tenant: 'v2 p i', apps: [], apis: [{ id: 'api-1', name: 'Orders', published_in: [RELEASE_ID] }] },
       { tenant: 'v2 p j', apps: [], environments: [{ id: 'env-a', name: 'STAGING' }] },
-    ] as never);
+    ] as never)) as any[];
     expect([...withApis.catalogue.environments.keys()]).toEqual([...DEFAULT_CATALOGUE.environments.keys()]);
     expect(withApis.catalogue.apis.size).toBe(1);
     expect(withApis.catalogue.apis.get('api-1')).toMatchObject({

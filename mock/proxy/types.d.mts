@@ -1,5 +1,5 @@
 // Types of `apig-app-contract/proxy` (./index.mjs): the validating proxy, for TypeScript users.
-import type { MockCredentials, MockSeedTenant } from '../server/index.d.mts';
+import type { MockCredentials, MockSeedTenant } from '../server/types.d.mts';
 
 export interface ProxyOptions {
   /** The gateway to forward to: its http(s) URL, e.g. `https://apig.cn-north-4.myhuaweicloud.com`. */
@@ -30,7 +30,8 @@ export interface ProxyOptions {
 export interface ProxyFinding {
   method: string | undefined;
   path: string | undefined;
-  status: number;
+  /** The answer's status; undefined when the request itself could not be judged (an `unjudged` finding). */
+  status: number | undefined;
   /** The upstream's `X-Request-Id`, when it sent one. */
   requestId: string | undefined;
   /** `METHOD /template` of the contract's operation, when the request reached one. */
