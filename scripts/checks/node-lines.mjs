@@ -10,13 +10,17 @@ import { ROOT, binOf } from '../tools.mjs';
 /** What the package ships, tested in-process and from the packed tarball. */
 export const SHIPPED_SUITES = ['test/auth', 'test/client', 'test/mock', 'test/package'];
 
-/** The machine's own node's directory, when it is exactly `line`'s pinned version (no download then). */
+/**
+ * The machine's own node's directory, when it is exactly `line`'s pinned version (no download then).
+ * @param {import('../dev/node-binaries.mjs').NodeLine} line
+ */
 function machineBinFor(line) {
   const machine = process.env.APIG_MACHINE_NODE ?? process.execPath;
   const version = spawnSync(machine, ['--version'], { encoding: 'utf8' }).stdout?.trim();
   return version === `v${line.version}` ? dirname(machine) : undefined;
 }
 
+/** @param {string[]} wanted the lines named (none: every line but those on request and the one running this) */
 function main(wanted) {
   const unknown = wanted.filter((line) => !LINES.some((l) => l.line === line));
   if (unknown.length > 0)
@@ -50,6 +54,6 @@ function main(wanted) {
 try {
   main(process.argv.slice(2));
 } catch (error) {
-  console.error(`node-lines: ${error.message}`);
+  console.error(`node-lines: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -13,6 +13,9 @@ import { ROOT } from '../tools.mjs';
  * The newest release of each line on 2026-12-02; change a version with the integrity beside it.
  * `onRequest`: tested only when named (`npm run test:node-lines -- 26`), not by `npm test`.
  */
+/** @typedef {{ line: string, version: string, integrity?: string, onRequest?: boolean }} NodeLine */
+
+/** @type {NodeLine[]} */
 export const LINES = [
   { line: '20', version: '20.20.2', integrity: 'sha512-PeHQM8wAdmHtZA1mBocygZxs5LiUWtsJezQTkBd0iY987KpGrD1O2tVEydvMZiuXceRanxt7rjTnDEBwOPujoQ==' },
   { line: '22', version: '22.23.5', integrity: 'sha512-3jhC+wcoWxKZxcRqF2sUSl0c9HEXFnur/nuIPx6O6CWKV0jOUWQm7Htw5SuXqqlMCEhi0cJqybFPEb5hhcBiMw==' },
@@ -34,13 +37,21 @@ const PACKAGE = `node-${process.platform}-${process.arch}`;
 /** The machine's own line, e.g. '20'. */
 export const lineOf = (version = process.versions.node) => version.split('.')[0];
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptionsWithStringEncoding | {}} [options]
+ */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', ...options });
   if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
   return result;
 }
 
-/** The directory holding bin/node for a line of LINES, downloaded and checked on first use. */
+/**
+ * The directory holding bin/node for a line of LINES, downloaded and checked on first use.
+ * @param {NodeLine} line
+ */
 export function nodeBinDir({ version, integrity }) {
   const home = join(CACHE, `${PACKAGE}-${version}`);
   const bin = join(home, 'bin');

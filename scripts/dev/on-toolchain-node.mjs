@@ -16,11 +16,13 @@ if (!script) {
 let env = process.env;
 if (lineOf() !== TOOLCHAIN_LINE) {
   try {
-    const bin = nodeBinDir(LINES.find((l) => l.line === TOOLCHAIN_LINE));
+    const line = LINES.find((l) => l.line === TOOLCHAIN_LINE);
+    if (!line) throw new Error(`no pinned Node ${TOOLCHAIN_LINE} in scripts/dev/node-binaries.mjs`);
+    const bin = nodeBinDir(line);
     env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, APIG_MACHINE_NODE: process.env.APIG_MACHINE_NODE ?? process.execPath };
     console.error(`${script}: on Node ${TOOLCHAIN_LINE} (the toolchain's line; this machine has ${process.version})`);
   } catch (error) {
-    console.error(`${script}: could not get Node ${TOOLCHAIN_LINE} for the toolchain: ${error.message}`);
+    console.error(`${script}: could not get Node ${TOOLCHAIN_LINE} for the toolchain: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
