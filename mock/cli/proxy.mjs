@@ -3,7 +3,6 @@
 // non-zero on drift.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { parseCredentials } from '../core/credentials.mjs';
 import { startProxy } from '../proxy/index.mjs';
 import { stopWhenNpmIsGone } from './npm-parent.mjs';
 
@@ -17,8 +16,7 @@ import { stopWhenNpmIsGone } from './npm-parent.mjs';
  */
 function pairsOf(credentials, env) {
   const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk } = env;
-  const pairs = credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
-  return pairs ? parseCredentials(pairs, '--credentials') : undefined;
+  return credentials ?? (ak && sk ? { aksk: [{ ak, sk }] } : undefined);
 }
 
 /**
@@ -79,6 +77,6 @@ export async function serveProxy({ proxy: upstream, port, host, report, har, jun
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => finish(signal));
   stopWhenNpmIsGone((why) => finish(why));
   console.log(
-    `APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${pairs?.secrets.size ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`,
+    `APP contract proxy is listening on ${proxy.url}, forwarding to ${new URL(upstream).origin}: each request and answer is checked against the contract, and what passes through is not changed${pairs?.aksk?.length ? ' (AK/SK requests are checked and signed anew for the upstream)' : ''}. Ctrl-C stops and prints the findings${report ? ` (and writes ${report})` : ''}.`,
   );
 }

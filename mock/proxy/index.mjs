@@ -30,7 +30,6 @@ import { harOf, junitOf } from './reports.mjs';
 /** @typedef {import('@stoplight/types').IHttpOperation} Operation */
 /** @typedef {import('../core/huawei-errors.mjs').Violation} Violation */
 /** @typedef {import('../core/request-target.mjs').Target} Target */
-/** @typedef {import('../core/credentials.mjs').Credentials} Credentials */
 /**
  * A request the server received: unlike node:http's type (which serves its client's answers
  * too), it always has a method and a URL.
@@ -173,9 +172,9 @@ function undeclaredFields(schema, value, at, found = new Set()) {
 /**
  * Starts the proxy. Resolves to `{ url, findings, report, close }` once it listens. (Typed by
  * ./types.d.mts, which the package's `apig-app-contract/proxy` export declares: checked here
- * against this code, which also takes the credentials parsed.)
- * @param {Omit<ProxyOptions, 'credentials'> & { credentials?: (ProxyOptions['credentials'] & { secrets?: unknown }) | Credentials }} options
- *   credentials: as the mock takes them ({ tokens, aksk }), or parsed (credentials.mjs parseCredentials); with them, AK/SK requests are re-signed
+ * against this code.)
+ * @param {ProxyOptions} options
+ *   credentials: as the mock takes them ({ tokens, aksk }); with them, AK/SK requests are re-signed
  *   strict: a request that breaks the contract gets the mock's 400 and is not forwarded
  *   ca: PEM certificates to trust for an HTTPS upstream (besides the system's), e.g. a company CA
  *   compare: send each request to this project's stateful mock too (started in-process, `seed` its
@@ -197,9 +196,7 @@ export async function startProxy({
   seed,
   failOnOutside = false,
 }) {
-  // The CLI passes them parsed; a library caller gives them as the mock takes them ({ tokens, aksk }).
-  const credentials =
-    given === undefined || given.secrets instanceof Map ? /** @type {Credentials | undefined} */ (given) : parseCredentials(given, 'credentials');
+  const credentials = given === undefined ? undefined : parseCredentials(given, 'credentials');
   /** @type {URL} */
   let base;
   try {
