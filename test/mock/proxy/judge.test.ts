@@ -1,0 +1,100 @@
+// The proxy's judging as pure functions, no traffic: a request in, what it is; an exchange in,
+// its findings (judging.http.test.ts pins the same rules through a running proxy). Expectations
+// come from Create APP's page (shared gateway): its response fields and statuses.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { judgesOf, loadEngine, operationOf, type Judges, type ProxiedRequest } from '../../../mock/proxy/judge.mjs';
+import { loadOperations } from '../../../mock/core/prism-operations.mjs';
+import { readTarget } from '../../../mock/core/request-target.mjs';
+import { prismQuery } from '../../../mock/core/prism-request.mjs';
+import { SOURCE_REQUEST_EXAMPLE, SOURCE_RESPONSE_EXAMPLE } from '../../rules/create-app-rules.js';
+
+const GENERATED = fileURLToPath(new URL('../../../generated/', import.meta.url));
+let judges: Judges;
+
+beforeAll(async () => {
+  const engine = await loadEngine();
+  judges = judgesOf(engine, await loadOperations(engine.prism, GENERATED, engine.version));
+});
+
+const requestOf = (method: string, url: string, body?: unknown): ProxiedRequest => {
+  const target = readTarget(url);
+  const headers = { 'content-type': 'application/json', 'x-auth-token': 't' };
+  return { target, method, path: target.path, badSegments: target.badSegments, query: prismQuery(target.searchParams), headers, requestBody: body };
+};
+const answer = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': 'r1' }) => ({
+  status,
+  responseHeaders: headers,
+  responseBytes: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+});
+const judge = (request: ProxiedRequest, reply: ReturnType<typeof answer>) => {
+  const checked = judges.checkRequest(request);
+  if (checked.routed._tag === 'Unjudged') throw new Error('not judged');
+  return judges.judgeExchange({ method: request.method, path: request.path, ...reply }, { routed: checked.routed, violations: checked.violations ?? [] });
+};
+
+describe('what a request is', () => {
+  it('Create APP on the shared gateway, valid as the page’s example', () => {
+    const checked = judges.checkRequest(requestOf('POST', '/v1.0/apigw/apps', SOURCE_REQUEST_EXAMPLE));
+    expect(operationOf(checked)).toBe('POST /v1.0/apigw/apps');
+    expect(checked.violations).toEqual([]);
+  });
+
+  it('a name that starts with a digit breaks the rule (以英文和汉字开头)', () => {
+    const checked = judges.checkRequest(requestOf('POST', '/v1.0/apigw/apps', { name: '1bad' }));
+    expect(checked.violations?.map((v) => v.path?.join('.'))).toEqual(['body.name']);
+  });
+
+  it('no operation: a route the contract lacks, the asterisk form', () => {
+    expect(judges.checkRequest(requestOf('GET', '/v9/things')).routed._tag).toBe('Left');
+    expect(judges.checkRequest({ ...requestOf('OPTIONS', '/'), path: '*' }).routed._tag).toBe('Left');
+  });
+
+  it('an undecodable path segment is the parameter it fills', () => {
+    const checked = judges.checkRequest(requestOf('GET', '/v1.0/apigw/apps/%zz'));
+    expect(operationOf(checked)).toBe('GET /v1.0/apigw/apps/{id}');
+    expect(checked.violations).toEqual([{ path: ['path', 'id'], message: 'path parameter id is not valid percent-encoding' }]);
+  });
+});
+
+describe('what an exchange shows', () => {
+  it('the page’s example answered as the page says: nothing', () => {
+    expect(judge(requestOf('POST', '/v1.0/apigw/apps', SOURCE_REQUEST_EXAMPLE), answer(201, SOURCE_RESPONSE_EXAMPLE))).toEqual([]);
+  });
+
+  it('each kind, from one exchange: the caller’s fault, drift, news', () => {
+    const findings = judge(requestOf('POST', '/v1.0/apigw/apps', { name: '1bad' }), answer(201, { ...SOURCE_RESPONSE_EXAMPLE, status: 'on', extra: 1 }, {}));
+    expect(findings.map((f) => [f.kind, f.where, f.location])).toEqual([
+      ['accepted-invalid', 'request', 'body.name'],
+      ['response', 'response', 'headers.X-Request-Id'],
+      ['response', 'response', 'headers.Content-Type'],
+      ['response', 'response', 'body.status'],
+      ['undeclared-field', 'response', 'body.extra'],
+    ]);
+    for (const f of findings)
+      expect(f).toMatchObject({ method: 'POST', path: '/v1.0/apigw/apps', status: 201, requestId: undefined, operation: 'POST /v1.0/apigw/apps' });
+  });
+
+  it('a refusal of an invalid request is the caller’s, whatever status the page declares', () => {
+    const findings = judge(requestOf('POST', '/v1.0/apigw/apps', { name: '1bad' }), answer(409, { error_code: 'APIG.2011', error_msg: 'x' }));
+    expect(findings.map((f) => [f.kind, f.location, f.requestId])).toEqual([['request', 'body.name', 'r1']]);
+  });
+
+  it('an undeclared status is one finding, its body not judged further', () => {
+    const findings = judge(requestOf('POST', '/v1.0/apigw/apps', SOURCE_REQUEST_EXAMPLE), answer(418, { tea: 1 }));
+    expect(findings.map((f) => [f.kind, f.location])).toEqual([['status', '(whole)']]);
+  });
+
+  it('outside the contract: a preflight, a route it lacks', () => {
+    const [preflight] = judge(requestOf('OPTIONS', '/v1.0/apigw/apps'), answer(204, undefined));
+    const [unknown] = judge(requestOf('GET', '/v9/things'), answer(404, {}));
+    expect([preflight?.kind, unknown?.kind]).toEqual(['preflight', 'unknown-route']);
+    expect(unknown?.message).toBe('GET /v9/things is not an operation of the contract');
+  });
+
+  it('is pure: the same exchange, the same findings, every time', () => {
+    const once = () => judge(requestOf('POST', '/v1.0/apigw/apps', SOURCE_REQUEST_EXAMPLE), answer(201, { ...SOURCE_RESPONSE_EXAMPLE, name: 7 }));
+    expect(once()).toEqual(once());
+    expect(once()).toHaveLength(1);
+  });
+});
