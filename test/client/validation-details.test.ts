@@ -42,6 +42,8 @@ describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (o
     for (const bad of ['5', 1.5, Number.MAX_SAFE_INTEGER + 1])
       expect(queryIssues(operation, { [integer]: bad })).toEqual([{ field: integer, rule: 'type', message: `${integer} must be an integer.` }]);
     expect(queryIssues(operation, { name: 5 })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
+    // Only a list parameter (v2's tags) takes a list: a string one does not.
+    expect(queryIssues(operation, { name: ['a', 'b'] })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
   });
 
   it('creator and precise_search take only the page’s values', () => {
