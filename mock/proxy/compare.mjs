@@ -23,7 +23,7 @@ import { operationOf, parsedJson } from './judge.mjs';
  * @param {string[]} [out]
  * @returns {string[]}
  */
-function idsOf(value, out = []) {
+export function idsOf(value, out = []) {
   if (Array.isArray(value)) for (const item of value) idsOf(item, out);
   else if (value && typeof value === 'object') {
     if (typeof value.id === 'string') out.push(value.id);
@@ -37,14 +37,14 @@ function idsOf(value, out = []) {
  * @param {Json} value
  * @returns {string[]}
  */
-const fieldsOf = (value) => (Array.isArray(value) ? fieldsOf(value[0]) : value && typeof value === 'object' ? Object.keys(value).sort() : []);
+export const fieldsOf = (value) => (Array.isArray(value) ? fieldsOf(value[0]) : value && typeof value === 'object' ? Object.keys(value).sort() : []);
 
 /**
  * What a comparison reads of an answer.
  * @param {number} status
  * @param {Json} value
  */
-const seenBy = (status, value) => ({
+export const seenBy = (status, value) => ({
   status,
   error_code: status >= 400 ? value?.error_code : undefined,
   fields: status < 400 ? fieldsOf(value) : undefined,
@@ -57,7 +57,7 @@ const seenBy = (status, value) => ({
  * @param {ReturnType<typeof seenBy>} mock
  * @returns {ProxyDifference[]}
  */
-function differencesOf(base, upstream, mock) {
+export function differencesOf(base, upstream, mock) {
   if (upstream.status !== mock.status) return [{ ...base, what: 'status', upstream, mock }];
   if (upstream.error_code !== mock.error_code) return [{ ...base, what: 'error_code', upstream, mock }];
   if (String(upstream.fields) !== String(mock.fields)) return [{ ...base, what: 'fields', upstream, mock }];

@@ -57,6 +57,56 @@ describe('what a request is', () => {
   });
 });
 
+describe('the edges of judging', () => {
+  const create = (body: unknown) => requestOf('POST', '/v1.0/apigw/apps', body);
+  const kinds = (findings: Array<{ kind: string; location: string }>) => findings.map((f) => `${f.kind} ${f.location}`);
+
+  it('a refusal is the caller’s only on a 4xx: a 5xx to an invalid request is the upstream’s drift too', () => {
+    expect(kinds(judge(create({ name: '1bad' }), answer(400, { error_code: 'APIG.2011', error_msg: 'x' })))).toEqual(['request body.name']);
+    expect(kinds(judge(create({ name: '1bad' }), answer(499, { error_code: 'APIG.2011', error_msg: 'x' })))).toEqual(['request body.name']);
+    expect(kinds(judge(create({ name: '1bad' }), answer(500, { error_code: 'APIG.9999', error_msg: 'x' })))).toEqual(['request body.name']);
+    expect(kinds(judge(create({ name: '1bad' }), answer(503, { error_code: 'APIG.9999', error_msg: 'x' })))).toEqual(['request body.name', 'status (whole)']);
+    expect(kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(409, { error_code: 'APIG.3203', error_msg: 'x' })))).toEqual(['status (whole)']);
+  });
+
+  it('the content type: JSON in any case, with parameters, but not a type that only starts like it', () => {
+    const typed = (type: string) => kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(201, SOURCE_RESPONSE_EXAMPLE, { 'content-type': type, 'x-request-id': 'r' })));
+    expect(typed('APPLICATION/JSON')).toEqual([]);
+    expect(typed('application/json;charset=UTF-8')).toEqual([]);
+    expect(typed('application/jsonp')).toEqual(['response headers.Content-Type']);
+    expect(typed('text/application/json')).toEqual(['response headers.Content-Type']);
+  });
+
+  it('an error code: APIG.xxxx and APIGW.xxxx pass, anything else on a 4xx is drift, nothing is checked on a success', () => {
+    const error = (code: unknown, status = 401) => kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(status, { error_code: code, error_msg: 'x' })));
+    expect(error('APIGW.0301')).toEqual([]);
+    expect(error('APIG.1002')).toEqual([]);
+    expect(error('APIG.10020')).toContain('response body.error_code');
+    expect(error('XAPIG.1002')).toContain('response body.error_code');
+    expect(kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(201, { ...SOURCE_RESPONSE_EXAMPLE, error_code: 'nope' })))).toEqual(['undeclared-field body.error_code']);
+  });
+
+  it('a body that is no JSON is said once, and not judged against the schema', () => {
+    const reply = { status: 201, responseHeaders: { 'content-type': 'application/json', 'x-request-id': 'r' }, responseBytes: Buffer.from('{oops') };
+    expect(kinds(judge(create(SOURCE_REQUEST_EXAMPLE), reply))).toEqual(['response body']);
+  });
+
+  it('an empty 204 is clean; the request id is kept only when it is one string', () => {
+    const deleted = judge(requestOf('DELETE', '/v1.0/apigw/apps/a1'), { status: 204, responseHeaders: { 'x-request-id': 'r204' }, responseBytes: Buffer.alloc(0) });
+    expect(deleted).toEqual([]);
+    const [finding] = judge(create({ name: '1bad' }), answer(400, { error_code: 'APIG.2011', error_msg: 'x' }, { 'content-type': 'application/json', 'x-request-id': 'req-9' }));
+    expect(finding?.requestId).toBe('req-9');
+  });
+
+  it('undeclared fields: nested objects and list entries, each place once; scalars where objects were declared are not walked', () => {
+    const list = requestOf('GET', '/v1.0/apigw/apps');
+    const entry = { ...SOURCE_RESPONSE_EXAMPLE, bind_num: 0 };
+    const news = judge(list, answer(200, { total: 2, size: 2, apps: [{ ...entry, tag: 1 }, { ...entry, tag: 2, more: { deep: 1 } }] }));
+    expect(kinds(news)).toEqual(['undeclared-field body.apps[].tag', 'undeclared-field body.apps[].more']);
+    expect(judge(list, answer(200, { total: 0, size: 0, apps: null }))).not.toContainEqual(expect.objectContaining({ kind: 'undeclared-field' }));
+  });
+});
+
 describe('what an exchange shows', () => {
   it('the page’s example answered as the page says: nothing', () => {
     expect(judge(requestOf('POST', '/v1.0/apigw/apps', SOURCE_REQUEST_EXAMPLE), answer(201, SOURCE_RESPONSE_EXAMPLE))).toEqual([]);
