@@ -52,7 +52,7 @@ const BASE_CONFIG = {
  * @param {ReadonlyArray<Violation>} violations
  * @returns {Record<string, string>}
  */
-function violationsHeader(violations) {
+export function violationsHeader(violations) {
   if (violations.length === 0) return {};
   const value = JSON.stringify(violations.map(({ path, code, message }) => ({ location: ['request', ...(path ?? [])], code, message })));
   // Header values must be latin-1: escape anything else (patterns hold 汉字 ranges).
