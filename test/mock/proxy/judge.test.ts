@@ -70,7 +70,8 @@ describe('the edges of judging', () => {
   });
 
   it('the content type: JSON in any case, with parameters, but not a type that only starts like it', () => {
-    const typed = (type: string) => kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(201, SOURCE_RESPONSE_EXAMPLE, { 'content-type': type, 'x-request-id': 'r' })));
+    const typed = (type: string) =>
+      kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(201, SOURCE_RESPONSE_EXAMPLE, { 'content-type': type, 'x-request-id': 'r' })));
     expect(typed('APPLICATION/JSON')).toEqual([]);
     expect(typed('application/json;charset=UTF-8')).toEqual([]);
     expect(typed('application/jsonp')).toEqual(['response headers.Content-Type']);
@@ -83,7 +84,9 @@ describe('the edges of judging', () => {
     expect(error('APIG.1002')).toEqual([]);
     expect(error('APIG.10020')).toContain('response body.error_code');
     expect(error('XAPIG.1002')).toContain('response body.error_code');
-    expect(kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(201, { ...SOURCE_RESPONSE_EXAMPLE, error_code: 'nope' })))).toEqual(['undeclared-field body.error_code']);
+    expect(kinds(judge(create(SOURCE_REQUEST_EXAMPLE), answer(201, { ...SOURCE_RESPONSE_EXAMPLE, error_code: 'nope' })))).toEqual([
+      'undeclared-field body.error_code',
+    ]);
   });
 
   it('a body that is no JSON is said once, and not judged against the schema', () => {
@@ -92,16 +95,33 @@ describe('the edges of judging', () => {
   });
 
   it('an empty 204 is clean; the request id is kept only when it is one string', () => {
-    const deleted = judge(requestOf('DELETE', '/v1.0/apigw/apps/a1'), { status: 204, responseHeaders: { 'x-request-id': 'r204' }, responseBytes: Buffer.alloc(0) });
+    const deleted = judge(requestOf('DELETE', '/v1.0/apigw/apps/a1'), {
+      status: 204,
+      responseHeaders: { 'x-request-id': 'r204' },
+      responseBytes: Buffer.alloc(0),
+    });
     expect(deleted).toEqual([]);
-    const [finding] = judge(create({ name: '1bad' }), answer(400, { error_code: 'APIG.2011', error_msg: 'x' }, { 'content-type': 'application/json', 'x-request-id': 'req-9' }));
+    const [finding] = judge(
+      create({ name: '1bad' }),
+      answer(400, { error_code: 'APIG.2011', error_msg: 'x' }, { 'content-type': 'application/json', 'x-request-id': 'req-9' }),
+    );
     expect(finding?.requestId).toBe('req-9');
   });
 
   it('undeclared fields: nested objects and list entries, each place once; scalars where objects were declared are not walked', () => {
     const list = requestOf('GET', '/v1.0/apigw/apps');
     const entry = { ...SOURCE_RESPONSE_EXAMPLE, bind_num: 0 };
-    const news = judge(list, answer(200, { total: 2, size: 2, apps: [{ ...entry, tag: 1 }, { ...entry, tag: 2, more: { deep: 1 } }] }));
+    const news = judge(
+      list,
+      answer(200, {
+        total: 2,
+        size: 2,
+        apps: [
+          { ...entry, tag: 1 },
+          { ...entry, tag: 2, more: { deep: 1 } },
+        ],
+      }),
+    );
     expect(kinds(news)).toEqual(['undeclared-field body.apps[].tag', 'undeclared-field body.apps[].more']);
     expect(judge(list, answer(200, { total: 0, size: 0, apps: null }))).not.toContainEqual(expect.objectContaining({ kind: 'undeclared-field' }));
   });
