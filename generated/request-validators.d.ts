@@ -10,6 +10,7 @@ export interface StandaloneValidator {
   (data: unknown): boolean;
   errors: AjvError[] | null;
 }
+export declare const AppAclRequestV2: StandaloneValidator;
 export declare const AuthorizeAppsRequest: StandaloneValidator;
 export declare const CreateAppCodeRequest: StandaloneValidator;
 export declare const CreateAppCodeRequestV2: StandaloneValidator;
@@ -47,10 +48,11 @@ export interface RequestFieldRule {
   zh: string;
 }
 /** The request body schemas, by name. */
-export type RequestSchemaName = "AuthorizeAppsRequest" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
+export type RequestSchemaName = "AppAclRequestV2" | "AuthorizeAppsRequest" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
 /** `METHOD path` of each operation that takes a body → its schema. */
 export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
 export declare const FIELD_RULES: {
+  AppAclRequestV2: Record<"app_acl_type" | "app_acl_values", RequestFieldRule>;
   AuthorizeAppsRequest: Record<"api_ids" | "app_ids" | "env_id", RequestFieldRule>;
   CreateAppCodeRequest: Record<"app_code", RequestFieldRule>;
   CreateAppCodeRequestV2: Record<"app_code", RequestFieldRule>;

@@ -436,6 +436,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an APP's access control (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows the IP allow or deny list of an APP (APP访问控制).
+         *     Source page: Querying Access Control Details About an App (current v2 pages; model
+         *     `ShowDetailsOfAppAclResponse`), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl`.
+         */
+        get: operations["showAppAclOnDedicatedGatewayV2"];
+        /**
+         * Set an APP's access control (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): sets the IP allow list (`PERMIT`) or deny list (`DENY`)
+         *     of an APP, replacing the one it had. Source page: Configuring Access Control Settings for an
+         *     App (current v2 pages; model `AppAclCreate`), `PUT
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl`.
+         */
+        put: operations["setAppAclOnDedicatedGatewayV2"];
+        post?: never;
+        /**
+         * Delete an APP's access control (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): removes the IP allow or deny list of an APP; any
+         *     address may then call with it again. Source page: Deleting Access Control Settings of an App
+         *     (current v2 pages), `DELETE /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl`.
+         */
+        delete: operations["deleteAppAclOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/apigw/app-auths": {
         parameters: {
             query?: never;
@@ -1696,6 +1731,58 @@ export interface components {
             /** @description How many APPs are authorized to no API. Source “未进行API访问授权的APP个数”. */
             unauthed_nums: number;
         };
+        /**
+         * @description `PERMIT`: only the listed addresses may call with the APP (an allow list, 白名单); `DENY`: the
+         *     listed addresses may not (a deny list, 黑名单). Source: “类型 - PERMIT：白名单类型 - DENY：黑名单类型”
+         *     (model `AppAclCreate`).
+         * @enum {string}
+         */
+        AppAclType: "PERMIT" | "DENY";
+        /**
+         * @description One IPv4 address (`192.168.0.1`), a range of two joined by a hyphen (`192.168.0.5-192.168.0.10`),
+         *     or a CIDR block (`192.168.0.100/28`, prefix 0 to 32). The sources say “IP addresses, IP
+         *     address ranges, or CIDR blocks” and give IPv4 examples only; the contract takes IPv4 (its
+         *     decision: no source shows an IPv6 value). Valid: the page's three. Invalid: `1.2.3.256`,
+         *     `10.0.0.0/33`, `1.1.1.1-`.
+         *
+         *     Source: “ACL策略值，支持IP、IP范围和CIDR方式。IP范围以英文中划线分隔。” (model `AppAclCreate`)
+         */
+        AppAclValue: string;
+        /**
+         * @description An APP's access control (请求Body参数; model `AppAclCreate`, both fields required). The sources
+         *     give no bound on the number of values; the contract asks for at least one and sets no maximum.
+         */
+        AppAclRequestV2: {
+            app_acl_type: components["schemas"]["AppAclType"];
+            /** @description The addresses the list holds (required; at least one: an empty list configures nothing, delete the access control instead, the contract's decision). Source “ACL策略值，支持IP、IP范围和CIDR方式。” */
+            app_acl_values: components["schemas"]["AppAclValue"][];
+        };
+        /** @description An APP's access control, as shown (Response Parameters; model `ShowDetailsOfAppAclResponse`). */
+        AppAclV2: {
+            /** @description The APP's id. Source “App ID.” */
+            app_id: string;
+            /**
+             * @description `PERMIT` (an allow list) or `DENY` (a deny list). Left open in answers (no enum), as every v2
+             *     answer's values are: a value the gateway adds later is no break. Source “Type: PERMIT (whitelist), DENY (blacklist)”.
+             * @example PERMIT
+             */
+            app_acl_type?: string;
+            /** @description The addresses the list holds. Source “Access control values.” */
+            app_acl_values?: string[];
+        };
+        /** @description An APP's access control, as set (Response Parameters, 201; model `UpdateAppAclResponse`). */
+        AppAclSetV2: {
+            /** @description The APP's id. Source “App ID.” */
+            app_id: string;
+            /**
+             * @description `PERMIT` (an allow list) or `DENY` (a deny list). Left open in answers (no enum), as every v2
+             *     answer's values are: a value the gateway adds later is no break. Source “Type: PERMIT (whitelist), DENY (blacklist)”.
+             * @example PERMIT
+             */
+            app_acl_type: string;
+            /** @description The addresses the list holds. Source “Access control values.” */
+            app_acl_values: string[];
+        };
     };
     responses: {
         /** @description Created. The APP was created; the body describes it. */
@@ -2355,6 +2442,81 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description OK. The APP's access control: its type and values while it has one. The page shows an APP with
+         *     an allow list; it does not say what an APP without one answers, so only `app_id` is promised
+         *     (the mock answers `{ app_id }` for an APP whose list was never set or was deleted).
+         */
+        AppAclShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAclV2"];
+            };
+        };
+        /** @description Created (the page's 201, “Ok”). The access control as set. */
+        AppAclSetV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAclSetV2"];
+            };
+        };
+        /** @description No Content. The APP's access control was removed; there is no body. */
+        AppAclDeletedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad Request. The APP id is not valid. */
+        BadAclAppId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, a field is missing or breaks its rule, or the APP id is not valid. */
+        BadAppAclRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Forbidden. The caller may not request this method (the current v2 pages' example). */
+        AppFamilyForbiddenV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id. The access control pages' example answers `APIG.3004`, as the v2
+         *     AppCode pages do (the v2 APP pages answer `APIG.3002`): each operation's own page wins.
+         */
+        AclAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -2665,6 +2827,12 @@ export interface components {
         AuthorizeApps: {
             content: {
                 "application/json": components["schemas"]["AuthorizeAppsRequest"];
+            };
+        };
+        /** @description The APP's access control (APP访问控制) to set, replacing the one it had. JSON in UTF-8. */
+        SetAppAclV2: {
+            content: {
+                "application/json": components["schemas"]["AppAclRequestV2"];
             };
         };
     };
@@ -3897,6 +4065,123 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AppCodeNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppAclOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppAclShownV2"];
+            400: components["responses"]["BadAclAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AclAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setAppAclOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SetAppAclV2"];
+        responses: {
+            201: components["responses"]["AppAclSetV2"];
+            400: components["responses"]["BadAppAclRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AclAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppAclOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppAclDeletedV2"];
+            400: components["responses"]["BadAclAppId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AclAppNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };
