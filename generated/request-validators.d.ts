@@ -35,6 +35,8 @@ export interface RequestFieldRule {
   type: 'string' | 'array';
   /** A list's fewest entries. */
   minItems?: number;
+  /** The values it may take (APP access control's type). */
+  enum?: string[];
   minLength?: number;
   maxLength?: number;
   pattern?: string;

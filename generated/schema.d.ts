@@ -1732,30 +1732,30 @@ export interface components {
             unauthed_nums: number;
         };
         /**
-         * @description `PERMIT`: only the listed addresses may call with the APP (an allow list, 白名单); `DENY`: the
-         *     listed addresses may not (a deny list, 黑名单). Source: “类型 - PERMIT：白名单类型 - DENY：黑名单类型”
-         *     (model `AppAclCreate`).
-         * @enum {string}
-         */
-        AppAclType: "PERMIT" | "DENY";
-        /**
-         * @description One IPv4 address (`192.168.0.1`), a range of two joined by a hyphen (`192.168.0.5-192.168.0.10`),
-         *     or a CIDR block (`192.168.0.100/28`, prefix 0 to 32). The sources say “IP addresses, IP
-         *     address ranges, or CIDR blocks” and give IPv4 examples only; the contract takes IPv4 (its
-         *     decision: no source shows an IPv6 value). Valid: the page's three. Invalid: `1.2.3.256`,
-         *     `10.0.0.0/33`, `1.1.1.1-`.
-         *
-         *     Source: “ACL策略值，支持IP、IP范围和CIDR方式。IP范围以英文中划线分隔。” (model `AppAclCreate`)
-         */
-        AppAclValue: string;
-        /**
          * @description An APP's access control (请求Body参数; model `AppAclCreate`, both fields required). The sources
          *     give no bound on the number of values; the contract asks for at least one and sets no maximum.
          */
         AppAclRequestV2: {
-            app_acl_type: components["schemas"]["AppAclType"];
-            /** @description The addresses the list holds (required; at least one: an empty list configures nothing, delete the access control instead, the contract's decision). Source “ACL策略值，支持IP、IP范围和CIDR方式。” */
-            app_acl_values: components["schemas"]["AppAclValue"][];
+            /**
+             * @description `PERMIT`: only the listed addresses may call with the APP (an allow list, 白名单); `DENY`: the
+             *     listed addresses may not (a deny list, 黑名单). Required.
+             *
+             *     Source: “类型 - PERMIT：白名单类型 - DENY：黑名单类型” (model `AppAclCreate`)
+             * @enum {string}
+             */
+            app_acl_type: "PERMIT" | "DENY";
+            /**
+             * @description The addresses the list holds: each an IPv4 address (`192.168.0.1`), a range of two joined by a
+             *     hyphen (`192.168.0.5-192.168.0.10`), or a CIDR block (`192.168.0.100/28`, prefix 0 to 32).
+             *     Required, at least one (an empty list configures nothing: delete the access control instead;
+             *     the contract's decision, as no bound is stated). The sources say “IP addresses, IP address
+             *     ranges, or CIDR blocks” and give IPv4 examples only; the contract takes IPv4 (its decision:
+             *     no source shows an IPv6 value). Valid: the page's three. Invalid: `1.2.3.256`, `10.0.0.0/33`,
+             *     `1.1.1.1-`.
+             *
+             *     Source: “ACL策略值，支持IP、IP范围和CIDR方式。IP范围以英文中划线分隔。” (model `AppAclCreate`)
+             */
+            app_acl_values: string[];
         };
         /** @description An APP's access control, as shown (Response Parameters; model `ShowDetailsOfAppAclResponse`). */
         AppAclV2: {

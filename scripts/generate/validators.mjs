@@ -88,6 +88,20 @@ function characterRules(field, prop) {
   };
 }
 
+/**
+ * Fails on a `$ref` inside a request body schema: the compiled validator keeps only validating
+ * keywords, so a referenced rule would be dropped without a word. Request schemas spell out their rules.
+ * @param {string} name
+ * @param {unknown} node
+ * @param {string} [at]
+ */
+function assertNoReference(name, node, at = name) {
+  if (!node || typeof node !== 'object') return;
+  if (Object.hasOwn(node, '$ref'))
+    throw new Error(`${at}: a request body schema must spell out its rules, not $ref them (the compiled validator would drop them)`);
+  for (const [key, child] of Object.entries(node)) assertNoReference(name, child, `${at}.${key}`);
+}
+
 /** @param {Schema} schema a request body's (an object's: it has properties) */
 function fieldRules(schema) {
   const required = schema.required ?? [];
@@ -98,6 +112,7 @@ function fieldRules(schema) {
         required: required.includes(field),
         type: prop.type,
         ...(prop.minItems !== undefined ? { minItems: prop.minItems } : {}),
+        ...(prop.enum !== undefined ? { enum: prop.enum } : {}),
         ...(prop.minLength !== undefined ? { minLength: prop.minLength } : {}),
         ...(prop.maxLength !== undefined ? { maxLength: prop.maxLength } : {}),
         ...(prop.pattern !== undefined ? { pattern: prop.pattern, ...characterRules(field, /** @type {Schema & { pattern: string }} */ (prop)) } : {}),
@@ -181,6 +196,7 @@ export function validatorModule(bundled) {
   /** @param {string} name */
   const schemaOf = (name) => /** @type {Schema & { properties: Record<string, Schema> }} */ (bundled.components.schemas[name]);
   const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true } });
+  for (const name of names) assertNoReference(name, schemaOf(name).properties);
   for (const name of names) ajv.addSchema(/** @type {import('ajv').AnySchema} */ (validationOnly(schemaOf(name))), name);
   let code = standaloneCode(ajv, Object.fromEntries(names.map((name) => [name, name])));
   const runtimeImport = 'const func1 = require("ajv/dist/runtime/ucs2length").default;';
@@ -227,6 +243,8 @@ export interface RequestFieldRule {
   type: 'string' | 'array';
   /** A list's fewest entries. */
   minItems?: number;
+  /** The values it may take (APP access control's type). */
+  enum?: string[];
   minLength?: number;
   maxLength?: number;
   pattern?: string;

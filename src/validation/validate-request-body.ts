@@ -11,8 +11,8 @@ export type { RequestSchemaName };
 export interface ValidationIssue {
   /** The field at fault, or `(body)` when the body itself is not a JSON object. */
   field: string;
-  /** What was broken: `required`, `type`, `minLength`, `maxLength`, `characters` or `unknown`. */
-  rule: 'required' | 'type' | 'minLength' | 'maxLength' | 'characters' | 'unknown';
+  /** What was broken: `required`, `type`, `enum` (a value the rule does not list), `minLength`, `maxLength`, `characters` or `unknown`. */
+  rule: 'required' | 'type' | 'enum' | 'minLength' | 'maxLength' | 'characters' | 'unknown';
   /** English, then the source page's Chinese rule. */
   message: string;
 }
@@ -75,10 +75,11 @@ const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(valu
 
 function describe(field: string, rule: RequestFieldRule, error: AjvError, value: unknown): Omit<ValidationIssue, 'field'> | undefined {
   const because = `Rule: ${rule.en}. 规则：${rule.zh}`;
-  // An entry of a list (`/api_ids/0`): every entry must be a non-empty string.
+  // An entry of a list (`/api_ids/0`): every entry must be a non-empty string, and follow the list's rule where it has one.
   const entry = error.instancePath.split('/')[2];
   if (entry !== undefined) {
     const item = (value as unknown[])[Number(entry)];
+    if (typeof item === 'string' && item !== '') return { rule: 'characters', message: `${field} entry ${entry} does not follow its rule. ${because}` };
     return {
       rule: 'type',
       message: `${field} must list non-empty strings; entry ${entry} is ${typeof item === 'string' ? 'empty' : kindOf(item)}. ${because}`,
@@ -89,6 +90,8 @@ function describe(field: string, rule: RequestFieldRule, error: AjvError, value:
       return { rule: 'required', message: `${field} is required (是否必选：是). ${because}` };
     case 'type':
       return { rule: 'type', message: `${field} must be ${rule.type === 'array' ? 'a list' : 'a string'}, not ${kindOf(value)}. ${because}` };
+    case 'enum':
+      return { rule: 'enum', message: `${field} must be one of ${(rule.enum ?? []).join(', ')}. ${because}` };
     case 'minItems':
       return { rule: 'minLength', message: `${field} must list at least ${error.params.limit} (it lists ${(value as unknown[]).length}). ${because}` };
     case 'minLength':

@@ -24,7 +24,7 @@ describe.each(operations.map((rule) => [`${rule.sdkName}: ${rule.method.toUpperC
     const op = operationOf(rule);
     expect(op, 'operation missing').toBeDefined();
     expect(op.operationId).toMatch(/^[a-z][A-Za-z]+OnDedicatedGatewayV2$/);
-    const params = (op.parameters ?? []).map((p: unknown) => deref(doc, p));
+    const params = (op.parameters ?? []).map((p: any) => deref(doc, p));
     expect(
       params
         .filter((p: any) => p.in === 'path')
@@ -48,7 +48,9 @@ describe.each(operations.map((rule) => [`${rule.sdkName}: ${rule.method.toUpperC
       if (/^[45]/.test(status)) expect(response?.content?.['application/json']?.schema?.$ref, `${status}: ErrorBody`).toBe('#/components/schemas/ErrorBody');
     }
     for (const [status, codes] of Object.entries(rule.errorCodes)) {
-      const examples = Object.values(responseOf(rule, status)?.content?.['application/json']?.examples ?? {}).map((e) => deref(doc, e)?.value?.error_code);
+      const examples = Object.values(responseOf(rule, status)?.content?.['application/json']?.examples ?? {}).map(
+        (e: any) => (deref(doc, e) as any)?.value?.error_code,
+      );
       expect(examples, `${status} examples`).toEqual(expect.arrayContaining([...codes]));
     }
   });

@@ -1,0 +1,79 @@
+// The v2 families beside the APP, as a provisioning script runs them on the dedicated gateway v2:
+// APP access control (set an allow list, read it back, replace it with a deny list, delete it).
+// Each family is skipped, with the reason, when the target does not offer it (a gateway that
+// answers its route with 404 APIG.0101, no such API) or has no dedicated instance configured.
+// Everything the suite makes is removed at the end, even when a test fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApigClient, deleteApp, deleteAppAcl, setAppAcl, showAppAcl, type ApigClient, type ApigError, type Gateway } from '../../src/index.js';
+import { createApp } from '../../src/client/app-lifecycle.js';
+import { NEEDS_STATE, RUN as RUN_ID, target } from './target.js';
+
+const RUN = `cf${RUN_ID}`;
+const NEEDS_V2 = target.dedicated ? '' : ' [skipped: no dedicated instance (APIG_PROJECT_ID, APIG_INSTANCE_ID)]';
+const describeIfV2 = target.stateful && target.dedicated ? describe : describe.skip;
+/** What the suite made, so that the cleanup finds it whatever happened. */
+const apps: Array<{ client: ApigClient; gateway: Gateway; id: string }> = [];
+
+afterAll(async () => {
+  const left = [];
+  for (const { client, gateway, id } of apps.splice(0)) {
+    const result = await deleteApp(client, gateway, id);
+    if (!result.ok && !(result.error.kind === 'api' && result.error.status === 404)) left.push(`APP ${id}: ${result.error.message}`);
+  }
+  expect(left, 'what the suite could not clean up').toEqual([]);
+}, 120_000);
+
+/** A target without the operation answers its route as no API at all (APIG.0101), not as a missing APP. */
+const notOffered = (error: unknown) => (error as ApigError)?.status === 404 && (error as ApigError)?.errorCode === 'APIG.0101';
+
+describeIfV2.each(target.lifecycleAuths.map((auth) => ({ auth, kind: 'token' in auth ? 'token' : 'aksk' })))(
+  `with $kind${NEEDS_STATE}${NEEDS_V2}`,
+  ({ auth, kind }) => {
+    let client: ApigClient;
+    let instance: { projectId: string; instanceId: string };
+    let gateway: Gateway;
+    beforeAll(() => {
+      client = createApigClient({ baseUrl: target.lifecycleBaseUrl, auth });
+      instance = target.dedicated as { projectId: string; instanceId: string };
+      gateway = { gateway: 'dedicatedV2', ...instance };
+    });
+
+    it('APP access control: set an allow list → read it → replace with a deny list → delete → the APP has none', async (context) => {
+      const made = await createApp<{ id: string }>(client, gateway, { name: `${RUN}_acl_${kind}`, remark: 'conformance run' });
+      if (!made.ok) throw made.error;
+      const app = made.data.id;
+      apps.push({ client, gateway, id: app });
+
+      const values = ['192.168.0.1', '192.168.0.5-192.168.0.10', '192.168.0.100/28'];
+      const set = await setAppAcl(client, instance, app, { app_acl_type: 'PERMIT', app_acl_values: values });
+      if (!set.ok && notOffered(set.error)) context.skip('the target does not offer APP access control (PUT …/app-acl answered 404 APIG.0101)');
+      if (!set.ok) throw set.error;
+      expect(set.status).toBe(201);
+      expect(set.data).toMatchObject({ app_id: app, app_acl_type: 'PERMIT', app_acl_values: values });
+
+      const shown = await showAppAcl(client, instance, app);
+      if (!shown.ok) throw shown.error;
+      expect(shown.data).toMatchObject({ app_id: app, app_acl_type: 'PERMIT', app_acl_values: values });
+
+      const replaced = await setAppAcl(client, instance, app, { app_acl_type: 'DENY', app_acl_values: ['10.0.0.0/8'] });
+      if (!replaced.ok) throw replaced.error;
+      expect((await showAppAcl(client, instance, app)).ok && replaced.data.app_acl_type).toBe('DENY');
+
+      const deleted = await deleteAppAcl(client, instance, app);
+      if (!deleted.ok) throw deleted.error;
+      expect(deleted.status).toBe(204);
+      const after = await showAppAcl(client, instance, app);
+      if (!after.ok) throw after.error;
+      expect(after.data.app_id).toBe(app);
+      expect(after.data.app_acl_values ?? []).toEqual([]);
+    });
+
+    it('APP access control of an APP that does not exist: 404', async (context) => {
+      const shown = await showAppAcl(client, instance, `${RUN}-no-such-app`);
+      expect(shown.ok).toBe(false);
+      if (shown.ok) return;
+      if (notOffered(shown.error)) context.skip('the target does not offer APP access control (GET …/app-acl answered 404 APIG.0101)');
+      expect((shown.error as ApigError).status).toBe(404);
+    });
+  },
+);

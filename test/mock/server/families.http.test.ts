@@ -1,0 +1,113 @@
+// The v2 families over HTTP, every answer checked against the contract's schema for its status:
+// stateful (what the current v2 pages say each call does), stateless (the pages' examples), with
+// credentials (the front door first), and a body that breaks the contract (the 400 naming the field).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer } from '../../../mock/server/index.mjs';
+import { checkedCaller } from '../../helpers/checked-call.js';
+
+const BASE = '/v2/p-fam/apigw/instances/i-fam';
+// The page's example (Configuring Access Control Settings for an App).
+const PAGE_ACL = { app_acl_type: 'PERMIT', app_acl_values: ['192.168.0.1', '192.168.0.5-192.168.0.10', '192.168.0.100/28'] };
+
+let stateful: Awaited<ReturnType<typeof startMockServer>>;
+let stateless: Awaited<ReturnType<typeof startMockServer>>;
+beforeAll(async () => {
+  [stateful, stateless] = await Promise.all([startMockServer({ port: 0 }), startMockServer({ port: 0, stateless: true })]);
+});
+afterAll(async () => {
+  await Promise.all([stateful?.close(), stateless?.close()]);
+});
+const call = checkedCaller(() => stateful.url);
+const example = checkedCaller(() => stateless.url);
+
+describe('APP access control, stateful', () => {
+  it('set, show, replace, delete: each answer valid against its schema', async () => {
+    const app = (await call('POST', `${BASE}/apps`, { name: 'acl_http' })).json.id;
+    const acl = `${BASE}/apps/${app}/app-acl`;
+    expect(await call('GET', acl)).toEqual({ status: 200, json: { app_id: app } });
+    expect(await call('PUT', acl, PAGE_ACL)).toEqual({ status: 201, json: { app_id: app, ...PAGE_ACL } });
+    expect(await call('GET', acl)).toEqual({ status: 200, json: { app_id: app, ...PAGE_ACL } });
+    expect((await call('DELETE', acl)).status).toBe(204);
+    expect(await call('GET', acl)).toEqual({ status: 200, json: { app_id: app } });
+    expect((await call('DELETE', `${BASE}/apps/${app}`)).status).toBe(204);
+    expect((await call('GET', acl)).json.error_code).toBe('APIG.3004');
+  });
+
+  it('a value that is no IP, range or CIDR: 400 APIG.2011 naming app_acl_values; a wrong type: naming app_acl_type', async () => {
+    const app = (await call('POST', `${BASE}/apps`, { name: 'acl_http_bad' })).json.id;
+    const bad = await call('PUT', `${BASE}/apps/${app}/app-acl`, { app_acl_type: 'PERMIT', app_acl_values: ['10.0.0.0/33'] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error_msg).toContain('app_acl_values');
+    const type = await call('PUT', `${BASE}/apps/${app}/app-acl`, { app_acl_type: 'ALLOW', app_acl_values: ['10.0.0.1'] });
+    expect(type.status).toBe(400);
+    expect(type.json.error_msg).toContain('app_acl_type');
+    expect((await call('GET', `${BASE}/apps/${app}/app-acl`)).json).toEqual({ app_id: app });
+  });
+
+  it('on v1.0 and v1 the family is no route: 404 APIG.0101', async () => {
+    for (const path of ['/v1.0/apigw/apps/a1/app-acl', '/v1/p/apigw/instances/i/apps/a1/app-acl']) {
+      const response = await fetch(`${stateful.url}${path}`, { headers: { 'x-auth-token': 't' } });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error_code).toBe('APIG.0101');
+    }
+  });
+});
+
+describe('APP access control, stateless: the pages’ examples', () => {
+  it('show and set answer the example; delete 204', async () => {
+    const acl = `${BASE}/apps/9ed8b7fe84224de681e7d7a5587e76dc/app-acl`;
+    expect(await example('GET', acl)).toEqual({ status: 200, json: { app_id: '9ed8b7fe84224de681e7d7a5587e76dc', ...PAGE_ACL } });
+    expect((await example('PUT', acl, PAGE_ACL)).status).toBe(201);
+    expect((await example('DELETE', acl)).status).toBe(204);
+  });
+});
+
+describe('with credentials', () => {
+  it('the front door answers first: no known token, 401', async () => {
+    const guarded = await startMockServer({ port: 0, credentials: { tokens: ['known-token-fam'] } });
+    try {
+      const unknown = await fetch(`${guarded.url}${BASE}/apps/a1/app-acl`, { headers: { 'x-auth-token': 'other' } });
+      expect(unknown.status).toBe(401);
+      const known = await fetch(`${guarded.url}${BASE}/apps/a1/app-acl`, { headers: { 'x-auth-token': 'known-token-fam' } });
+      expect(known.status).toBe(404);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('a seed with access control', () => {
+  it('serves a seeded APP’s list, and POST /_mock/reset returns to it', async () => {
+    const seeded = await startMockServer({
+      port: 0,
+      seed: [
+        { tenant: 'v2 p-seed i-seed', apps: [{ id: 'app-with-acl', name: 'seeded_acl', app_acl: { app_acl_type: 'DENY', app_acl_values: ['10.0.0.0/8'] } }] },
+      ],
+    });
+    try {
+      const acl = `${seeded.url}/v2/p-seed/apigw/instances/i-seed/apps/app-with-acl/app-acl`;
+      const read = async () => (await fetch(acl, { headers: { 'x-auth-token': 't' } })).json();
+      expect(await read()).toEqual({ app_id: 'app-with-acl', app_acl_type: 'DENY', app_acl_values: ['10.0.0.0/8'] });
+      await fetch(acl, { method: 'DELETE', headers: { 'x-auth-token': 't' } });
+      expect(await read()).toEqual({ app_id: 'app-with-acl' });
+      await fetch(`${seeded.url}/_mock/reset`, { method: 'POST' });
+      expect(await read()).toEqual({ app_id: 'app-with-acl', app_acl_type: 'DENY', app_acl_values: ['10.0.0.0/8'] });
+    } finally {
+      await seeded.close();
+    }
+  });
+
+  it('refuses a list that breaks the contract, or one on v1, naming the APP and the rule', async () => {
+    await expect(
+      startMockServer({
+        port: 0,
+        seed: [
+          { tenant: 'v2 p i', apps: [{ name: 'bad_acl', app_acl: { app_acl_type: 'PERMIT', app_acl_values: ['1.2.3.256'] } }] },
+          { tenant: 'v1 p i', apps: [{ name: 'v1_acl', app_acl: { app_acl_type: 'PERMIT', app_acl_values: ['1.2.3.4'] } }] },
+        ],
+      }),
+    ).rejects.toThrow(
+      /seed tenant #1 \(v2 p i\), APP #1, app_acl: app_acl_values entry 0 does not follow its rule[\s\S]*seed tenant #2 \(v1 p i\), APP #1: app_acl exists on v2 only/,
+    );
+  });
+});
