@@ -12,6 +12,7 @@ export interface StandaloneValidator {
 }
 export declare const AppAclRequestV2: StandaloneValidator;
 export declare const AuthorizeAppsRequest: StandaloneValidator;
+export declare const CreateAiApiKeyRequestV2: StandaloneValidator;
 export declare const CreateAppCodeRequest: StandaloneValidator;
 export declare const CreateAppCodeRequestV2: StandaloneValidator;
 export declare const CreateAppRequest: StandaloneValidator;
@@ -40,7 +41,7 @@ export interface RequestFieldRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** What the first character must be (the pattern's first class), and the rule's words for it; with `allowed`, it tells a character problem from a length one. */
+  /** What the first character must be (the pattern's first class), and the rule's words for it; absent when any allowed character may start the value. */
   startsWith?: CharacterRule;
   /** What every character may be: the pattern's second class, and the rule's words for it. */
   allowed?: CharacterRule;
@@ -50,12 +51,13 @@ export interface RequestFieldRule {
   zh: string;
 }
 /** The request body schemas, by name. */
-export type RequestSchemaName = "AppAclRequestV2" | "AuthorizeAppsRequest" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
+export type RequestSchemaName = "AppAclRequestV2" | "AuthorizeAppsRequest" | "CreateAiApiKeyRequestV2" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
 /** `METHOD path` of each operation that takes a body → its schema. */
 export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
 export declare const FIELD_RULES: {
   AppAclRequestV2: Record<"app_acl_type" | "app_acl_values", RequestFieldRule>;
   AuthorizeAppsRequest: Record<"api_ids" | "app_ids" | "env_id", RequestFieldRule>;
+  CreateAiApiKeyRequestV2: Record<"ai_api_key" | "alias", RequestFieldRule>;
   CreateAppCodeRequest: Record<"app_code", RequestFieldRule>;
   CreateAppCodeRequestV2: Record<"app_code", RequestFieldRule>;
   CreateAppRequest: Record<"name" | "remark" | "app_key" | "app_secret", RequestFieldRule>;

@@ -471,6 +471,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the AI API keys of an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the AI API keys of an APP, a page at a time, each
+         *     key masked (“展示匿名化的已经创建的AIAPIKey”). Fields and paging from Huawei's SDK models
+         *     (`ListAiApiKeysRequest`, `ListAiApiKeysResponse`); statuses and codes the contract's decision
+         *     (no page). `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys`.
+         */
+        get: operations["listAiApiKeysOnDedicatedGatewayV2"];
+        put?: never;
+        /**
+         * Create an AI API key (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): gives an APP an AI API key for its AI APIs, one of your
+         *     choosing or, without `ai_api_key`, one the gateway generates. No page documents AI API keys
+         *     (Huawei added them in 2026): the fields and rules are those of Huawei's SDK models
+         *     (`AiApiKeyCreate`, `AiApiKeyBaseInfo`; SDK operation `CreateAiApiKey`), and the statuses and
+         *     error codes are the contract's decision: those of the v2 AppCode operations beside it.
+         *     `POST /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys`.
+         */
+        post: operations["createAiApiKeyOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys/{ai_api_key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an AI API key (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows one AI API key of an APP. Fields from Huawei's SDK
+         *     model (`ShowDetailsOfAiApiKeyResponse`); statuses and codes the contract's decision (no page).
+         *     `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys/{ai_api_key_id}`.
+         */
+        get: operations["showAiApiKeyOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an AI API key (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): deletes an AI API key of an APP; its AI APIs can no
+         *     longer be called with it. SDK operation `DeleteAiApiKey`; statuses and codes the contract's
+         *     decision (no page). `DELETE
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys/{ai_api_key_id}`.
+         */
+        delete: operations["deleteAiApiKeyOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/apigw/app-auths": {
         parameters: {
             query?: never;
@@ -1783,6 +1844,52 @@ export interface components {
             /** @description The addresses the list holds. Source “Access control values.” */
             app_acl_values: string[];
         };
+        /**
+         * @description An AI API key to add (model `AiApiKeyCreate`: both fields optional). Without `ai_api_key` the gateway
+         *     generates one.
+         */
+        CreateAiApiKeyRequestV2: {
+            /**
+             * @description The key; a secret, never log it. Optional: without it the gateway generates a random one.
+             *     English letters, digits and `+ - _ / =`, 8 to 128 characters; any of them may start it (no
+             *     rule for the first character is stated). Valid: `Ab3+-_/=`. Invalid: `abcdefg!`, 7 letters.
+             *
+             *     Source: “AIAPIKey值，不指定具体值时，由后台自动生成随机字符串。 支持大小写英文字母、数字，以及+-_/=特殊字符，长度为8~128个字符。” (model `AiApiKeyCreate`)
+             */
+            ai_api_key?: string;
+            /**
+             * @description A name for the key. Optional. English letters, digits, `_` and `-`, 1 to 100 characters
+             *     (大小写字母 read as A–Z and a–z: the contract's reading). Valid: `chatbot_prod`. Invalid: `my key`, `别名`.
+             *
+             *     Source: “AIAPIKey的别名。支持大小写字母，数字，下划线，中划线，长度为1~100个字符。” (model `AiApiKeyCreate`)
+             */
+            alias?: string;
+        };
+        /** @description An AI API key of an APP (model `AiApiKeyBaseInfo`). */
+        AiApiKeyV2: {
+            /** @description The key's id. Source “AIAPIKey编号。” */
+            id: string;
+            /**
+             * @description The key: in full on create and show, masked in the list (“展示匿名化的已经创建的AIAPIKey”). A secret:
+             *     never log it. Source “AIAPIKey值”.
+             */
+            ai_api_key: string;
+            /** @description The key's alias, when one was given. Source “AIAPIKey的别名。” */
+            alias?: string;
+            /** @description The APP the key belongs to. Source “凭据编号。” */
+            app_id: string;
+            /** @description When the key was created. Source “创建时间。” */
+            create_time: string;
+        };
+        /** @description One page of an APP's AI API keys (model `ListAiApiKeysResponse`). */
+        AiApiKeyListV2: {
+            /** @description How many keys the APP has. Source “满足条件的记录数”. */
+            total: number;
+            /** @description How many are on this page. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The keys of this page, each masked. Source “AIAPIKey列表，展示匿名化的已经创建的AIAPIKey。 AIAPIKey的创建数量上限可以通过配额调整。” */
+            ai_api_keys: components["schemas"]["AiApiKeyV2"][];
+        };
     };
     responses: {
         /** @description Created. The APP was created; the body describes it. */
@@ -2475,7 +2582,7 @@ export interface components {
             content?: never;
         };
         /** @description Bad Request. The APP id is not valid. */
-        BadAclAppId: {
+        BadFamilyAppIdV2: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -2506,9 +2613,93 @@ export interface components {
         };
         /**
          * @description Not Found. No APP has this id. The access control pages' example answers `APIG.3004`, as the v2
-         *     AppCode pages do (the v2 APP pages answer `APIG.3002`): each operation's own page wins.
+         *     AppCode pages do (the v2 APP pages answer `APIG.3002`): each operation's own page wins. The AI API
+         *     key operations (no page) answer the same (the contract's decision).
          */
-        AclAppNotFoundV2: {
+        FamilyAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Created. The AI API key, its value in full (the only answer besides show that carries it unmasked).
+         *     No page documents this operation: the status is the contract's decision (that of Create AppCode
+         *     beside it), the fields Huawei's SDK model (`CreateAiApiKeyResponse`).
+         */
+        AiApiKeyCreatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AiApiKeyV2"];
+            };
+        };
+        /** @description OK. The AI API key (model `ShowDetailsOfAiApiKeyResponse`; the status is the contract's decision, no page). */
+        AiApiKeyShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AiApiKeyV2"];
+            };
+        };
+        /**
+         * @description OK. One page of the APP's AI API keys and how many it has, each key masked (“展示匿名化的已经创建的AIAPIKey”;
+         *     model `ListAiApiKeysResponse`). The status is the contract's decision (no page).
+         */
+        AiApiKeyListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AiApiKeyListV2"];
+            };
+        };
+        /** @description No Content. The AI API key was deleted; there is no body (the status is the contract's decision, no page). */
+        AiApiKeyDeletedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad Request. The body is not valid JSON, a field breaks its rule, the key is taken, or the APP id is not valid. */
+        BadAiApiKeyRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Forbidden. The caller may not request this method, or the APP has as many AI API keys as it may
+         *     have (“AIAPIKey的创建数量上限可以通过配额调整”: the limit is a quota; no source gives its number or code,
+         *     the contract takes the catalogue's generic `APIG.3100`).
+         */
+        AiApiKeyForbiddenV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id (`APIG.3004`, as the family's pages answer), or the APP has no AI API key
+         *     with this id. No source names the second one's code: the contract fixes the status and the error body
+         *     only (this project's mock answers `APIG.3000`, a stand-in no catalogue entry uses).
+         */
+        AiApiKeyNotFoundV2: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -2773,6 +2964,13 @@ export interface components {
          *     Source: “环境编号”
          */
         BoundAppsEnvId: string;
+        /**
+         * @description ID of the AI API key; the create call and the list give it.
+         *
+         *     Source: “AIAPIKey编号。” (model `AiApiKeyBaseInfo`)
+         * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
+         */
+        AiApiKeyIdV2: string;
     };
     requestBodies: {
         /** @description The APP to create. JSON in UTF-8. */
@@ -2833,6 +3031,15 @@ export interface components {
         SetAppAclV2: {
             content: {
                 "application/json": components["schemas"]["AppAclRequestV2"];
+            };
+        };
+        /**
+         * @description The key to add, and its alias; both optional. Without `ai_api_key` (or without a body) the gateway
+         *     generates the key (“不指定具体值时，由后台自动生成随机字符串”). JSON in UTF-8.
+         */
+        CreateAiApiKeyV2: {
+            content: {
+                "application/json": components["schemas"]["CreateAiApiKeyRequestV2"];
             };
         };
     };
@@ -4100,10 +4307,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AppAclShownV2"];
-            400: components["responses"]["BadAclAppId"];
+            400: components["responses"]["BadFamilyAppIdV2"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AppFamilyForbiddenV2"];
-            404: components["responses"]["AclAppNotFoundV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4142,7 +4349,7 @@ export interface operations {
             400: components["responses"]["BadAppAclRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AppFamilyForbiddenV2"];
-            404: components["responses"]["AclAppNotFoundV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -4178,10 +4385,199 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["AppAclDeletedV2"];
-            400: components["responses"]["BadAclAppId"];
+            400: components["responses"]["BadFamilyAppIdV2"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AppFamilyForbiddenV2"];
-            404: components["responses"]["AclAppNotFoundV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAiApiKeysOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AiApiKeyListV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAiApiKeyOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CreateAiApiKeyV2"];
+        responses: {
+            201: components["responses"]["AiApiKeyCreatedV2"];
+            400: components["responses"]["BadAiApiKeyRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AiApiKeyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAiApiKeyOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+                /**
+                 * @description ID of the AI API key; the create call and the list give it.
+                 *
+                 *     Source: “AIAPIKey编号。” (model `AiApiKeyBaseInfo`)
+                 * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
+                 */
+                ai_api_key_id: components["parameters"]["AiApiKeyIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AiApiKeyShownV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AiApiKeyNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAiApiKeyOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+                /**
+                 * @description ID of the AI API key; the create call and the list give it.
+                 *
+                 *     Source: “AIAPIKey编号。” (model `AiApiKeyBaseInfo`)
+                 * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
+                 */
+                ai_api_key_id: components["parameters"]["AiApiKeyIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AiApiKeyDeletedV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AiApiKeyNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -50,6 +50,7 @@ export {
 } from './client/app-grants.js';
 export * from './client/grant-generation-helpers.js';
 export { showAppAcl, setAppAcl, deleteAppAcl } from './client/app-access-control.js';
+export { createAiApiKey, listAiApiKeysPage, listAiApiKeys, showAiApiKey, deleteAiApiKey } from './client/ai-api-keys.js';
 export { ApigError, ApigNetworkError, ApigValidationError, credentialRefusalOf, type ApigFailure, type CredentialRefusal } from './errors.js';
 export { validateCreateAppRequest, type ValidationIssue, type ValidationResult, type RequestField } from './validation/validate-create-app-request.js';
 export { validateRequestBody, type RequestSchemaName, type BodyValidationOptions } from './validation/validate-request-body.js';

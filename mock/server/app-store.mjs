@@ -64,6 +64,7 @@ import { FAMILY_KINDS, forgetFamilies, handleFamily } from './family-store.mjs';
  * @property {Map<string | undefined, Map<string | undefined, import('./grant-store.mjs').AppCode>>} codes APP id → AppCode id → AppCode
  * @property {Map<string | undefined, import('./grant-store.mjs').Authorization>} auths authorization id → authorization
  * @property {Map<string | undefined, import('./family-store.mjs').Acl>} acls APP id → its access control (v2)
+ * @property {Map<string | undefined, Map<string | undefined, import('./family-store.mjs').AiApiKey>>} aiKeys APP id → AI API key id → key (v2)
  * @property {import('./grant-store.mjs').Catalogue} catalogue the APIs and environments APPs are authorized to
  */
 
@@ -237,7 +238,7 @@ export class AppStore {
    * @returns {Tenant}
    */
   static emptyTenant(catalogue) {
-    return { byId: new Map(), byName: new Map(), byKey: new Map(), codes: new Map(), auths: new Map(), acls: new Map(), catalogue };
+    return { byId: new Map(), byName: new Map(), byKey: new Map(), codes: new Map(), auths: new Map(), acls: new Map(), aiKeys: new Map(), catalogue };
   }
 
   /**
@@ -283,7 +284,7 @@ export class AppStore {
   handle({ generation, kind, tenant, appId, itemId, query = {}, body = {} }) {
     const apps = this.apps(tenant, kind === 'create');
     if (GRANT_KINDS.has(kind)) return handleGrant(apps, { generation, kind, appId, itemId, query, body });
-    if (FAMILY_KINDS.has(kind)) return handleFamily(apps, { kind, appId, body });
+    if (FAMILY_KINDS.has(kind)) return handleFamily(apps, { kind, appId, itemId, query, body });
     switch (kind) {
       case 'create': {
         if (apps.byId.size >= this.quota) return fail(403, 'APIG.3103', 'The number of apps exceeds the maximum allowed limit');

@@ -73,6 +73,10 @@ function validationOnly(schema) {
  * @param {Schema & { pattern: string }} prop
  */
 function characterRules(field, prop) {
+  // One class for every character (an AI API key's): no rule for the first one.
+  const single = /^\^(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(prop.pattern);
+  const singleEn = /^[^;]+; ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
+  if (single && singleEn && prop['x-rule-zh']) return { allowed: { class: single[1], en: singleEn[1], zh: prop['x-rule-zh'] } };
   const classes = /^\^(\[[^\]]+\])(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(prop.pattern);
   const en = /^[^;]+; ([^;]+); starts with ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
   const zhAllowed = /^(支持[^且]+?)[，,]\s*且/.exec(prop['x-rule-zh'] ?? '');
@@ -248,7 +252,7 @@ export interface RequestFieldRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** What the first character must be (the pattern's first class), and the rule's words for it; with \`allowed\`, it tells a character problem from a length one. */
+  /** What the first character must be (the pattern's first class), and the rule's words for it; absent when any allowed character may start the value. */
   startsWith?: CharacterRule;
   /** What every character may be: the pattern's second class, and the rule's words for it. */
   allowed?: CharacterRule;

@@ -37,7 +37,7 @@ function oneOf(characterClass: string): RegExp {
 }
 
 /** Fields whose value is a credential: an issue never shows their characters, only where they are. */
-const SECRET_FIELDS = new Set(['app_secret', 'app_code']);
+const SECRET_FIELDS = new Set(['app_secret', 'app_code', 'ai_api_key']);
 
 /** A character as an issue shows it: quoted (escapes made visible) with its code point. */
 function shown(character: string): string {
@@ -52,14 +52,15 @@ function shown(character: string): string {
  * length is wrong).
  */
 function charactersMessage(field: string, rule: RequestFieldRule, value: string): string | undefined {
-  // Every field with a pattern has both (scripts/generate/validators.mjs fails on a pattern it cannot split).
-  const startsWith = rule.startsWith!;
+  // Every field with a pattern has `allowed`, and `startsWith` unless any allowed character may start it
+  // (scripts/generate/validators.mjs fails on a pattern it cannot split).
+  const startsWith = rule.startsWith;
   const allowed = rule.allowed!;
   const secret = SECRET_FIELDS.has(field);
   const all = Array.from(value);
   const said: string[] = [];
   const first = all[0];
-  if (first !== undefined && !oneOf(startsWith.class).test(first)) {
+  if (startsWith && first !== undefined && !oneOf(startsWith.class).test(first)) {
     said.push(`${field} must start with ${startsWith.en} (${startsWith.zh})${secret ? '' : `; it starts with ${shown(first)}`}.`);
   }
   const at = all.findIndex((character, i) => i > 0 && !oneOf(allowed.class).test(character));

@@ -1,10 +1,24 @@
 // The v2 families beside the APP, as a provisioning script runs them on the dedicated gateway v2:
-// APP access control (set an allow list, read it back, replace it with a deny list, delete it).
+// APP access control (set an allow list, read it back, replace it with a deny list, delete it) and
+// AI API keys (one generated, one given; listed masked, shown, deleted).
 // Each family is skipped, with the reason, when the target does not offer it (a gateway that
 // answers its route with 404 APIG.0101, no such API) or has no dedicated instance configured.
 // Everything the suite makes is removed at the end, even when a test fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApigClient, deleteApp, deleteAppAcl, setAppAcl, showAppAcl, type ApigClient, type ApigError, type Gateway } from '../../src/index.js';
+import {
+  createAiApiKey,
+  createApigClient,
+  deleteAiApiKey,
+  deleteApp,
+  deleteAppAcl,
+  listAiApiKeys,
+  setAppAcl,
+  showAiApiKey,
+  showAppAcl,
+  type ApigClient,
+  type ApigError,
+  type Gateway,
+} from '../../src/index.js';
 import { createApp } from '../../src/client/app-lifecycle.js';
 import { NEEDS_STATE, RUN as RUN_ID, target } from './target.js';
 
@@ -13,9 +27,14 @@ const NEEDS_V2 = target.dedicated ? '' : ' [skipped: no dedicated instance (APIG
 const describeIfV2 = target.stateful && target.dedicated ? describe : describe.skip;
 /** What the suite made, so that the cleanup finds it whatever happened. */
 const apps: Array<{ client: ApigClient; gateway: Gateway; id: string }> = [];
+const aiKeys: Array<{ client: ApigClient; instance: { projectId: string; instanceId: string }; app: string; id: string }> = [];
 
 afterAll(async () => {
   const left = [];
+  for (const { client, instance, app, id } of aiKeys.splice(0)) {
+    const result = await deleteAiApiKey(client, instance, app, id);
+    if (!result.ok && !(result.error.kind === 'api' && result.error.status === 404)) left.push(`AI API key ${id}: ${result.error.message}`);
+  }
   for (const { client, gateway, id } of apps.splice(0)) {
     const result = await deleteApp(client, gateway, id);
     if (!result.ok && !(result.error.kind === 'api' && result.error.status === 404)) left.push(`APP ${id}: ${result.error.message}`);
@@ -74,6 +93,43 @@ describeIfV2.each(target.lifecycleAuths.map((auth) => ({ auth, kind: 'token' in 
       if (shown.ok) return;
       if (notOffered(shown.error)) context.skip('the target does not offer APP access control (GET …/app-acl answered 404 APIG.0101)');
       expect((shown.error as ApigError).status).toBe(404);
+    });
+
+    it('AI API keys: one generated, one given → both listed, masked → shown in full → deleted → gone', async (context) => {
+      const made = await createApp<{ id: string }>(client, gateway, { name: `${RUN}_ai_${kind}`, remark: 'conformance run' });
+      if (!made.ok) throw made.error;
+      const app = made.data.id;
+      apps.push({ client, gateway, id: app });
+
+      const generated = await createAiApiKey(client, instance, app, { alias: `${RUN}_gen` });
+      if (!generated.ok && notOffered(generated.error)) context.skip('the target does not offer AI API keys (POST …/ai-api-keys answered 404 APIG.0101)');
+      if (!generated.ok) throw generated.error;
+      aiKeys.push({ client, instance, app, id: generated.data.id });
+      expect(generated.status).toBe(201);
+      expect(generated.data.ai_api_key).toMatch(/^[A-Za-z0-9+_/=-]{8,128}$/);
+      const value = `${RUN}-Key_0001`;
+      const given = await createAiApiKey(client, instance, app, { ai_api_key: value });
+      if (!given.ok) throw given.error;
+      aiKeys.push({ client, instance, app, id: given.data.id });
+      expect(given.data.ai_api_key).toBe(value);
+
+      const listed = [];
+      for await (const key of listAiApiKeys(client, instance, app, { pageSize: 1 })) listed.push(key);
+      expect(listed.map((k) => k.id).sort()).toEqual([generated.data.id, given.data.id].sort());
+      // Masked: the list never shows a key whole (“展示匿名化的已经创建的AIAPIKey”).
+      for (const key of listed) expect([value, generated.data.ai_api_key]).not.toContain(key.ai_api_key);
+
+      const shown = await showAiApiKey(client, instance, app, given.data.id);
+      if (!shown.ok) throw shown.error;
+      expect(shown.data).toMatchObject({ id: given.data.id, app_id: app });
+
+      for (const id of [generated.data.id, given.data.id]) {
+        const deleted = await deleteAiApiKey(client, instance, app, id);
+        if (!deleted.ok) throw deleted.error;
+        expect(deleted.status).toBe(204);
+      }
+      const gone = await showAiApiKey(client, instance, app, given.data.id);
+      expect(!gone.ok && (gone.error as ApigError).status).toBe(404);
     });
   },
 );

@@ -53,12 +53,39 @@ describe('APP access control, stateful', () => {
   });
 });
 
+describe('AI API keys, stateful', () => {
+  it('create (generated, given), list masked, show, delete: each answer valid against its schema', async () => {
+    const app = (await call('POST', `${BASE}/apps`, { name: 'ai_http' })).json.id;
+    const keys = `${BASE}/apps/${app}/ai-api-keys`;
+    const generated = await call('POST', keys, {});
+    expect(generated.status).toBe(201);
+    const given = await call('POST', keys, { ai_api_key: 'Given-key-0001', alias: 'ops' });
+    expect(given.json).toMatchObject({ ai_api_key: 'Given-key-0001', alias: 'ops', app_id: app });
+    const list = await call('GET', `${keys}?offset=0&limit=10`);
+    expect(list.json.total).toBe(2);
+    expect(list.json.ai_api_keys.map((k: { ai_api_key: string }) => k.ai_api_key)).toEqual([`${generated.json.ai_api_key.slice(0, 4)}****`, 'Give****']);
+    expect((await call('GET', `${keys}/${given.json.id}`)).json).toEqual(given.json);
+    expect((await call('POST', keys, { ai_api_key: 'Given-key-0001' })).status).toBe(400);
+    expect((await call('DELETE', `${keys}/${given.json.id}`)).status).toBe(204);
+    expect((await call('GET', `${keys}/${given.json.id}`)).status).toBe(404);
+    expect((await call('POST', keys, { ai_api_key: 'bad!' })).json.error_msg).toContain('ai_api_key');
+  });
+});
+
 describe('APP access control, stateless: the pages’ examples', () => {
   it('show and set answer the example; delete 204', async () => {
     const acl = `${BASE}/apps/9ed8b7fe84224de681e7d7a5587e76dc/app-acl`;
     expect(await example('GET', acl)).toEqual({ status: 200, json: { app_id: '9ed8b7fe84224de681e7d7a5587e76dc', ...PAGE_ACL } });
     expect((await example('PUT', acl, PAGE_ACL)).status).toBe(201);
     expect((await example('DELETE', acl)).status).toBe(204);
+  });
+
+  it('AI API keys answer the contract’s examples (no page gives one)', async () => {
+    const keys = `${BASE}/apps/9ed8b7fe84224de681e7d7a5587e76dc/ai-api-keys`;
+    expect((await example('POST', keys, { alias: 'chatbot_prod' })).json.alias).toBe('chatbot_prod');
+    expect((await example('GET', keys)).json.ai_api_keys[0].ai_api_key).toBe('Q2hh****');
+    expect((await example('GET', `${keys}/5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6`)).status).toBe(200);
+    expect((await example('DELETE', `${keys}/5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6`)).status).toBe(204);
   });
 });
 
