@@ -64,7 +64,10 @@ export function forgetFamilies(tenant, appId) {
 const masked = (/** @type {AiApiKey} */ key) => ({ ...key, ai_api_key: `${key.ai_api_key.slice(0, 4)}****` });
 
 /** A generated key: 32 characters of the allowed set (letters and digits), as a create without one gets. */
-const generatedKey = () => randomBytes(24).toString('base64').replace(/[^A-Za-z0-9]/g, '0');
+const generatedKey = () =>
+  randomBytes(24)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '0');
 
 /**
  * The AI API key operations of one APP (which exists).

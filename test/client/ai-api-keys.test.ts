@@ -3,7 +3,7 @@
 // and the key never in an error (it is a credential, like an AppSecret).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ApigError,
+  type ApigError,
   ApigValidationError,
   createAiApiKey,
   createApigClient,
