@@ -532,6 +532,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List client quotas (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the client quotas, a page at a time, by part of
+         *     their name. Source page: Querying Credential Quotas (current v2 pages; model `ListAppQuotasRequest`),
+         *     `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas`. The page lists no 404.
+         */
+        get: operations["listAppQuotasOnDedicatedGatewayV2"];
+        put?: never;
+        /**
+         * Create a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): creates a client quota (客户端配额): a budget of
+         *     `call_limits` calls per `time_interval` `time_unit`, which APPs bound to it share. Source page:
+         *     Creating a Credential Quota (current v2 pages; model `AppQuotaCreate`), `POST /v2/{project_id}/apigw/instances/{instance_id}/app-quotas`.
+         */
+        post: operations["createAppQuotaOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows one client quota. Source page: Querying Credential
+         *     Quota Details (current v2 pages), `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`.
+         */
+        get: operations["showAppQuotaOnDedicatedGatewayV2"];
+        /**
+         * Update a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): replaces a client quota's name, budget, reset time and
+         *     remark (the same body as create). Source page: Modifying a Credential Quota (current v2 pages; model
+         *     `AppQuotaCreate`), `PUT /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`.
+         */
+        put: operations["updateAppQuotaOnDedicatedGatewayV2"];
+        post?: never;
+        /**
+         * Delete a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): deletes a client quota; the APPs bound to it are unbound
+         *     (“the binding relationships between the quota and credentials will also be deleted”, the page). Source
+         *     page: Deleting a Credential Quota (current v2 pages), `DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`.
+         */
+        delete: operations["deleteAppQuotaOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/binding-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind APPs to a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): binds APPs to a client quota; they then share its budget.
+         *     An APP has at most one quota (its bound-quota answer is one quota): binding an APP already bound is
+         *     refused (the contract's decision; no page says). Source page: Binding a Credential Quota with
+         *     Credentials (current v2 pages; model `CreateAppQuotaBindingApp`), `POST /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/binding-apps`.
+         */
+        post: operations["bindAppsToAppQuotaOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs bound to a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs bound to a client quota, a page at a time,
+         *     by part of their name. Source page: Querying the Credentials Bound to a Specified Quota (current v2
+         *     pages), `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps`.
+         */
+        get: operations["listAppsBoundToAppQuotaOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unbind an APP from a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): unbinds one APP from a client quota. Source page: Unbinding a
+         *     Credential Quota from a Credential (current v2 pages), `DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps/{app_id}`.
+         */
+        delete: operations["unbindAppFromAppQuotaOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bindable-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs a client quota can take (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs that can be bound to a client quota: those
+         *     bound to no quota (the contract's reading of the page's example), a page at a time, by part of their
+         *     name. Source page: Querying Credentials That Can Be Bound to a Credential Quota (current v2 pages),
+         *     `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bindable-apps`.
+         */
+        get: operations["listAppsBindableToAppQuotaOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/bound-quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the client quota an APP is bound to (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows the client quota an APP is bound to. Source page:
+         *     Querying Quotas Associated with a Credential (current v2 pages), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/bound-quota`.
+         */
+        get: operations["showAppQuotaOfAppOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/apigw/app-auths": {
         parameters: {
             query?: never;
@@ -1890,6 +2061,149 @@ export interface components {
             /** @description The keys of this page, each masked. Source “AIAPIKey列表，展示匿名化的已经创建的AIAPIKey。 AIAPIKey的创建数量上限可以通过配额调整。” */
             ai_api_keys: components["schemas"]["AiApiKeyV2"][];
         };
+        /**
+         * @description A client quota to create, or its new state on update (model `AppQuotaCreate`: name, call_limits,
+         *     time_unit and time_interval required; reset_time and remark optional).
+         */
+        AppQuotaRequestV2: {
+            /**
+             * @description The quota's name, unique on the instance (`APIG.3325` when taken). Required. Chinese characters,
+             *     English letters, digits and `_`; it must start with an English letter or a Chinese character;
+             *     3 to 255 characters. The SDK's rule admits 汉字 (the English page says letters): the SDK's rule
+             *     text wins, as for the APP's name; the length is the page's. Valid: `ClientQuota_demo`, `配额_1`.
+             *     Invalid: `1quota`, `ab`.
+             *
+             *     Source: “配额名称。支持汉字，英文，数字，下划线，且只能以英文和汉字开头” (model `AppQuotaCreate`); “Minimum: 3 Maximum: 255” (the page)
+             */
+            name: string;
+            /**
+             * @description How many calls the bound APPs may make together in each period. Required; 1 to 2147483647.
+             *
+             *     Source: “凭据配额的访问次数限制” (model); “Minimum: 1 Maximum: 2147483647” (the page)
+             */
+            call_limits: number;
+            /**
+             * @description The period's unit. Required.
+             *
+             *     Source: “限定时间单位：SECOND:秒、MINUTE:分、HOUR:时、DAY:天” (model)
+             * @enum {string}
+             */
+            time_unit: "SECOND" | "MINUTE" | "HOUR" | "DAY";
+            /**
+             * @description The period's length, in `time_unit`s. Required; 1 to 2147483647.
+             *
+             *     Source: “流控的限定时间值” (model); “Minimum: 1 Maximum: 2147483647” (the page)
+             */
+            time_interval: number;
+            /**
+             * @description When the quota is first reset; without it, from the first call (“不配置默认为首次调用时间计算”).
+             *     Optional. No source states a format: the contract takes the form of the pages' examples,
+             *     `yyyy-MM-dd HH:mm:ss` (`2020-09-20 00:00:00`; the calendar is not checked). Invalid:
+             *     `2020-09-20T00:00:00Z`, `2020-13-01 00:00:00`.
+             *
+             *     Source: “首次配额重置时间点，不配置默认为首次调用时间计算” (model)
+             */
+            reset_time?: string;
+            /**
+             * @description A description. Optional; at most 255 characters, without `<` or `>`.
+             *
+             *     Source: “参数说明和描述。  不支持<，>字符” (model); “Maximum: 255” (the page)
+             */
+            remark?: string;
+        };
+        /** @description The APPs to bind (model `CreateAppQuotaBindingApp`). */
+        BindAppsToAppQuotaRequestV2: {
+            /**
+             * @description The ids of the APPs to bind. Required; at least one (the contract's decision: no source bounds
+             *     the list, and an empty one binds nothing).
+             *
+             *     Source: “凭据编号列表” (model)
+             */
+            app_ids: string[];
+        };
+        /** @description A client quota (model `AppQuotaInfo`; Table 4 of the quota pages). */
+        AppQuotaV2: {
+            /** @description The quota's id. Source “凭据配额编号”. */
+            app_quota_id: string;
+            /** @description The quota's name. Source “配额名称”. */
+            name: string;
+            /** @description Calls allowed per period. Source “凭据配额的访问次数限制”. */
+            call_limits: number;
+            /** @description The period's unit, SECOND, MINUTE, HOUR or DAY (open in answers). Source “限定时间单位”. */
+            time_unit: string;
+            /** @description The period's length. Source “配额的限定时间值”. */
+            time_interval: number;
+            /** @description The description, when one was given. Source “参数说明和描述”. */
+            remark?: string;
+            /**
+             * @description The first reset, when one was given: as sent on create and update (`2020-09-20 00:00:00`), as
+             *     `2020-09-20 00:00:00 +0000 +0000` on show, list and bound-quota (the pages' examples). Source “首次配额重置时间点”.
+             */
+            reset_time?: string;
+            /** @description When the quota was created. Source “创建时间”. */
+            create_time: string;
+            /** @description How many APPs are bound to it (not in every answer). Source “配额策略已绑定应用数量”. */
+            bound_app_num?: number;
+        };
+        /** @description One page of the client quotas (model `ListAppQuotasResponse`). */
+        AppQuotaListV2: {
+            /** @description How many quotas match. Source “满足条件的记录数”. */
+            total: number;
+            /** @description How many are on this page. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The quotas of this page. Source “配额列表”. */
+            quotas: components["schemas"]["AppQuotaV2"][];
+        };
+        /** @description The bindings one call made (model `AssociateAppsForAppQuotaResponse`). */
+        AppQuotaBindingListV2: {
+            /** @description One record per APP bound. Source “绑定的凭据列表” / Table 5. */
+            applies: components["schemas"]["AppQuotaBindingV2"][];
+        };
+        /** @description One APP bound to a quota (model `AppQuotaAppBinding`). */
+        AppQuotaBindingV2: {
+            /** @description The quota's id. Source “凭据配额编号”. */
+            app_quota_id: string;
+            /** @description The APP's id. Source “凭据编号”. */
+            app_id: string;
+            /** @description When it was bound. Source “绑定时间”. */
+            bound_time: string;
+        };
+        /** @description One page of APPs, bound to a quota or bindable (models `ListAppQuotaBoundAppsResponse`, `ListAppQuotaBindableAppsResponse`). */
+        AppQuotaAppListV2: {
+            /** @description How many APPs match. Source “满足条件的记录数”. */
+            total: number;
+            /** @description How many are on this page. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The APPs of this page. Source “应用列表”. */
+            apps: components["schemas"]["AppQuotaAppV2"][];
+        };
+        /** @description An APP as the quota lists show it (model `AppQuotaAppInfo`; Table 5 of the two pages). */
+        AppQuotaAppV2: {
+            /** @description The APP's id. Source “APP凭据编号”. */
+            app_id: string;
+            /** @description The APP's name. Source “APP凭据名称”. */
+            name: string;
+            /** @description 1 enabled, 2 disabled. Source “凭据状态： - 1：启用 - 2：禁用”. */
+            status: number;
+            /** @description The APP's key. Source “APP凭据的key”. */
+            app_key: string;
+            /** @description The account the APP is related to, when it has one. Source “凭据关联的账号ID”. */
+            related_domain_id?: string;
+            /** @description The project the APP is related to, when it has one. Source “凭据关联的项目ID”. */
+            related_project_id?: string;
+            /** @description The APP's description, when it has one. Source “APP凭据描述”. */
+            remark?: string;
+            /** @description When the APP was created. Source “创建时间”. */
+            register_time: string;
+            /** @description When the APP was last changed. Source “更新时间”. */
+            update_time: string;
+            /** @description The quota it is bound to, when it is. Source “APP凭据配额编号”. */
+            app_quota_id?: string;
+            /** @description The name of that quota, when it is bound. Source “配额名称”. */
+            app_quota_name?: string;
+            /** @description When it was bound; 0001-01-01T00:00:00Z for an APP bound to no quota. Source “绑定时间”. */
+            bound_time: string;
+        };
     };
     responses: {
         /** @description Created. The APP was created; the body describes it. */
@@ -2708,6 +3022,188 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description Created (the page's 201, “OK”). The quota as created; `reset_time` as it was sent (the show and list
+         *     pages answer it in another form, `2020-09-20 00:00:00 +0000 +0000`: the contract keeps it a string).
+         */
+        AppQuotaCreatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description OK. The quota. */
+        AppQuotaShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description OK (the page's 200). The quota as changed. */
+        AppQuotaUpdatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description OK. One page of the quotas and how many there are. */
+        AppQuotaListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaListV2"];
+            };
+        };
+        /** @description No Content. The quota was deleted, and its APPs unbound; there is no body. */
+        AppQuotaDeletedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Created (the page's 201, “OK”). One record per APP bound by this call. */
+        AppsBoundToAppQuotaV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaBindingListV2"];
+            };
+        };
+        /** @description No Content. The APP was unbound from the quota; there is no body. */
+        AppUnboundFromAppQuotaV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description OK. One page of the APPs bound to the quota and how many there are. */
+        AppQuotaBoundAppListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaAppListV2"];
+            };
+        };
+        /**
+         * @description OK. One page of the APPs that can be bound and how many there are. An APP bound to no quota carries
+         *     `bound_time` `0001-01-01T00:00:00Z` (Go's zero time, as the page's example shows) and no quota fields.
+         */
+        AppQuotaBindableAppListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaAppListV2"];
+            };
+        };
+        /** @description OK. The quota the APP is bound to. */
+        AppQuotaOfAppShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, a field is missing or breaks its rule, the name is taken, or an id is not valid. */
+        BadAppQuotaRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. An id or a query parameter is not valid. */
+        BadAppQuotaQuery: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Bad Request. The body is not valid JSON, `app_ids` is missing or breaks its rule, an id is not valid, or an
+         *     APP is already bound to a quota (an APP has at most one; the contract's decision, no page says).
+         */
+        BadAppQuotaBinding: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No client quota has this id. */
+        AppQuotaNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No client quota has this id (`APIG.3093`, the page's example), or an APP named does not
+         *     exist or is not bound to it (`APIG.3004`, the catalogue's “The app does not exist.”; the contract's decision).
+         */
+        AppQuotaOrAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id (`APIG.3002`, the page's example, though the catalogue files that code as “The
+         *     API does not exist.”: the page wins for its operation), or the APP is bound to no quota (`APIG.3093`; the
+         *     contract's decision, no page says).
+         */
+        AppQuotaOfAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No instance has this id (the page's example). */
+        QuotaInstanceNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -2971,6 +3467,34 @@ export interface components {
          * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
          */
         AiApiKeyIdV2: string;
+        /**
+         * @description ID of the client quota; the create call and the list give it.
+         *
+         *     Source: “凭据配额编号”
+         * @example c900c5612dbe451bb43cbcc49cfaf2f3
+         */
+        AppQuotaIdV2: string;
+        /**
+         * @description Only quotas whose name contains this (“Fuzzy query by name is supported.”).
+         *
+         *     Source: “凭据配额名称”
+         * @example ClientQuota
+         */
+        AppQuotaNameQuery: string;
+        /**
+         * @description Only APPs whose name contains this (“Fuzzy match by credential name is supported.”).
+         *
+         *     Source: “APP凭据名称。”
+         * @example app-demo
+         */
+        QuotaAppNameQuery: string;
+        /**
+         * @description Only APPs whose name contains this (“Fuzzy search by credential name is supported.”).
+         *
+         *     Source: “应用名称”
+         * @example app-test
+         */
+        BindableAppNameQuery: string;
     };
     requestBodies: {
         /** @description The APP to create. JSON in UTF-8. */
@@ -3040,6 +3564,18 @@ export interface components {
         CreateAiApiKeyV2: {
             content: {
                 "application/json": components["schemas"]["CreateAiApiKeyRequestV2"];
+            };
+        };
+        /** @description A client quota's name, budget, first reset time and remark (create and update take the same body). JSON in UTF-8. */
+        AppQuotaV2Body: {
+            content: {
+                "application/json": components["schemas"]["AppQuotaRequestV2"];
+            };
+        };
+        /** @description The APPs to bind to the quota. JSON in UTF-8. */
+        BindAppsToAppQuotaV2: {
+            content: {
+                "application/json": components["schemas"]["BindAppsToAppQuotaRequestV2"];
             };
         };
     };
@@ -4578,6 +5114,466 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AppFamilyForbiddenV2"];
             404: components["responses"]["AiApiKeyNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppQuotasOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Only quotas whose name contains this (“Fuzzy query by name is supported.”).
+                 *
+                 *     Source: “凭据配额名称”
+                 * @example ClientQuota
+                 */
+                name?: components["parameters"]["AppQuotaNameQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaListV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AppQuotaV2Body"];
+        responses: {
+            201: components["responses"]["AppQuotaCreatedV2"];
+            400: components["responses"]["BadAppQuotaRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["QuotaInstanceNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaShownV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AppQuotaV2Body"];
+        responses: {
+            200: components["responses"]["AppQuotaUpdatedV2"];
+            400: components["responses"]["BadAppQuotaRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppQuotaDeletedV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    bindAppsToAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BindAppsToAppQuotaV2"];
+        responses: {
+            201: components["responses"]["AppsBoundToAppQuotaV2"];
+            400: components["responses"]["BadAppQuotaBinding"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaOrAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBoundToAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Only APPs whose name contains this (“Fuzzy match by credential name is supported.”).
+                 *
+                 *     Source: “APP凭据名称。”
+                 * @example app-demo
+                 */
+                app_name?: components["parameters"]["QuotaAppNameQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaBoundAppListV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    unbindAppFromAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppUnboundFromAppQuotaV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaOrAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBindableToAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Only APPs whose name contains this (“Fuzzy search by credential name is supported.”).
+                 *
+                 *     Source: “应用名称”
+                 * @example app-test
+                 */
+                app_name?: components["parameters"]["BindableAppNameQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaBindableAppListV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppQuotaOfAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaOfAppShownV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaOfAppNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -65,6 +65,8 @@ import { FAMILY_KINDS, forgetFamilies, handleFamily } from './family-store.mjs';
  * @property {Map<string | undefined, import('./grant-store.mjs').Authorization>} auths authorization id → authorization
  * @property {Map<string | undefined, import('./family-store.mjs').Acl>} acls APP id → its access control (v2)
  * @property {Map<string | undefined, Map<string | undefined, import('./family-store.mjs').AiApiKey>>} aiKeys APP id → AI API key id → key (v2)
+ * @property {Map<string | undefined, import('./quota-store.mjs').Quota>} quotas client quota id → quota (v2)
+ * @property {Map<string | undefined, import('./quota-store.mjs').Binding>} quotaOf APP id → its quota binding (v2)
  * @property {import('./grant-store.mjs').Catalogue} catalogue the APIs and environments APPs are authorized to
  */
 
@@ -172,7 +174,7 @@ function view(app, generation, kind, tenant) {
 const LIST_FILTERS = ['id', 'name', 'app_key', 'creator', 'status', 'related_domain_id', 'related_project_id'];
 
 /** The operations beside the APP itself (./grant-store.mjs answers them). */
-const GRANT_KINDS = new Set([
+export const GRANT_KINDS = new Set([
   'createAppCode',
   'generateAppCode',
   'listAppCodes',
@@ -238,7 +240,18 @@ export class AppStore {
    * @returns {Tenant}
    */
   static emptyTenant(catalogue) {
-    return { byId: new Map(), byName: new Map(), byKey: new Map(), codes: new Map(), auths: new Map(), acls: new Map(), aiKeys: new Map(), catalogue };
+    return {
+      byId: new Map(),
+      byName: new Map(),
+      byKey: new Map(),
+      codes: new Map(),
+      auths: new Map(),
+      acls: new Map(),
+      aiKeys: new Map(),
+      quotas: new Map(),
+      quotaOf: new Map(),
+      catalogue,
+    };
   }
 
   /**
@@ -282,7 +295,8 @@ export class AppStore {
    * @returns {StoreAnswer}
    */
   handle({ generation, kind, tenant, appId, itemId, query = {}, body = {} }) {
-    const apps = this.apps(tenant, kind === 'create');
+    // A tenant is kept from its first write that needs no APP: an APP's create, a client quota's.
+    const apps = this.apps(tenant, kind === 'create' || kind === 'createQuota');
     if (GRANT_KINDS.has(kind)) return handleGrant(apps, { generation, kind, appId, itemId, query, body });
     if (FAMILY_KINDS.has(kind)) return handleFamily(apps, { kind, appId, itemId, query, body });
     switch (kind) {

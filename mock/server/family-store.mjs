@@ -1,11 +1,12 @@
 // The v2 families beside the APP, remembered per tenant like its APPs: APP access control
-// (APP访问控制: an IP allow or deny list per APP) and AI API keys (per APP, unique in the tenant,
-// generated when none is given, masked in the list). Only on the dedicated gateway v2: the shared
-// and v1 generations have none of these operations. Deleting an APP forgets its list and its keys
-// (forgetFamilies).
+// (APP访问控制: an IP allow or deny list per APP), AI API keys (per APP, unique in the tenant,
+// generated when none is given, masked in the list) and client quotas (./quota-store.mjs). Only on
+// the dedicated gateway v2: the shared and v1 generations have none of these operations. Deleting an
+// APP forgets its list, its keys and its quota binding (forgetFamilies).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { errorBody } from '../core/huawei-errors.mjs';
 import { pageBounds } from './paging.mjs';
+import { QUOTA_KINDS, forgetQuotaBinding, handleQuota, quotaRouteOf } from './quota-store.mjs';
 
 /** @typedef {import('./app-store.mjs').Tenant} Tenant */
 /** @typedef {import('./app-store.mjs').StoreAnswer} StoreAnswer */
@@ -25,13 +26,15 @@ const fail = (status, code, msg) => ({ status, body: errorBody(code, msg) });
  * Which family operation a request is, or undefined.
  * @param {string} method
  * @param {string} pathname
- * @returns {{ generation: 'v2', kind: string, params: { project_id: string, instance_id: string }, appId: string, itemId?: string } | undefined}
+ * @returns {{ generation: 'v2', kind: string, params: { project_id: string, instance_id: string }, appId?: string, itemId?: string } | undefined}
  */
 export function familyRouteOf(method, pathname) {
   const m = V2.exec(pathname);
   if (!m) return undefined;
   const params = { project_id: decodeURIComponent(/** @type {string} */ (m[1])), instance_id: decodeURIComponent(/** @type {string} */ (m[2])) };
   const rest = /** @type {string} */ (m[3]);
+  const quota = quotaRouteOf(method, rest);
+  if (quota) return { generation: 'v2', params, ...quota };
   const acl = /^\/apps\/([^/]+)\/app-acl$/.exec(rest);
   if (acl) {
     const kind = /** @type {Record<string, string | undefined>} */ ({ GET: 'showAcl', PUT: 'setAcl', DELETE: 'deleteAcl' })[method];
@@ -48,7 +51,7 @@ export function familyRouteOf(method, pathname) {
 }
 
 /** The kinds familyRouteOf gives. */
-export const FAMILY_KINDS = new Set(['showAcl', 'setAcl', 'deleteAcl', 'createAiKey', 'listAiKeys', 'showAiKey', 'deleteAiKey']);
+export const FAMILY_KINDS = new Set(['showAcl', 'setAcl', 'deleteAcl', 'createAiKey', 'listAiKeys', 'showAiKey', 'deleteAiKey', ...QUOTA_KINDS]);
 
 /**
  * What an APP's deletion takes with it.
@@ -58,6 +61,7 @@ export const FAMILY_KINDS = new Set(['showAcl', 'setAcl', 'deleteAcl', 'createAi
 export function forgetFamilies(tenant, appId) {
   tenant.acls.delete(appId);
   tenant.aiKeys.delete(appId);
+  forgetQuotaBinding(tenant, appId);
 }
 
 /** A key as the list shows it: its first four characters, then `****` (“展示匿名化的已经创建的AIAPIKey”). */
@@ -118,6 +122,7 @@ function handleAiKeys(tenant, appId, { kind, itemId, query = {}, body = {} }) {
  * @returns {StoreAnswer}
  */
 export function handleFamily(tenant, { kind, appId, itemId, query, body = {} }) {
+  if (QUOTA_KINDS.has(kind)) return handleQuota(tenant, { kind, appId, itemId, query, body });
   if (!tenant.byId.has(appId)) return fail(404, 'APIG.3004', `App ${appId} does not exist`);
   const id = /** @type {string} */ (appId);
   if (kind.endsWith('AiKey') || kind === 'listAiKeys') return handleAiKeys(tenant, id, { kind, itemId, query, body });

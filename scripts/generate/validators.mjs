@@ -18,6 +18,8 @@ const VALIDATION_KEYWORDS = new Set([
   'items',
   'minItems',
   'maxItems',
+  'minimum',
+  'maximum',
 ]);
 
 // ajv's `ucs2length` (counts code points, so an emoji is one character), inlined.
@@ -78,6 +80,8 @@ function characterRules(field, prop) {
   const singleEn = /^[^;]+; ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
   if (single && singleEn && prop['x-rule-zh']) return { allowed: { class: single[1], en: singleEn[1], zh: prop['x-rule-zh'] } };
   const classes = /^\^(\[[^\]]+\])(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(prop.pattern);
+  // A format (a time, say), not a set of characters: its issue quotes the rule whole.
+  if (!classes) return {};
   const en = /^[^;]+; ([^;]+); starts with ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
   const zhAllowed = /^(支持[^且]+?)[，,]\s*且/.exec(prop['x-rule-zh'] ?? '');
   const zhFirst = /(只能以[^，,。]+开头)/.exec(prop['x-rule-zh'] ?? '');
@@ -117,6 +121,8 @@ function fieldRules(schema) {
         type: prop.type,
         ...(prop.minItems !== undefined ? { minItems: prop.minItems } : {}),
         ...(prop.enum !== undefined ? { enum: prop.enum } : {}),
+        ...(prop.minimum !== undefined ? { minimum: prop.minimum } : {}),
+        ...(prop.maximum !== undefined ? { maximum: prop.maximum } : {}),
         ...(prop.minLength !== undefined ? { minLength: prop.minLength } : {}),
         ...(prop.maxLength !== undefined ? { maxLength: prop.maxLength } : {}),
         ...(prop.pattern !== undefined ? { pattern: prop.pattern, ...characterRules(field, /** @type {Schema & { pattern: string }} */ (prop)) } : {}),
@@ -243,12 +249,15 @@ export interface CharacterRule {
 }
 export interface RequestFieldRule {
   required: boolean;
-  /** A string, or a list of strings (the authorization's ids). */
-  type: 'string' | 'array';
+  /** A string, a list of strings (the authorization's ids), or an integer (a quota's limits). */
+  type: 'string' | 'array' | 'integer';
   /** A list's fewest entries. */
   minItems?: number;
   /** The values it may take (APP access control's type). */
   enum?: string[];
+  /** An integer's bounds. */
+  minimum?: number;
+  maximum?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;

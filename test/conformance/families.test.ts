@@ -1,11 +1,20 @@
 // The v2 families beside the APP, as a provisioning script runs them on the dedicated gateway v2:
 // APP access control (set an allow list, read it back, replace it with a deny list, delete it) and
-// AI API keys (one generated, one given; listed masked, shown, deleted).
+// AI API keys (one generated, one given; listed masked, shown, deleted) and client quotas (create one,
+// bind an APP, see it from both sides, unbind, delete).
 // Each family is skipped, with the reason, when the target does not offer it (a gateway that
 // answers its route with 404 APIG.0101, no such API) or has no dedicated instance configured.
 // Everything the suite makes is removed at the end, even when a test fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bindAppsToAppQuota,
+  createAppQuota,
+  deleteAppQuota,
+  listAppsBindableToAppQuota,
+  listAppsBoundToAppQuota,
+  showAppQuota,
+  showAppQuotaOfApp,
+  unbindAppFromAppQuota,
   createAiApiKey,
   createApigClient,
   deleteAiApiKey,
@@ -28,9 +37,14 @@ const describeIfV2 = target.stateful && target.dedicated ? describe : describe.s
 /** What the suite made, so that the cleanup finds it whatever happened. */
 const apps: Array<{ client: ApigClient; gateway: Gateway; id: string }> = [];
 const aiKeys: Array<{ client: ApigClient; instance: { projectId: string; instanceId: string }; app: string; id: string }> = [];
+const quotas: Array<{ client: ApigClient; instance: { projectId: string; instanceId: string }; id: string }> = [];
 
 afterAll(async () => {
   const left = [];
+  for (const { client, instance, id } of quotas.splice(0)) {
+    const result = await deleteAppQuota(client, instance, id);
+    if (!result.ok && !(result.error.kind === 'api' && result.error.status === 404)) left.push(`quota ${id}: ${result.error.message}`);
+  }
   for (const { client, instance, app, id } of aiKeys.splice(0)) {
     const result = await deleteAiApiKey(client, instance, app, id);
     if (!result.ok && !(result.error.kind === 'api' && result.error.status === 404)) left.push(`AI API key ${id}: ${result.error.message}`);
@@ -129,6 +143,48 @@ describeIfV2.each(target.lifecycleAuths.map((auth) => ({ auth, kind: 'token' in 
         expect(deleted.status).toBe(204);
       }
       const gone = await showAiApiKey(client, instance, app, given.data.id);
+      expect(!gone.ok && (gone.error as ApigError).status).toBe(404);
+    });
+
+    it('client quotas: create → bind an APP → seen from the quota and from the APP → unbind → delete', async (context) => {
+      const made = [];
+      for (const which of ['bound', 'free']) {
+        const app = await createApp<{ id: string }>(client, gateway, { name: `${RUN}_q${which}_${kind}`, remark: 'conformance run' });
+        if (!app.ok) throw app.error;
+        apps.push({ client, gateway, id: app.data.id });
+        made.push(app.data.id);
+      }
+      const [boundApp, freeApp] = made as [string, string];
+      const created = await createAppQuota(client, instance, { name: `${RUN}_quota_${kind}`, call_limits: 1000, time_unit: 'DAY', time_interval: 1 });
+      if (!created.ok && notOffered(created.error)) context.skip('the target does not offer client quotas (POST …/app-quotas answered 404 APIG.0101)');
+      if (!created.ok) throw created.error;
+      const id = created.data.app_quota_id;
+      quotas.push({ client, instance, id });
+      expect(created.status).toBe(201);
+
+      const bound = await bindAppsToAppQuota(client, instance, id, [boundApp]);
+      if (!bound.ok) throw bound.error;
+      expect(bound.data.applies.map((a) => [a.app_id, a.app_quota_id])).toEqual([[boundApp, id]]);
+      const fromQuota = [];
+      for await (const app of listAppsBoundToAppQuota(client, instance, id)) fromQuota.push(app.app_id);
+      expect(fromQuota).toEqual([boundApp]);
+      const bindable = [];
+      for await (const app of listAppsBindableToAppQuota(client, instance, id, { appName: RUN })) bindable.push(app.app_id);
+      expect(bindable).toContain(freeApp);
+      expect(bindable).not.toContain(boundApp);
+      const fromApp = await showAppQuotaOfApp(client, instance, boundApp);
+      if (!fromApp.ok) throw fromApp.error;
+      expect(fromApp.data.app_quota_id).toBe(id);
+
+      const unbound = await unbindAppFromAppQuota(client, instance, id, boundApp);
+      if (!unbound.ok) throw unbound.error;
+      expect(unbound.status).toBe(204);
+      const after = await showAppQuotaOfApp(client, instance, boundApp);
+      expect(after.ok).toBe(false);
+      const deleted = await deleteAppQuota(client, instance, id);
+      if (!deleted.ok) throw deleted.error;
+      expect(deleted.status).toBe(204);
+      const gone = await showAppQuota(client, instance, id);
       expect(!gone.ok && (gone.error as ApigError).status).toBe(404);
     });
   },

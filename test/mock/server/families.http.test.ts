@@ -72,12 +72,55 @@ describe('AI API keys, stateful', () => {
   });
 });
 
+describe('client quotas, stateful', () => {
+  it('create → bind → both lists and the APP’s quota → update → unbind → delete: each answer valid against its schema', async () => {
+    const app = (await call('POST', `${BASE}/apps`, { name: 'quota_http' })).json.id;
+    const body = { name: 'ClientQuota_http', call_limits: 1000, time_unit: 'DAY', time_interval: 1, reset_time: '2020-09-20 00:00:00' };
+    const created = await call('POST', `${BASE}/app-quotas`, body);
+    expect(created.status).toBe(201);
+    const quota = `${BASE}/app-quotas/${created.json.app_quota_id}`;
+    expect((await call('POST', `${BASE}/app-quotas`, body)).json.error_code).toBe('APIG.3325');
+    expect((await call('GET', `${quota}/bindable-apps?app_name=quota_http`)).json.apps.map((a: { app_id: string }) => a.app_id)).toEqual([app]);
+    expect((await call('POST', `${quota}/binding-apps`, { app_ids: [app] })).status).toBe(201);
+    expect((await call('GET', `${quota}/bound-apps?offset=0&limit=5`)).json).toMatchObject({ total: 1, apps: [{ app_id: app }] });
+    expect((await call('GET', `${BASE}/apps/${app}/bound-quota`)).json).toMatchObject({ app_quota_id: created.json.app_quota_id, bound_app_num: 1 });
+    expect((await call('GET', `${BASE}/app-quotas?name=http`)).json.total).toBe(1);
+    expect((await call('PUT', quota, { ...body, call_limits: 10 })).json.call_limits).toBe(10);
+    expect((await call('DELETE', `${quota}/bound-apps/${app}`)).status).toBe(204);
+    expect((await call('GET', `${BASE}/apps/${app}/bound-quota`)).json.error_code).toBe('APIG.3093');
+    expect((await call('DELETE', quota)).status).toBe(204);
+    expect((await call('GET', quota)).json.error_code).toBe('APIG.3093');
+  });
+
+  it('bodies that break the contract: 400 naming the field (an integer out of range, a unit not listed, a time in another form)', async () => {
+    const body = { name: 'ClientQuota_bad', call_limits: 1000, time_unit: 'DAY', time_interval: 1 };
+    for (const [field, value] of [
+      ['call_limits', 0],
+      ['time_unit', 'WEEK'],
+      ['reset_time', '2020-09-20T00:00:00Z'],
+      ['remark', 'a<b'],
+    ] as const) {
+      const bad = await call('POST', `${BASE}/app-quotas`, { ...body, [field]: value });
+      expect([field, bad.status]).toEqual([field, 400]);
+      expect(bad.json.error_msg).toContain(field);
+    }
+  });
+});
+
 describe('APP access control, stateless: the pages’ examples', () => {
   it('show and set answer the example; delete 204', async () => {
     const acl = `${BASE}/apps/9ed8b7fe84224de681e7d7a5587e76dc/app-acl`;
     expect(await example('GET', acl)).toEqual({ status: 200, json: { app_id: '9ed8b7fe84224de681e7d7a5587e76dc', ...PAGE_ACL } });
     expect((await example('PUT', acl, PAGE_ACL)).status).toBe(201);
     expect((await example('DELETE', acl)).status).toBe(204);
+  });
+
+  it('client quotas answer the pages’ examples', async () => {
+    const quota = `${BASE}/app-quotas/c900c5612dbe451bb43cbcc49cfaf2f3`;
+    expect((await example('GET', quota)).json.reset_time).toBe('2020-09-20 00:00:00 +0000 +0000');
+    expect((await example('GET', `${quota}/bindable-apps`)).json.apps[0].bound_time).toBe('0001-01-01T00:00:00Z');
+    expect((await example('GET', `${BASE}/apps/98df09fb-d459-4cbf-83a7-2b55ca6f3d5d/bound-quota`)).json.bound_app_num).toBe(0);
+    expect((await example('POST', `${quota}/binding-apps`, { app_ids: ['98df09fb-d459-4cbf-83a7-2b55ca6f3d5d'] })).status).toBe(201);
   });
 
   it('AI API keys answer the contract’s examples (no page gives one)', async () => {
