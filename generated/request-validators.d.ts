@@ -10,7 +10,11 @@ export interface StandaloneValidator {
   (data: unknown): boolean;
   errors: AjvError[] | null;
 }
+export declare const AppAclRequestV2: StandaloneValidator;
+export declare const AppQuotaRequestV2: StandaloneValidator;
 export declare const AuthorizeAppsRequest: StandaloneValidator;
+export declare const BindAppsToAppQuotaRequestV2: StandaloneValidator;
+export declare const CreateAiApiKeyRequestV2: StandaloneValidator;
 export declare const CreateAppCodeRequest: StandaloneValidator;
 export declare const CreateAppCodeRequestV2: StandaloneValidator;
 export declare const CreateAppRequest: StandaloneValidator;
@@ -30,14 +34,19 @@ export interface CharacterRule {
 }
 export interface RequestFieldRule {
   required: boolean;
-  /** A string, or a list of strings (the authorization's ids). */
-  type: 'string' | 'array';
+  /** A string, a list of strings (the authorization's ids), or an integer (a quota's limits). */
+  type: 'string' | 'array' | 'integer';
   /** A list's fewest entries. */
   minItems?: number;
+  /** The values it may take (APP access control's type). */
+  enum?: string[];
+  /** An integer's bounds. */
+  minimum?: number;
+  maximum?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** What the first character must be (the pattern's first class), and the rule's words for it; with `allowed`, it tells a character problem from a length one. */
+  /** What the first character must be (the pattern's first class), and the rule's words for it; absent when any allowed character may start the value. */
   startsWith?: CharacterRule;
   /** What every character may be: the pattern's second class, and the rule's words for it. */
   allowed?: CharacterRule;
@@ -47,11 +56,15 @@ export interface RequestFieldRule {
   zh: string;
 }
 /** The request body schemas, by name. */
-export type RequestSchemaName = "AuthorizeAppsRequest" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
+export type RequestSchemaName = "AppAclRequestV2" | "AppQuotaRequestV2" | "AuthorizeAppsRequest" | "BindAppsToAppQuotaRequestV2" | "CreateAiApiKeyRequestV2" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
 /** `METHOD path` of each operation that takes a body → its schema. */
 export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
 export declare const FIELD_RULES: {
+  AppAclRequestV2: Record<"app_acl_type" | "app_acl_values", RequestFieldRule>;
+  AppQuotaRequestV2: Record<"name" | "call_limits" | "time_unit" | "time_interval" | "reset_time" | "remark", RequestFieldRule>;
   AuthorizeAppsRequest: Record<"api_ids" | "app_ids" | "env_id", RequestFieldRule>;
+  BindAppsToAppQuotaRequestV2: Record<"app_ids", RequestFieldRule>;
+  CreateAiApiKeyRequestV2: Record<"ai_api_key" | "alias", RequestFieldRule>;
   CreateAppCodeRequest: Record<"app_code", RequestFieldRule>;
   CreateAppCodeRequestV2: Record<"app_code", RequestFieldRule>;
   CreateAppRequest: Record<"name" | "remark" | "app_key" | "app_secret", RequestFieldRule>;

@@ -436,6 +436,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an APP's access control (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows the IP allow or deny list of an APP (APP访问控制).
+         *     Source page: Querying Access Control Details About an App (current v2 pages; model
+         *     `ShowDetailsOfAppAclResponse`), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl`.
+         */
+        get: operations["showAppAclOnDedicatedGatewayV2"];
+        /**
+         * Set an APP's access control (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): sets the IP allow list (`PERMIT`) or deny list (`DENY`)
+         *     of an APP, replacing the one it had. Source page: Configuring Access Control Settings for an
+         *     App (current v2 pages; model `AppAclCreate`), `PUT
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl`.
+         */
+        put: operations["setAppAclOnDedicatedGatewayV2"];
+        post?: never;
+        /**
+         * Delete an APP's access control (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): removes the IP allow or deny list of an APP; any
+         *     address may then call with it again. Source page: Deleting Access Control Settings of an App
+         *     (current v2 pages), `DELETE /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl`.
+         */
+        delete: operations["deleteAppAclOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the AI API keys of an APP (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the AI API keys of an APP, a page at a time, each
+         *     key masked (“展示匿名化的已经创建的AIAPIKey”). Fields and paging from Huawei's SDK models
+         *     (`ListAiApiKeysRequest`, `ListAiApiKeysResponse`); statuses and codes the contract's decision
+         *     (no page). `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys`.
+         */
+        get: operations["listAiApiKeysOnDedicatedGatewayV2"];
+        put?: never;
+        /**
+         * Create an AI API key (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): gives an APP an AI API key for its AI APIs, one of your
+         *     choosing or, without `ai_api_key`, one the gateway generates. No page documents AI API keys
+         *     (Huawei added them in 2026): the fields and rules are those of Huawei's SDK models
+         *     (`AiApiKeyCreate`, `AiApiKeyBaseInfo`; SDK operation `CreateAiApiKey`), and the statuses and
+         *     error codes are the contract's decision: those of the v2 AppCode operations beside it.
+         *     `POST /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys`.
+         */
+        post: operations["createAiApiKeyOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys/{ai_api_key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an AI API key (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows one AI API key of an APP. Fields from Huawei's SDK
+         *     model (`ShowDetailsOfAiApiKeyResponse`); statuses and codes the contract's decision (no page).
+         *     `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys/{ai_api_key_id}`.
+         */
+        get: operations["showAiApiKeyOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an AI API key (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): deletes an AI API key of an APP; its AI APIs can no
+         *     longer be called with it. SDK operation `DeleteAiApiKey`; statuses and codes the contract's
+         *     decision (no page). `DELETE
+         *     /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/ai-api-keys/{ai_api_key_id}`.
+         */
+        delete: operations["deleteAiApiKeyOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List client quotas (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the client quotas, a page at a time, by part of
+         *     their name. Source page: Querying Credential Quotas (current v2 pages; model `ListAppQuotasRequest`),
+         *     `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas`. The page lists no 404.
+         */
+        get: operations["listAppQuotasOnDedicatedGatewayV2"];
+        put?: never;
+        /**
+         * Create a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): creates a client quota (客户端配额): a budget of
+         *     `call_limits` calls per `time_interval` `time_unit`, which APPs bound to it share. Source page:
+         *     Creating a Credential Quota (current v2 pages; model `AppQuotaCreate`), `POST /v2/{project_id}/apigw/instances/{instance_id}/app-quotas`.
+         */
+        post: operations["createAppQuotaOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows one client quota. Source page: Querying Credential
+         *     Quota Details (current v2 pages), `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`.
+         */
+        get: operations["showAppQuotaOnDedicatedGatewayV2"];
+        /**
+         * Update a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): replaces a client quota's name, budget, reset time and
+         *     remark (the same body as create). Source page: Modifying a Credential Quota (current v2 pages; model
+         *     `AppQuotaCreate`), `PUT /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`.
+         */
+        put: operations["updateAppQuotaOnDedicatedGatewayV2"];
+        post?: never;
+        /**
+         * Delete a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): deletes a client quota; the APPs bound to it are unbound
+         *     (“the binding relationships between the quota and credentials will also be deleted”, the page). Source
+         *     page: Deleting a Credential Quota (current v2 pages), `DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`.
+         */
+        delete: operations["deleteAppQuotaOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/binding-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind APPs to a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): binds APPs to a client quota; they then share its budget.
+         *     An APP has at most one quota (its bound-quota answer is one quota): binding an APP already bound is
+         *     refused (the contract's decision; no page says). Source page: Binding a Credential Quota with
+         *     Credentials (current v2 pages; model `CreateAppQuotaBindingApp`), `POST /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/binding-apps`.
+         */
+        post: operations["bindAppsToAppQuotaOnDedicatedGatewayV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs bound to a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs bound to a client quota, a page at a time,
+         *     by part of their name. Source page: Querying the Credentials Bound to a Specified Quota (current v2
+         *     pages), `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps`.
+         */
+        get: operations["listAppsBoundToAppQuotaOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unbind an APP from a client quota (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): unbinds one APP from a client quota. Source page: Unbinding a
+         *     Credential Quota from a Credential (current v2 pages), `DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps/{app_id}`.
+         */
+        delete: operations["unbindAppFromAppQuotaOnDedicatedGatewayV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bindable-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the APPs a client quota can take (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): lists the APPs that can be bound to a client quota: those
+         *     bound to no quota (the contract's reading of the page's example), a page at a time, by part of their
+         *     name. Source page: Querying Credentials That Can Be Bound to a Credential Quota (current v2 pages),
+         *     `GET /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bindable-apps`.
+         */
+        get: operations["listAppsBindableToAppQuotaOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/bound-quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the client quota an APP is bound to (dedicated gateway, v2)
+         * @description On the dedicated gateway, v2 (专享版 v2): shows the client quota an APP is bound to. Source page:
+         *     Querying Quotas Associated with a Credential (current v2 pages), `GET /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/bound-quota`.
+         */
+        get: operations["showAppQuotaOfAppOnDedicatedGatewayV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1.0/apigw/app-auths": {
         parameters: {
             query?: never;
@@ -1696,6 +1963,247 @@ export interface components {
             /** @description How many APPs are authorized to no API. Source “未进行API访问授权的APP个数”. */
             unauthed_nums: number;
         };
+        /**
+         * @description An APP's access control (请求Body参数; model `AppAclCreate`, both fields required). The sources
+         *     give no bound on the number of values; the contract asks for at least one and sets no maximum.
+         */
+        AppAclRequestV2: {
+            /**
+             * @description `PERMIT`: only the listed addresses may call with the APP (an allow list, 白名单); `DENY`: the
+             *     listed addresses may not (a deny list, 黑名单). Required.
+             *
+             *     Source: “类型 - PERMIT：白名单类型 - DENY：黑名单类型” (model `AppAclCreate`)
+             * @enum {string}
+             */
+            app_acl_type: "PERMIT" | "DENY";
+            /**
+             * @description The addresses the list holds: each an IPv4 address (`192.168.0.1`), a range of two joined by a
+             *     hyphen (`192.168.0.5-192.168.0.10`), or a CIDR block (`192.168.0.100/28`, prefix 0 to 32).
+             *     Required, at least one (an empty list configures nothing: delete the access control instead;
+             *     the contract's decision, as no bound is stated). The sources say “IP addresses, IP address
+             *     ranges, or CIDR blocks” and give IPv4 examples only; the contract takes IPv4 (its decision:
+             *     no source shows an IPv6 value). Valid: the page's three. Invalid: `1.2.3.256`, `10.0.0.0/33`,
+             *     `1.1.1.1-`.
+             *
+             *     Source: “ACL策略值，支持IP、IP范围和CIDR方式。IP范围以英文中划线分隔。” (model `AppAclCreate`)
+             */
+            app_acl_values: string[];
+        };
+        /** @description An APP's access control, as shown (Response Parameters; model `ShowDetailsOfAppAclResponse`). */
+        AppAclV2: {
+            /** @description The APP's id. Source “App ID.” */
+            app_id: string;
+            /**
+             * @description `PERMIT` (an allow list) or `DENY` (a deny list). Left open in answers (no enum), as every v2
+             *     answer's values are: a value the gateway adds later is no break. Source “Type: PERMIT (whitelist), DENY (blacklist)”.
+             * @example PERMIT
+             */
+            app_acl_type?: string;
+            /** @description The addresses the list holds. Source “Access control values.” */
+            app_acl_values?: string[];
+        };
+        /** @description An APP's access control, as set (Response Parameters, 201; model `UpdateAppAclResponse`). */
+        AppAclSetV2: {
+            /** @description The APP's id. Source “App ID.” */
+            app_id: string;
+            /**
+             * @description `PERMIT` (an allow list) or `DENY` (a deny list). Left open in answers (no enum), as every v2
+             *     answer's values are: a value the gateway adds later is no break. Source “Type: PERMIT (whitelist), DENY (blacklist)”.
+             * @example PERMIT
+             */
+            app_acl_type: string;
+            /** @description The addresses the list holds. Source “Access control values.” */
+            app_acl_values: string[];
+        };
+        /**
+         * @description An AI API key to add (model `AiApiKeyCreate`: both fields optional). Without `ai_api_key` the gateway
+         *     generates one.
+         */
+        CreateAiApiKeyRequestV2: {
+            /**
+             * @description The key; a secret, never log it. Optional: without it the gateway generates a random one.
+             *     English letters, digits and `+ - _ / =`, 8 to 128 characters; any of them may start it (no
+             *     rule for the first character is stated). Valid: `Ab3+-_/=`. Invalid: `abcdefg!`, 7 letters.
+             *
+             *     Source: “AIAPIKey值，不指定具体值时，由后台自动生成随机字符串。 支持大小写英文字母、数字，以及+-_/=特殊字符，长度为8~128个字符。” (model `AiApiKeyCreate`)
+             */
+            ai_api_key?: string;
+            /**
+             * @description A name for the key. Optional. English letters, digits, `_` and `-`, 1 to 100 characters
+             *     (大小写字母 read as A–Z and a–z: the contract's reading). Valid: `chatbot_prod`. Invalid: `my key`, `别名`.
+             *
+             *     Source: “AIAPIKey的别名。支持大小写字母，数字，下划线，中划线，长度为1~100个字符。” (model `AiApiKeyCreate`)
+             */
+            alias?: string;
+        };
+        /** @description An AI API key of an APP (model `AiApiKeyBaseInfo`). */
+        AiApiKeyV2: {
+            /** @description The key's id. Source “AIAPIKey编号。” */
+            id: string;
+            /**
+             * @description The key: in full on create and show, masked in the list (“展示匿名化的已经创建的AIAPIKey”). A secret:
+             *     never log it. Source “AIAPIKey值”.
+             */
+            ai_api_key: string;
+            /** @description The key's alias, when one was given. Source “AIAPIKey的别名。” */
+            alias?: string;
+            /** @description The APP the key belongs to. Source “凭据编号。” */
+            app_id: string;
+            /** @description When the key was created. Source “创建时间。” */
+            create_time: string;
+        };
+        /** @description One page of an APP's AI API keys (model `ListAiApiKeysResponse`). */
+        AiApiKeyListV2: {
+            /** @description How many keys the APP has. Source “满足条件的记录数”. */
+            total: number;
+            /** @description How many are on this page. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The keys of this page, each masked. Source “AIAPIKey列表，展示匿名化的已经创建的AIAPIKey。 AIAPIKey的创建数量上限可以通过配额调整。” */
+            ai_api_keys: components["schemas"]["AiApiKeyV2"][];
+        };
+        /**
+         * @description A client quota to create, or its new state on update (model `AppQuotaCreate`: name, call_limits,
+         *     time_unit and time_interval required; reset_time and remark optional).
+         */
+        AppQuotaRequestV2: {
+            /**
+             * @description The quota's name, unique on the instance (`APIG.3325` when taken). Required. Chinese characters,
+             *     English letters, digits and `_`; it must start with an English letter or a Chinese character;
+             *     3 to 255 characters. The SDK's rule admits 汉字 (the English page says letters): the SDK's rule
+             *     text wins, as for the APP's name; the length is the page's. Valid: `ClientQuota_demo`, `配额_1`.
+             *     Invalid: `1quota`, `ab`.
+             *
+             *     Source: “配额名称。支持汉字，英文，数字，下划线，且只能以英文和汉字开头” (model `AppQuotaCreate`); “Minimum: 3 Maximum: 255” (the page)
+             */
+            name: string;
+            /**
+             * @description How many calls the bound APPs may make together in each period. Required; 1 to 2147483647.
+             *
+             *     Source: “凭据配额的访问次数限制” (model); “Minimum: 1 Maximum: 2147483647” (the page)
+             */
+            call_limits: number;
+            /**
+             * @description The period's unit. Required.
+             *
+             *     Source: “限定时间单位：SECOND:秒、MINUTE:分、HOUR:时、DAY:天” (model)
+             * @enum {string}
+             */
+            time_unit: "SECOND" | "MINUTE" | "HOUR" | "DAY";
+            /**
+             * @description The period's length, in `time_unit`s. Required; 1 to 2147483647.
+             *
+             *     Source: “流控的限定时间值” (model); “Minimum: 1 Maximum: 2147483647” (the page)
+             */
+            time_interval: number;
+            /**
+             * @description When the quota is first reset; without it, from the first call (“不配置默认为首次调用时间计算”).
+             *     Optional. No source states a format: the contract takes the form of the pages' examples,
+             *     `yyyy-MM-dd HH:mm:ss` (`2020-09-20 00:00:00`; the calendar is not checked). Invalid:
+             *     `2020-09-20T00:00:00Z`, `2020-13-01 00:00:00`.
+             *
+             *     Source: “首次配额重置时间点，不配置默认为首次调用时间计算” (model)
+             */
+            reset_time?: string;
+            /**
+             * @description A description. Optional; at most 255 characters, without `<` or `>`.
+             *
+             *     Source: “参数说明和描述。  不支持<，>字符” (model); “Maximum: 255” (the page)
+             */
+            remark?: string;
+        };
+        /** @description The APPs to bind (model `CreateAppQuotaBindingApp`). */
+        BindAppsToAppQuotaRequestV2: {
+            /**
+             * @description The ids of the APPs to bind. Required; at least one (the contract's decision: no source bounds
+             *     the list, and an empty one binds nothing).
+             *
+             *     Source: “凭据编号列表” (model)
+             */
+            app_ids: string[];
+        };
+        /** @description A client quota (model `AppQuotaInfo`; Table 4 of the quota pages). */
+        AppQuotaV2: {
+            /** @description The quota's id. Source “凭据配额编号”. */
+            app_quota_id: string;
+            /** @description The quota's name. Source “配额名称”. */
+            name: string;
+            /** @description Calls allowed per period. Source “凭据配额的访问次数限制”. */
+            call_limits: number;
+            /** @description The period's unit, SECOND, MINUTE, HOUR or DAY (open in answers). Source “限定时间单位”. */
+            time_unit: string;
+            /** @description The period's length. Source “配额的限定时间值”. */
+            time_interval: number;
+            /** @description The description, when one was given. Source “参数说明和描述”. */
+            remark?: string;
+            /**
+             * @description The first reset, when one was given: as sent on create and update (`2020-09-20 00:00:00`), as
+             *     `2020-09-20 00:00:00 +0000 +0000` on show, list and bound-quota (the pages' examples). Source “首次配额重置时间点”.
+             */
+            reset_time?: string;
+            /** @description When the quota was created. Source “创建时间”. */
+            create_time: string;
+            /** @description How many APPs are bound to it (not in every answer). Source “配额策略已绑定应用数量”. */
+            bound_app_num?: number;
+        };
+        /** @description One page of the client quotas (model `ListAppQuotasResponse`). */
+        AppQuotaListV2: {
+            /** @description How many quotas match. Source “满足条件的记录数”. */
+            total: number;
+            /** @description How many are on this page. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The quotas of this page. Source “配额列表”. */
+            quotas: components["schemas"]["AppQuotaV2"][];
+        };
+        /** @description The bindings one call made (model `AssociateAppsForAppQuotaResponse`). */
+        AppQuotaBindingListV2: {
+            /** @description One record per APP bound. Source “绑定的凭据列表” / Table 5. */
+            applies: components["schemas"]["AppQuotaBindingV2"][];
+        };
+        /** @description One APP bound to a quota (model `AppQuotaAppBinding`). */
+        AppQuotaBindingV2: {
+            /** @description The quota's id. Source “凭据配额编号”. */
+            app_quota_id: string;
+            /** @description The APP's id. Source “凭据编号”. */
+            app_id: string;
+            /** @description When it was bound. Source “绑定时间”. */
+            bound_time: string;
+        };
+        /** @description One page of APPs, bound to a quota or bindable (models `ListAppQuotaBoundAppsResponse`, `ListAppQuotaBindableAppsResponse`). */
+        AppQuotaAppListV2: {
+            /** @description How many APPs match. Source “满足条件的记录数”. */
+            total: number;
+            /** @description How many are on this page. Source “本次返回的列表长度”. */
+            size: number;
+            /** @description The APPs of this page. Source “应用列表”. */
+            apps: components["schemas"]["AppQuotaAppV2"][];
+        };
+        /** @description An APP as the quota lists show it (model `AppQuotaAppInfo`; Table 5 of the two pages). */
+        AppQuotaAppV2: {
+            /** @description The APP's id. Source “APP凭据编号”. */
+            app_id: string;
+            /** @description The APP's name. Source “APP凭据名称”. */
+            name: string;
+            /** @description 1 enabled, 2 disabled. Source “凭据状态： - 1：启用 - 2：禁用”. */
+            status: number;
+            /** @description The APP's key. Source “APP凭据的key”. */
+            app_key: string;
+            /** @description The account the APP is related to, when it has one. Source “凭据关联的账号ID”. */
+            related_domain_id?: string;
+            /** @description The project the APP is related to, when it has one. Source “凭据关联的项目ID”. */
+            related_project_id?: string;
+            /** @description The APP's description, when it has one. Source “APP凭据描述”. */
+            remark?: string;
+            /** @description When the APP was created. Source “创建时间”. */
+            register_time: string;
+            /** @description When the APP was last changed. Source “更新时间”. */
+            update_time: string;
+            /** @description The quota it is bound to, when it is. Source “APP凭据配额编号”. */
+            app_quota_id?: string;
+            /** @description The name of that quota, when it is bound. Source “配额名称”. */
+            app_quota_name?: string;
+            /** @description When it was bound; 0001-01-01T00:00:00Z for an APP bound to no quota. Source “绑定时间”. */
+            bound_time: string;
+        };
     };
     responses: {
         /** @description Created. The APP was created; the body describes it. */
@@ -2355,6 +2863,347 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description OK. The APP's access control: its type and values while it has one. The page shows an APP with
+         *     an allow list; it does not say what an APP without one answers, so only `app_id` is promised
+         *     (the mock answers `{ app_id }` for an APP whose list was never set or was deleted).
+         */
+        AppAclShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAclV2"];
+            };
+        };
+        /** @description Created (the page's 201, “Ok”). The access control as set. */
+        AppAclSetV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppAclSetV2"];
+            };
+        };
+        /** @description No Content. The APP's access control was removed; there is no body. */
+        AppAclDeletedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad Request. The APP id is not valid. */
+        BadFamilyAppIdV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, a field is missing or breaks its rule, or the APP id is not valid. */
+        BadAppAclRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Forbidden. The caller may not request this method (the current v2 pages' example). */
+        AppFamilyForbiddenV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id. The access control pages' example answers `APIG.3004`, as the v2
+         *     AppCode pages do (the v2 APP pages answer `APIG.3002`): each operation's own page wins. The AI API
+         *     key operations (no page) answer the same (the contract's decision).
+         */
+        FamilyAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Created. The AI API key, its value in full (the only answer besides show that carries it unmasked).
+         *     No page documents this operation: the status is the contract's decision (that of Create AppCode
+         *     beside it), the fields Huawei's SDK model (`CreateAiApiKeyResponse`).
+         */
+        AiApiKeyCreatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AiApiKeyV2"];
+            };
+        };
+        /** @description OK. The AI API key (model `ShowDetailsOfAiApiKeyResponse`; the status is the contract's decision, no page). */
+        AiApiKeyShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AiApiKeyV2"];
+            };
+        };
+        /**
+         * @description OK. One page of the APP's AI API keys and how many it has, each key masked (“展示匿名化的已经创建的AIAPIKey”;
+         *     model `ListAiApiKeysResponse`). The status is the contract's decision (no page).
+         */
+        AiApiKeyListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AiApiKeyListV2"];
+            };
+        };
+        /** @description No Content. The AI API key was deleted; there is no body (the status is the contract's decision, no page). */
+        AiApiKeyDeletedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad Request. The body is not valid JSON, a field breaks its rule, the key is taken, or the APP id is not valid. */
+        BadAiApiKeyRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Forbidden. The caller may not request this method, or the APP has as many AI API keys as it may
+         *     have (“AIAPIKey的创建数量上限可以通过配额调整”: the limit is a quota; no source gives its number or code,
+         *     the contract takes the catalogue's generic `APIG.3100`).
+         */
+        AiApiKeyForbiddenV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id (`APIG.3004`, as the family's pages answer), or the APP has no AI API key
+         *     with this id. No source names the second one's code: the contract fixes the status and the error body
+         *     only (this project's mock answers `APIG.3000`, a stand-in no catalogue entry uses).
+         */
+        AiApiKeyNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Created (the page's 201, “OK”). The quota as created; `reset_time` as it was sent (the show and list
+         *     pages answer it in another form, `2020-09-20 00:00:00 +0000 +0000`: the contract keeps it a string).
+         */
+        AppQuotaCreatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description OK. The quota. */
+        AppQuotaShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description OK (the page's 200). The quota as changed. */
+        AppQuotaUpdatedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description OK. One page of the quotas and how many there are. */
+        AppQuotaListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaListV2"];
+            };
+        };
+        /** @description No Content. The quota was deleted, and its APPs unbound; there is no body. */
+        AppQuotaDeletedV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Created (the page's 201, “OK”). One record per APP bound by this call. */
+        AppsBoundToAppQuotaV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaBindingListV2"];
+            };
+        };
+        /** @description No Content. The APP was unbound from the quota; there is no body. */
+        AppUnboundFromAppQuotaV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description OK. One page of the APPs bound to the quota and how many there are. */
+        AppQuotaBoundAppListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaAppListV2"];
+            };
+        };
+        /**
+         * @description OK. One page of the APPs that can be bound and how many there are. An APP bound to no quota carries
+         *     `bound_time` `0001-01-01T00:00:00Z` (Go's zero time, as the page's example shows) and no quota fields.
+         */
+        AppQuotaBindableAppListV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaAppListV2"];
+            };
+        };
+        /** @description OK. The quota the APP is bound to. */
+        AppQuotaOfAppShownV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppQuotaV2"];
+            };
+        };
+        /** @description Bad Request. The body is not valid JSON, a field is missing or breaks its rule, the name is taken, or an id is not valid. */
+        BadAppQuotaRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Bad Request. An id or a query parameter is not valid. */
+        BadAppQuotaQuery: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Bad Request. The body is not valid JSON, `app_ids` is missing or breaks its rule, an id is not valid, or an
+         *     APP is already bound to a quota (an APP has at most one; the contract's decision, no page says).
+         */
+        BadAppQuotaBinding: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No client quota has this id. */
+        AppQuotaNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No client quota has this id (`APIG.3093`, the page's example), or an APP named does not
+         *     exist or is not bound to it (`APIG.3004`, the catalogue's “The app does not exist.”; the contract's decision).
+         */
+        AppQuotaOrAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description Not Found. No APP has this id (`APIG.3002`, the page's example, though the catalogue files that code as “The
+         *     API does not exist.”: the page wins for its operation), or the APP is bound to no quota (`APIG.3093`; the
+         *     contract's decision, no page says).
+         */
+        AppQuotaOfAppNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not Found. No instance has this id (the page's example). */
+        QuotaInstanceNotFoundV2: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -2611,6 +3460,41 @@ export interface components {
          *     Source: “环境编号”
          */
         BoundAppsEnvId: string;
+        /**
+         * @description ID of the AI API key; the create call and the list give it.
+         *
+         *     Source: “AIAPIKey编号。” (model `AiApiKeyBaseInfo`)
+         * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
+         */
+        AiApiKeyIdV2: string;
+        /**
+         * @description ID of the client quota; the create call and the list give it.
+         *
+         *     Source: “凭据配额编号”
+         * @example c900c5612dbe451bb43cbcc49cfaf2f3
+         */
+        AppQuotaIdV2: string;
+        /**
+         * @description Only quotas whose name contains this (“Fuzzy query by name is supported.”).
+         *
+         *     Source: “凭据配额名称”
+         * @example ClientQuota
+         */
+        AppQuotaNameQuery: string;
+        /**
+         * @description Only APPs whose name contains this (“Fuzzy match by credential name is supported.”).
+         *
+         *     Source: “APP凭据名称。”
+         * @example app-demo
+         */
+        QuotaAppNameQuery: string;
+        /**
+         * @description Only APPs whose name contains this (“Fuzzy search by credential name is supported.”).
+         *
+         *     Source: “应用名称”
+         * @example app-test
+         */
+        BindableAppNameQuery: string;
     };
     requestBodies: {
         /** @description The APP to create. JSON in UTF-8. */
@@ -2665,6 +3549,33 @@ export interface components {
         AuthorizeApps: {
             content: {
                 "application/json": components["schemas"]["AuthorizeAppsRequest"];
+            };
+        };
+        /** @description The APP's access control (APP访问控制) to set, replacing the one it had. JSON in UTF-8. */
+        SetAppAclV2: {
+            content: {
+                "application/json": components["schemas"]["AppAclRequestV2"];
+            };
+        };
+        /**
+         * @description The key to add, and its alias; both optional. Without `ai_api_key` (or without a body) the gateway
+         *     generates the key (“不指定具体值时，由后台自动生成随机字符串”). JSON in UTF-8.
+         */
+        CreateAiApiKeyV2: {
+            content: {
+                "application/json": components["schemas"]["CreateAiApiKeyRequestV2"];
+            };
+        };
+        /** @description A client quota's name, budget, first reset time and remark (create and update take the same body). JSON in UTF-8. */
+        AppQuotaV2Body: {
+            content: {
+                "application/json": components["schemas"]["AppQuotaRequestV2"];
+            };
+        };
+        /** @description The APPs to bind to the quota. JSON in UTF-8. */
+        BindAppsToAppQuotaV2: {
+            content: {
+                "application/json": components["schemas"]["BindAppsToAppQuotaRequestV2"];
             };
         };
     };
@@ -3897,6 +4808,772 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AppCodeNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppAclOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppAclShownV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setAppAclOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SetAppAclV2"];
+        responses: {
+            201: components["responses"]["AppAclSetV2"];
+            400: components["responses"]["BadAppAclRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppAclOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppAclDeletedV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAiApiKeysOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AiApiKeyListV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAiApiKeyOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CreateAiApiKeyV2"];
+        responses: {
+            201: components["responses"]["AiApiKeyCreatedV2"];
+            400: components["responses"]["BadAiApiKeyRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AiApiKeyForbiddenV2"];
+            404: components["responses"]["FamilyAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAiApiKeyOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+                /**
+                 * @description ID of the AI API key; the create call and the list give it.
+                 *
+                 *     Source: “AIAPIKey编号。” (model `AiApiKeyBaseInfo`)
+                 * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
+                 */
+                ai_api_key_id: components["parameters"]["AiApiKeyIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AiApiKeyShownV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AiApiKeyNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAiApiKeyOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+                /**
+                 * @description ID of the AI API key; the create call and the list give it.
+                 *
+                 *     Source: “AIAPIKey编号。” (model `AiApiKeyBaseInfo`)
+                 * @example 5f2a1c3e9b8d4e7fa6c0b1d2e3f4a5b6
+                 */
+                ai_api_key_id: components["parameters"]["AiApiKeyIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AiApiKeyDeletedV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AiApiKeyNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppQuotasOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Only quotas whose name contains this (“Fuzzy query by name is supported.”).
+                 *
+                 *     Source: “凭据配额名称”
+                 * @example ClientQuota
+                 */
+                name?: components["parameters"]["AppQuotaNameQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaListV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AppQuotaV2Body"];
+        responses: {
+            201: components["responses"]["AppQuotaCreatedV2"];
+            400: components["responses"]["BadAppQuotaRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["QuotaInstanceNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaShownV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AppQuotaV2Body"];
+        responses: {
+            200: components["responses"]["AppQuotaUpdatedV2"];
+            400: components["responses"]["BadAppQuotaRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppQuotaDeletedV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    bindAppsToAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BindAppsToAppQuotaV2"];
+        responses: {
+            201: components["responses"]["AppsBoundToAppQuotaV2"];
+            400: components["responses"]["BadAppQuotaBinding"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaOrAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBoundToAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Only APPs whose name contains this (“Fuzzy match by credential name is supported.”).
+                 *
+                 *     Source: “APP凭据名称。”
+                 * @example app-demo
+                 */
+                app_name?: components["parameters"]["QuotaAppNameQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaBoundAppListV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    unbindAppFromAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AppUnboundFromAppQuotaV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaOrAppNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAppsBindableToAppQuotaOnDedicatedGatewayV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the page starts, counted in entries from 0; 0 when omitted, and a negative offset counts as 0.
+                 *
+                 *     Source: “偏移量，表示从此偏移量开始查询，偏移量小于0时，自动转换为0 缺省值： 0”
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description How many entries (APPs, AppCodes, APIs or authorizations) a page holds: 20 when omitted.
+                 *     The gateway adjusts a value out of range instead of refusing it: 0 or less is taken as 20,
+                 *     more than 500 as 500, so a page holds 1 to 500 entries. Any 32-bit integer is accepted.
+                 *
+                 *     Source (current definitions, which win over the 2021 pages' “最小值： 1 最大值： 500”):
+                 *     “每页显示的条目数量，条目数量小于等于0时，自动转换为20，条目数量大于500时，自动转换为500”
+                 *     (Huawei's Go SDK models, e.g. `model_list_apps_v2_request.go`, and the current English page
+                 *     “Querying APPs”: “A value less than or equal to 0 will be automatically converted to 20, and
+                 *     a value greater than 500 will be automatically converted to 500”).
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Only APPs whose name contains this (“Fuzzy search by credential name is supported.”).
+                 *
+                 *     Source: “应用名称”
+                 * @example app-test
+                 */
+                app_name?: components["parameters"]["BindableAppNameQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the client quota; the create call and the list give it.
+                 *
+                 *     Source: “凭据配额编号”
+                 * @example c900c5612dbe451bb43cbcc49cfaf2f3
+                 */
+                app_quota_id: components["parameters"]["AppQuotaIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaBindableAppListV2"];
+            400: components["responses"]["BadAppQuotaQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaNotFoundV2"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showAppQuotaOfAppOnDedicatedGatewayV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID of the tenant (租户).
+                 *
+                 *     Source: “租户项目编号”
+                 * @example 73d69ae0cfcf460190522d06b60f05ad
+                 */
+                project_id: components["parameters"]["ProjectIdV2"];
+                /**
+                 * @description ID of the dedicated gateway instance.
+                 *
+                 *     Source: “实例编号”
+                 * @example eddc4d25480b4cd6b512f270a1b8b341
+                 */
+                instance_id: components["parameters"]["InstanceIdV2"];
+                /**
+                 * @description ID of the APP; the list call gives it.
+                 *
+                 *     Source: “APP的编号”
+                 * @example 356de8eb7a8742168586e5daf5339965
+                 */
+                app_id: components["parameters"]["AppIdV2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppQuotaOfAppShownV2"];
+            400: components["responses"]["BadFamilyAppIdV2"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AppFamilyForbiddenV2"];
+            404: components["responses"]["AppQuotaOfAppNotFoundV2"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -49,6 +49,24 @@ export {
   type BoundEntry,
 } from './client/app-grants.js';
 export * from './client/grant-generation-helpers.js';
+export { showAppAcl, setAppAcl, deleteAppAcl } from './client/app-access-control.js';
+export { createAiApiKey, listAiApiKeysPage, listAiApiKeys, showAiApiKey, deleteAiApiKey } from './client/ai-api-keys.js';
+export {
+  createAppQuota,
+  listAppQuotasPage,
+  listAppQuotas,
+  showAppQuota,
+  updateAppQuota,
+  deleteAppQuota,
+  bindAppsToAppQuota,
+  unbindAppFromAppQuota,
+  listAppsBoundToAppQuotaPage,
+  listAppsBoundToAppQuota,
+  listAppsBindableToAppQuotaPage,
+  listAppsBindableToAppQuota,
+  showAppQuotaOfApp,
+  type OffsetPaging,
+} from './client/app-quotas.js';
 export { ApigError, ApigNetworkError, ApigValidationError, credentialRefusalOf, type ApigFailure, type CredentialRefusal } from './errors.js';
 export { validateCreateAppRequest, type ValidationIssue, type ValidationResult, type RequestField } from './validation/validate-create-app-request.js';
 export { validateRequestBody, type RequestSchemaName, type BodyValidationOptions } from './validation/validate-request-body.js';

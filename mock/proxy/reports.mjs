@@ -1,6 +1,6 @@
 // The validating proxy's reports for tools: a HAR of the traffic (which `redocly drift` and
 // other HAR readers judge on their own), and JUnit XML for CI dashboards. Secrets never get
-// in: credential headers are replaced, and the secret fields of JSON bodies (app_secret,
+// in: credential headers are replaced, and the secret fields of JSON bodies (app_secret, ai_api_key,
 // app_code) get stand-ins that keep to the contract's rules, so a tool reading the HAR sees a
 // valid value, never the real one.
 
@@ -25,10 +25,10 @@
 
 const SECRET_HEADERS = new Set(['authorization', 'x-auth-token', 'cookie', 'set-cookie', 'x-apig-appcode']);
 /**
- * Stand-ins that satisfy the fields' own rules (app_secret 8–64, app_code 64–180 characters).
+ * Stand-ins that satisfy the fields' own rules (app_secret 8–64, app_code 64–180, ai_api_key 8–128 characters).
  * @type {Record<string, string>}
  */
-const STAND_INS = { app_secret: 'Redacted00000000', app_code: 'Redacted'.repeat(8), sk: 'Redacted' };
+const STAND_INS = { app_secret: 'Redacted00000000', app_code: 'Redacted'.repeat(8), ai_api_key: 'Redacted', sk: 'Redacted' };
 
 /**
  * @overload

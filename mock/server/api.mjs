@@ -9,6 +9,7 @@ import { candidatesFinder, parameterFinder, prismQuery } from '../core/prism-req
 import { preferToMockConfig } from './prefer.mjs';
 import { AppStore, routeOf } from './app-store.mjs';
 import { grantRouteOf } from './grant-store.mjs';
+import { familyRouteOf } from './family-store.mjs';
 import { send } from './answers.mjs';
 
 /** @typedef {import('../core/request-target.mjs').Target} Target */
@@ -161,7 +162,7 @@ export function apiAnswerer({ engine, operations, store, door }) {
   function statefulAnswer(req, target, body) {
     if (!store) return undefined;
     const { path: pathname, searchParams } = target;
-    const route = routeOf(req.method, pathname) ?? grantRouteOf(req.method, pathname);
+    const route = routeOf(req.method, pathname) ?? grantRouteOf(req.method, pathname) ?? familyRouteOf(req.method, pathname);
     if (!route) return undefined;
     const tenant = AppStore.tenantOf(route.generation, route.params, req.headers);
     // `tags` may be given more than once (v2's bound and not-bound lists); every other parameter once.

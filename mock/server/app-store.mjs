@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errorBody } from '../core/huawei-errors.mjs';
 import { DEFAULT_CATALOGUE, bindCount, forgetApp, handleGrant } from './grant-store.mjs';
 import { pageBounds } from './paging.mjs';
+import { FAMILY_KINDS, forgetFamilies, handleFamily } from './family-store.mjs';
 
 /** @typedef {'v1.0' | 'v1' | 'v2'} Generation */
 
@@ -62,12 +63,16 @@ import { pageBounds } from './paging.mjs';
  * @property {Map<string | undefined, string>} byKey app_key → APP id
  * @property {Map<string | undefined, Map<string | undefined, import('./grant-store.mjs').AppCode>>} codes APP id → AppCode id → AppCode
  * @property {Map<string | undefined, import('./grant-store.mjs').Authorization>} auths authorization id → authorization
+ * @property {Map<string | undefined, import('./family-store.mjs').Acl>} acls APP id → its access control (v2)
+ * @property {Map<string | undefined, Map<string | undefined, import('./family-store.mjs').AiApiKey>>} aiKeys APP id → AI API key id → key (v2)
+ * @property {Map<string | undefined, import('./quota-store.mjs').Quota>} quotas client quota id → quota (v2)
+ * @property {Map<string | undefined, import('./quota-store.mjs').Binding>} quotaOf APP id → its quota binding (v2)
  * @property {import('./grant-store.mjs').Catalogue} catalogue the APIs and environments APPs are authorized to
  */
 
 /**
  * An APP to start with, per tenant, as seed.mjs's checkedSeed gives them (checked, complete).
- * @typedef {{ key: string, generation?: Generation, apps: StoredApp[], catalogue?: import('./grant-store.mjs').Catalogue }} SeededTenant
+ * @typedef {{ key: string, generation?: Generation, apps: StoredApp[], catalogue?: import('./grant-store.mjs').Catalogue, acls?: Array<[string, import('./family-store.mjs').Acl]> }} SeededTenant
  */
 
 /**
@@ -169,7 +174,7 @@ function view(app, generation, kind, tenant) {
 const LIST_FILTERS = ['id', 'name', 'app_key', 'creator', 'status', 'related_domain_id', 'related_project_id'];
 
 /** The operations beside the APP itself (./grant-store.mjs answers them). */
-const GRANT_KINDS = new Set([
+export const GRANT_KINDS = new Set([
   'createAppCode',
   'generateAppCode',
   'listAppCodes',
@@ -235,7 +240,18 @@ export class AppStore {
    * @returns {Tenant}
    */
   static emptyTenant(catalogue) {
-    return { byId: new Map(), byName: new Map(), byKey: new Map(), codes: new Map(), auths: new Map(), catalogue };
+    return {
+      byId: new Map(),
+      byName: new Map(),
+      byKey: new Map(),
+      codes: new Map(),
+      auths: new Map(),
+      acls: new Map(),
+      aiKeys: new Map(),
+      quotas: new Map(),
+      quotaOf: new Map(),
+      catalogue,
+    };
   }
 
   /**
@@ -257,9 +273,10 @@ export class AppStore {
   /** Back to the seed: every APP created since is forgotten, the seeded ones are as they were. */
   reset() {
     this.tenants.clear();
-    for (const { key, apps, catalogue } of this.seeded ?? []) {
+    for (const { key, apps, catalogue, acls = [] } of this.seeded ?? []) {
       const store = this.apps(key, true, catalogue ?? DEFAULT_CATALOGUE);
       for (const app of apps) AppStore.put(store, { ...app });
+      for (const [appId, acl] of acls) store.acls.set(appId, structuredClone(acl));
     }
   }
 
@@ -278,8 +295,10 @@ export class AppStore {
    * @returns {StoreAnswer}
    */
   handle({ generation, kind, tenant, appId, itemId, query = {}, body = {} }) {
-    const apps = this.apps(tenant, kind === 'create');
+    // A tenant is kept from its first write that needs no APP: an APP's create, a client quota's.
+    const apps = this.apps(tenant, kind === 'create' || kind === 'createQuota');
     if (GRANT_KINDS.has(kind)) return handleGrant(apps, { generation, kind, appId, itemId, query, body });
+    if (FAMILY_KINDS.has(kind)) return handleFamily(apps, { kind, appId, itemId, query, body });
     switch (kind) {
       case 'create': {
         if (apps.byId.size >= this.quota) return fail(403, 'APIG.3103', 'The number of apps exceeds the maximum allowed limit');
@@ -321,6 +340,7 @@ export class AppStore {
         apps.byName.delete(app.name);
         apps.byKey.delete(app.app_key);
         forgetApp(apps, appId);
+        forgetFamilies(apps, appId);
         return { status: 204 };
       }
       default:

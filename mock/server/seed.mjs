@@ -83,6 +83,28 @@ function checkedCatalogue(entry, where, problems) {
   return problems.length > before ? undefined : catalogueOf({ environments, apis });
 }
 
+/**
+ * A seeded v2 APP's `app_acl` (its access control, as Set APP access control takes it), checked;
+ * undefined when it has none or it breaks the contract (then the problem is added).
+ * @param {unknown} acl
+ * @param {Generation} generation
+ * @param {string} at
+ * @param {string[]} problems
+ * @param {typeof import('apig-app-contract').validateRequestBody} validateRequestBody
+ * @returns {import('./family-store.mjs').Acl | undefined}
+ */
+function checkedAcl(acl, generation, at, problems, validateRequestBody) {
+  if (acl === undefined) return undefined;
+  if (generation !== 'v2') {
+    problems.push(`${at}: app_acl exists on v2 only (APP access control is an operation of the dedicated gateway v2)`);
+    return undefined;
+  }
+  const result = validateRequestBody('AppAclRequestV2', acl);
+  if (result.valid) return /** @type {import('./family-store.mjs').Acl} */ (structuredClone(acl));
+  for (const issue of result.issues) problems.push(`${at}, app_acl: ${issue.message}`);
+  return undefined;
+}
+
 /** The package's own validator, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package). */
 async function loadValidator() {
   try {
@@ -129,6 +151,8 @@ export async function checkedSeed(entries) {
     ];
     /** @type {import('./app-store.mjs').StoredApp[]} */
     const apps = [];
+    /** @type {Array<[string, import('./family-store.mjs').Acl]>} */
+    const acls = [];
     // Each APP as a seed is documented to give it, which is checked here (the seed is refused if it is not).
     entry.apps.forEach((/** @type {import('./types.d.mts').MockSeedTenant['apps'][number]} */ app, /** @type {number} */ a) => {
       const at = `${where} (${parsed.label}), APP #${a + 1}`;
@@ -136,20 +160,23 @@ export async function checkedSeed(entries) {
         problems.push(`${at}: expected an object with at least a "name"`);
         return;
       }
-      const { id, ...body } = app;
+      const { id, app_acl, ...body } = app;
       if (id !== undefined && (typeof id !== 'string' || id.length === 0)) problems.push(`${at}: id must be a non-empty string`);
       const result = validateRequestBody(SCHEMA_OF[parsed.generation], body);
       if (!result.valid) for (const issue of result.issues) problems.push(`${at}: ${issue.message}`);
+      const acl = checkedAcl(app_acl, parsed.generation, at, problems, validateRequestBody);
       for (const { field, seen, taken } of unique) {
         const value = app[field];
         if (typeof value !== 'string') continue;
         if (seen.has(value)) problems.push(`${at}: ${taken(value)}`);
         seen.add(value);
       }
-      apps.push(newApp(parsed.generation, body, /** @type {string | undefined} */ (id)));
+      const stored = newApp(parsed.generation, body, /** @type {string | undefined} */ (id));
+      apps.push(stored);
+      if (acl) acls.push([stored.id, acl]);
     });
     const catalogue = checkedCatalogue(entry, `${where} (${parsed.label})`, problems);
-    tenants.push({ key: parsed.key, generation: parsed.generation, apps, ...(catalogue ? { catalogue } : {}) });
+    tenants.push({ key: parsed.key, generation: parsed.generation, apps, ...(catalogue ? { catalogue } : {}), ...(acls.length ? { acls } : {}) });
   });
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_REPORTED);

@@ -29,7 +29,15 @@ export interface MockSeedTenant {
    */
   tenant: string;
   /** Each a Create APP body of that generation (`name` required), checked against the contract. */
-  apps: Array<{ name: string; remark?: string; app_key?: string; app_secret?: string; [field: string]: unknown }>;
+  apps: Array<{
+    name: string;
+    remark?: string;
+    app_key?: string;
+    app_secret?: string;
+    /** v2 only: the APP's access control, as Set APP access control takes it (checked against the contract). */
+    app_acl?: { app_acl_type: 'PERMIT' | 'DENY'; app_acl_values: string[] };
+    [field: string]: unknown;
+  }>;
   /** The tenant's environments; default RELEASE (`DEFAULT_ENVIRONMENT_RELEASE_ID`) and TEST. */
   environments?: MockEnvironment[];
   /** The tenant's APIs; given neither this nor `environments`, four APIs in two groups (three published in RELEASE); given `environments` only, none. */

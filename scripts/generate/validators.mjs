@@ -18,6 +18,8 @@ const VALIDATION_KEYWORDS = new Set([
   'items',
   'minItems',
   'maxItems',
+  'minimum',
+  'maximum',
 ]);
 
 // ajv's `ucs2length` (counts code points, so an emoji is one character), inlined.
@@ -73,7 +75,13 @@ function validationOnly(schema) {
  * @param {Schema & { pattern: string }} prop
  */
 function characterRules(field, prop) {
+  // One class for every character (an AI API key's): no rule for the first one.
+  const single = /^\^(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(prop.pattern);
+  const singleEn = /^[^;]+; ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
+  if (single && singleEn && prop['x-rule-zh']) return { allowed: { class: single[1], en: singleEn[1], zh: prop['x-rule-zh'] } };
   const classes = /^\^(\[[^\]]+\])(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(prop.pattern);
+  // A format (a time, say), not a set of characters: its issue quotes the rule whole.
+  if (!classes) return {};
   const en = /^[^;]+; ([^;]+); starts with ([^;]+)$/.exec(prop['x-rule-en'] ?? '');
   const zhAllowed = /^(支持[^且]+?)[，,]\s*且/.exec(prop['x-rule-zh'] ?? '');
   const zhFirst = /(只能以[^，,。]+开头)/.exec(prop['x-rule-zh'] ?? '');
@@ -88,6 +96,20 @@ function characterRules(field, prop) {
   };
 }
 
+/**
+ * Fails on a `$ref` inside a request body schema: the compiled validator keeps only validating
+ * keywords, so a referenced rule would be dropped without a word. Request schemas spell out their rules.
+ * @param {string} name
+ * @param {unknown} node
+ * @param {string} [at]
+ */
+function assertNoReference(name, node, at = name) {
+  if (!node || typeof node !== 'object') return;
+  if (Object.hasOwn(node, '$ref'))
+    throw new Error(`${at}: a request body schema must spell out its rules, not $ref them (the compiled validator would drop them)`);
+  for (const [key, child] of Object.entries(node)) assertNoReference(name, child, `${at}.${key}`);
+}
+
 /** @param {Schema} schema a request body's (an object's: it has properties) */
 function fieldRules(schema) {
   const required = schema.required ?? [];
@@ -98,6 +120,9 @@ function fieldRules(schema) {
         required: required.includes(field),
         type: prop.type,
         ...(prop.minItems !== undefined ? { minItems: prop.minItems } : {}),
+        ...(prop.enum !== undefined ? { enum: prop.enum } : {}),
+        ...(prop.minimum !== undefined ? { minimum: prop.minimum } : {}),
+        ...(prop.maximum !== undefined ? { maximum: prop.maximum } : {}),
         ...(prop.minLength !== undefined ? { minLength: prop.minLength } : {}),
         ...(prop.maxLength !== undefined ? { maxLength: prop.maxLength } : {}),
         ...(prop.pattern !== undefined ? { pattern: prop.pattern, ...characterRules(field, /** @type {Schema & { pattern: string }} */ (prop)) } : {}),
@@ -181,6 +206,7 @@ export function validatorModule(bundled) {
   /** @param {string} name */
   const schemaOf = (name) => /** @type {Schema & { properties: Record<string, Schema> }} */ (bundled.components.schemas[name]);
   const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true } });
+  for (const name of names) assertNoReference(name, schemaOf(name).properties);
   for (const name of names) ajv.addSchema(/** @type {import('ajv').AnySchema} */ (validationOnly(schemaOf(name))), name);
   let code = standaloneCode(ajv, Object.fromEntries(names.map((name) => [name, name])));
   const runtimeImport = 'const func1 = require("ajv/dist/runtime/ucs2length").default;';
@@ -223,14 +249,19 @@ export interface CharacterRule {
 }
 export interface RequestFieldRule {
   required: boolean;
-  /** A string, or a list of strings (the authorization's ids). */
-  type: 'string' | 'array';
+  /** A string, a list of strings (the authorization's ids), or an integer (a quota's limits). */
+  type: 'string' | 'array' | 'integer';
   /** A list's fewest entries. */
   minItems?: number;
+  /** The values it may take (APP access control's type). */
+  enum?: string[];
+  /** An integer's bounds. */
+  minimum?: number;
+  maximum?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  /** What the first character must be (the pattern's first class), and the rule's words for it; with \`allowed\`, it tells a character problem from a length one. */
+  /** What the first character must be (the pattern's first class), and the rule's words for it; absent when any allowed character may start the value. */
   startsWith?: CharacterRule;
   /** What every character may be: the pattern's second class, and the rule's words for it. */
   allowed?: CharacterRule;

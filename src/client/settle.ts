@@ -13,11 +13,11 @@ export type FetchResult = { data?: unknown; error?: unknown; response: Response 
 /** The longest part of a non-Huawei error body (an HTML page from a proxy) kept in the message. */
 export const ERROR_TEXT_LIMIT = 300;
 
-/** The body's app_secret and app_code (an AppCode is a credential too): they must never appear in an error. */
+/** The body's app_secret, app_code and ai_api_key (AppCodes and AI API keys are credentials too): they must never appear in an error. */
 export function appSecretsOf(body: unknown): string[] {
-  const { app_secret: appSecret, app_code: appCode } = (body ?? {}) as { app_secret?: unknown; app_code?: unknown };
+  const { app_secret: appSecret, app_code: appCode, ai_api_key: aiApiKey } = (body ?? {}) as { app_secret?: unknown; app_code?: unknown; ai_api_key?: unknown };
   // Stryker disable next-line MethodExpression,ConditionalExpression: redact skips anything that is not a string of 4 or more characters
-  return [appSecret, appCode].filter((value): value is string => typeof value === 'string');
+  return [appSecret, appCode, aiApiKey].filter((value): value is string => typeof value === 'string');
 }
 
 function failureFrom(response: Response, error: unknown, secrets: readonly string[]): ApigError {

@@ -11,8 +11,11 @@ export type { RequestSchemaName };
 export interface ValidationIssue {
   /** The field at fault, or `(body)` when the body itself is not a JSON object. */
   field: string;
-  /** What was broken: `required`, `type`, `minLength`, `maxLength`, `characters` or `unknown`. */
-  rule: 'required' | 'type' | 'minLength' | 'maxLength' | 'characters' | 'unknown';
+  /**
+   * What was broken: `required`, `type`, `enum` (a value the rule does not list), `minLength`, `maxLength`,
+   * `minimum`, `maximum` (an integer's bounds), `characters` (a character, or a format, the rule refuses) or `unknown`.
+   */
+  rule: 'required' | 'type' | 'enum' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'characters' | 'unknown';
   /** English, then the source page's Chinese rule. */
   message: string;
 }
@@ -39,7 +42,7 @@ function oneOf(characterClass: string): RegExp {
 }
 
 /** Fields whose value is a credential: an issue never shows their characters, only where they are. */
-const SECRET_FIELDS = new Set(['app_secret', 'app_code']);
+const SECRET_FIELDS = new Set(['app_secret', 'app_code', 'ai_api_key']);
 
 /** A character as an issue shows it: quoted (escapes made visible) with its code point. */
 function shown(character: string): string {
@@ -54,14 +57,15 @@ function shown(character: string): string {
  * length is wrong).
  */
 function charactersMessage(field: string, rule: RequestFieldRule, value: string): string | undefined {
-  // Every field with a pattern has both (scripts/generate/validators.mjs fails on a pattern it cannot split).
-  const startsWith = rule.startsWith!;
+  // Called for a field with a character set (`allowed`); `startsWith` unless any allowed character may
+  // start it (scripts/generate/validators.mjs fails on a character pattern it cannot split).
+  const startsWith = rule.startsWith;
   const allowed = rule.allowed!;
   const secret = SECRET_FIELDS.has(field);
   const all = Array.from(value);
   const said: string[] = [];
   const first = all[0];
-  if (first !== undefined && !oneOf(startsWith.class).test(first)) {
+  if (startsWith && first !== undefined && !oneOf(startsWith.class).test(first)) {
     said.push(`${field} must start with ${startsWith.en} (${startsWith.zh})${secret ? '' : `; it starts with ${shown(first)}`}.`);
   }
   const at = all.findIndex((character, i) => i > 0 && !oneOf(allowed.class).test(character));
@@ -73,14 +77,16 @@ function charactersMessage(field: string, rule: RequestFieldRule, value: string)
   return said.length > 0 ? said.join(' ') : undefined;
 }
 
+const TYPE_WORDS = { array: 'a list', integer: 'an integer', string: 'a string' } as const;
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 function describe(field: string, rule: RequestFieldRule, error: AjvError, value: unknown): Omit<ValidationIssue, 'field'> | undefined {
   const because = `Rule: ${rule.en}. 规则：${rule.zh}`;
-  // An entry of a list (`/api_ids/0`): every entry must be a non-empty string.
+  // An entry of a list (`/api_ids/0`): every entry must be a non-empty string, and follow the list's rule where it has one.
   const entry = error.instancePath.split('/')[2];
   if (entry !== undefined) {
     const item = (value as unknown[])[Number(entry)];
+    if (typeof item === 'string' && item !== '') return { rule: 'characters', message: `${field} entry ${entry} does not follow its rule. ${because}` };
     return {
       rule: 'type',
       message: `${field} must list non-empty strings; entry ${entry} is ${typeof item === 'string' ? 'empty' : kindOf(item)}. ${because}`,
@@ -90,7 +96,13 @@ function describe(field: string, rule: RequestFieldRule, error: AjvError, value:
     case 'required':
       return { rule: 'required', message: `${field} is required (是否必选：是). ${because}` };
     case 'type':
-      return { rule: 'type', message: `${field} must be ${rule.type === 'array' ? 'a list' : 'a string'}, not ${kindOf(value)}. ${because}` };
+      return { rule: 'type', message: `${field} must be ${TYPE_WORDS[rule.type]}, not ${kindOf(value)}. ${because}` };
+    case 'minimum':
+      return { rule: 'minimum', message: `${field} must be at least ${error.params.limit} (it is ${String(value)}). ${because}` };
+    case 'maximum':
+      return { rule: 'maximum', message: `${field} must be at most ${error.params.limit} (it is ${String(value)}). ${because}` };
+    case 'enum':
+      return { rule: 'enum', message: `${field} must be one of ${(rule.enum ?? []).join(', ')}. ${because}` };
     case 'minItems':
       return { rule: 'minLength', message: `${field} must list at least ${error.params.limit} (it lists ${(value as unknown[]).length}). ${because}` };
     case 'minLength':
@@ -103,7 +115,10 @@ function describe(field: string, rule: RequestFieldRule, error: AjvError, value:
       // its length, told apart. `not: {pattern: "[^…]"}` is a character outside the allowed set
       // (what the pattern's `$` misses in other regex dialects): the same rule, one issue for
       // both. A non-string also fails `not` (pattern ignores it); its `type` issue says enough.
-      const message = typeof value === 'string' ? charactersMessage(field, rule, value) : undefined;
+      if (typeof value !== 'string') return undefined;
+      // A format (a time) or a refused character (a remark's < >) without a character set: the rule says it.
+      if (!rule.allowed) return { rule: 'characters', message: `${field} does not follow its rule. ${because}` };
+      const message = charactersMessage(field, rule, value);
       return message === undefined ? undefined : { rule: 'characters', message: `${message} ${because}` };
     }
     // Stryker disable next-line ConditionalExpression: the compiled schemas use only the keywords above; this is for a keyword a later contract adds

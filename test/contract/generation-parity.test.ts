@@ -14,7 +14,7 @@ describe('generation parity', () => {
     const p = paths();
     delete p['/v2/{project_id}/apigw/instances/{instance_id}/apps/secret/{app_id}'].put;
     expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual([
-      'PUT …/apps/secret/{id} is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).',
+      'PUT …/apps/secret/{id} is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1, and the v2-only families on v1.0 and v1).',
     ]);
   });
 
@@ -35,12 +35,24 @@ describe('generation parity', () => {
     const q = paths();
     delete q['/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps'];
     expect(generationParity(q).map((r: { message: string }) => r.message)).toEqual([
-      'GET …/app-auths/binded-apps is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).',
+      'GET …/app-auths/binded-apps is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1, and the v2-only families on v1.0 and v1).',
     ]);
     const r = paths();
     delete r['/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes'].put;
     expect(generationParity(r).map((x: { message: string }) => x.message)).toEqual([
-      'PUT …/apps/{id}/app-codes is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).',
+      'PUT …/apps/{id}/app-codes is missing on v2 (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1, and the v2-only families on v1.0 and v1).',
+    ]);
+  });
+  it('allows client quotas, APP access control and AI API keys on v2 only (no v1.0 or v1 page has them), and refuses them elsewhere', () => {
+    const p = paths();
+    const acl = '/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl';
+    expect(p[acl]).toBeDefined();
+    expect(generationParity(p)).toEqual([]);
+    p['/v1.0/apigw/apps/{app_id}/app-acl'] = { get: {} };
+    p['/v1/{project_id}/apigw/instances/{instance_id}/apps/{id}/app-acl'] = { put: {} };
+    expect(generationParity(p).map((r: { message: string }) => r.message)).toEqual([
+      'GET …/apps/{id}/app-acl exists on v1.0, but client quotas, APP access control and AI API keys exist on the current dedicated gateway (v2) only.',
+      'PUT …/apps/{id}/app-acl exists on v1, but client quotas, APP access control and AI API keys exist on the current dedicated gateway (v2) only.',
     ]);
   });
 });

@@ -246,7 +246,8 @@ export async function run(): Promise<boolean> {
       expect(served.servers.map((s: { url: string }) => s.url)).toContain(base);
 
       // docs/client.md's provisioning example, as printed, against this mock: create, authorize to
-      // two APIs of the mock's catalogue, an AppCode, and the one JSON line the consumer needs.
+      // two APIs of the mock's catalogue, an AppCode, an allow list, a client quota, and the one JSON
+      // line the consumer needs.
       const provisioning = CLIENT_EXAMPLES.find((e) => e.code.includes('authorizeApps'))!;
       const { code } = await transform(provisioning.code, { loader: 'ts', format: 'esm' });
       writeFileSync(join(dir, 'provision.mjs'), code);
@@ -262,6 +263,8 @@ export async function run(): Promise<boolean> {
         app_secret: expect.stringMatching(/^[0-9a-f]{32}$/),
         app_code: expect.stringMatching(/^[0-9a-f]{64}$/),
         apis: ['5f918d104dc84480a75166ba99efff21', '11cbec3a7a8345ca981b86d161bc436e'],
+        allowed: ['10.0.0.0/8', '192.168.0.5-192.168.0.10'],
+        quota: expect.stringMatching(/^[0-9a-f]{32}$/),
       });
 
       // The validating proxy from the same bin, in front of this mock: forwards, and on SIGINT

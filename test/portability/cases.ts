@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { BODY_CASES, FIELD_CASES, REQUEST_FIELDS, bodyWith, label } from '../rules/create-app-rules.js';
 import { OPERATIONS, V1_RESET_CASES, V2_BODY_CASES, type OperationKind } from '../rules/lifecycle-rules.js';
 import { APP_CODE_CASES, AUTHORIZE_CASES, GRANT_OPERATIONS } from '../rules/app-grant-rules.js';
+import { FAMILY_CASE_SETS, FAMILY_OPERATIONS } from '../rules/app-family-v2-rules.js';
+import { FAMILIES_IN_CONTRACT } from '../contract/contract-mismatches.js';
 
 export interface PortableCase {
   id: string;
@@ -75,6 +77,14 @@ export const CASE_SETS: ReadonlyArray<{ name: string; operations: string[]; case
     operations: grantOperationsOf((o) => o.kind === 'authorize'),
     cases: AUTHORIZE_CASES.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })),
   },
+  // The v2 families beside the APP (client quotas, APP access control, AI API keys) the contract holds.
+  ...FAMILY_CASE_SETS.map((set) => ({
+    name: `${set.name}, v2`,
+    operations: FAMILY_OPERATIONS.filter((o) => set.operations.includes(o.sdkName) && FAMILIES_IN_CONTRACT.includes(o.family)).map(
+      (o) => `${o.method.toUpperCase()} ${o.path}`,
+    ),
+    cases: set.cases.map((c) => ({ id: `${label(c.body)} (${c.why})`, body: c.body, valid: c.valid })),
+  })).filter((set) => set.operations.length > 0),
 ];
 
 /**

@@ -55,6 +55,7 @@ describe(`${CLIENT_PAGE}: ${CLIENT_SECTION}`, () => {
             'APIG_PROJECT_ID',
             'APIG_INSTANCE_ID',
             'APIG_API_IDS',
+            'APIG_ALLOWED_IPS',
           ],
           name,
         ).toContain(n);

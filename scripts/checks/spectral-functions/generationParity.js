@@ -12,12 +12,19 @@ const GENERATIONS = [
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /**
- * The one gap the pages make: the dedicated gateway v1 has no AppCode operations (its APP group
+ * The gaps the pages make. The dedicated gateway v1 has no AppCode operations (its APP group
  * page, APP管理 of 专享版 v1, lists none, and no v1 AppCode page exists), so AppCodes exist on
- * v1.0 and v2 only. Any other missing operation is an error.
+ * v1.0 and v2 only. Client quotas (客户端配额), APP access control (APP访问控制) and AI API keys
+ * exist on the current dedicated gateway only: Huawei added them to v2 after the shared gateway
+ * and v1 were retired (待下线), and no v1.0 or v1 page or SDK model has them. Any other missing
+ * operation is an error.
  */
+const V2_ONLY = /^[A-Z]+ …\/(app-quotas(\/.*)?|apps\/\{id\}\/(app-acl|bound-quota|ai-api-keys(\/\{id\})?))$/;
+const V2_ONLY_REASON = 'client quotas, APP access control and AI API keys exist on the current dedicated gateway (v2) only';
 const ALLOWED_GAPS = [
   { generation: 'v1', operation: /^[A-Z]+ …\/apps\/\{id\}\/app-codes(\/\{id\})?$/, reason: 'the dedicated v1 pages have no AppCode operations' },
+  { generation: 'v1.0', operation: V2_ONLY, reason: V2_ONLY_REASON },
+  { generation: 'v1', operation: V2_ONLY, reason: V2_ONLY_REASON },
 ];
 
 /**
@@ -49,7 +56,7 @@ export default function generationParity(paths) {
       // (Some generation has it: it is in `all`.)
       const [, somePath] = /** @type {[string, string]} */ ([...byGeneration.values()].map((ops) => [operation, ops.get(operation)]).find(([, p]) => p));
       results.push({
-        message: `${operation} is missing on ${missing.join(', ')} (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1).`,
+        message: `${operation} is missing on ${missing.join(', ')} (generation parity: every operation exists on v1.0, v1 and v2; only AppCodes may be missing on v1, and the v2-only families on v1.0 and v1).`,
         path: ['paths', somePath],
       });
     }

@@ -167,4 +167,19 @@ describe('what an exchange shows', () => {
     expect(once()).toEqual(once());
     expect(once()).toHaveLength(1);
   });
+
+  it('judges the v2 families like the others: APP access control as its page answers it, and a 201 that drops a field', () => {
+    const acl = '/v2/p/apigw/instances/i/apps/9ed8b7fe84224de681e7d7a5587e76dc/app-acl';
+    // Configuring Access Control Settings for an App: the page's request and response examples.
+    const values = ['192.168.0.1', '192.168.0.5-192.168.0.10', '192.168.0.100/28'];
+    const request = requestOf('PUT', acl, { app_acl_type: 'PERMIT', app_acl_values: values });
+    expect(judge(request, answer(201, { app_id: '9ed8b7fe84224de681e7d7a5587e76dc', app_acl_type: 'PERMIT', app_acl_values: values }))).toEqual([]);
+    const dropped = judge(request, answer(201, { app_id: '9ed8b7fe84224de681e7d7a5587e76dc' }));
+    expect(dropped.map((f) => [f.kind, f.operation])).toEqual([['response', 'PUT /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl']]);
+    const refused = judge(
+      requestOf('PUT', acl, { app_acl_type: 'PERMIT', app_acl_values: ['10.0.0.0/33'] }),
+      answer(201, { app_id: 'x', app_acl_type: 'PERMIT', app_acl_values: [] }),
+    );
+    expect(refused.map((f) => [f.kind, f.location])).toEqual([['accepted-invalid', 'body.app_acl_values.0']]);
+  });
 });
