@@ -68,7 +68,8 @@ function charactersMessage(field: string, rule: RequestFieldRule, value: string)
   if (startsWith && first !== undefined && !oneOf(startsWith.class).test(first)) {
     said.push(`${field} must start with ${startsWith.en} (${startsWith.zh})${secret ? '' : `; it starts with ${shown(first)}`}.`);
   }
-  const at = all.findIndex((character, i) => i > 0 && !oneOf(allowed.class).test(character));
+  // (Without a first-character rule, the first character is one of the rest.)
+  const at = all.findIndex((character, i) => (i > 0 || !startsWith) && !oneOf(allowed.class).test(character));
   if (at !== -1) {
     said.push(
       `${field} has a character that is not allowed: ${secret ? '' : `${shown(all[at]!)}, `}character ${at + 1}; it may hold only ${allowed.en} (${allowed.zh}).`,

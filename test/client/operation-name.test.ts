@@ -90,7 +90,7 @@ describe('programming mistakes are clear TypeErrors', () => {
   it('validateRequestBody with a schema the contract does not have names the ones it has', () => {
     expect(() => validateRequestBody('NoSuchSchema' as never, {})).toThrow(
       new TypeError(
-        'validateRequestBody: "NoSuchSchema" is not a request body schema of the contract; the schemas are AppAclRequestV2, AuthorizeAppsRequest, CreateAppCodeRequest, CreateAppCodeRequestV2, CreateAppRequest, CreateAppRequestV2, ResetAppSecretRequest, ResetAppSecretRequestV2, UpdateAppRequestV2',
+        'validateRequestBody: "NoSuchSchema" is not a request body schema of the contract; the schemas are AppAclRequestV2, AppQuotaRequestV2, AuthorizeAppsRequest, BindAppsToAppQuotaRequestV2, CreateAiApiKeyRequestV2, CreateAppCodeRequest, CreateAppCodeRequestV2, CreateAppRequest, CreateAppRequestV2, ResetAppSecretRequest, ResetAppSecretRequestV2, UpdateAppRequestV2',
       ),
     );
   });

@@ -223,19 +223,50 @@ describe('a character rule broken: which one, in English and the page’s Chines
       ['an English letter, a digit, + or / (只能以英文、数字和+、/开头)', 'English letters, digits and + _ ! @ # $ % - / = (支持英文、数字，+_!@#$%-/=)'],
       {},
     ],
+    [
+      'AppQuotaRequestV2',
+      'name',
+      [NAME_V1[0], 'Chinese characters, English letters, digits and _ (支持汉字，英文，数字，下划线)'],
+      { call_limits: 1, time_unit: 'DAY', time_interval: 1 },
+    ],
   ];
   const issueOf = (schema: Parameters<typeof validateRequestBody>[0], body: Record<string, unknown>, field: string) => {
     const result = validateRequestBody(schema, body);
     return result.valid ? undefined : result.issues.find((i) => i.field === field && i.rule === 'characters');
   };
 
-  it('covers every field the contract checks with a pattern', () => {
+  it('covers every field the contract checks with a first-character rule', () => {
     const patterned = Object.entries(FIELD_RULES).flatMap(([schema, fields]) =>
-      Object.entries(fields as Record<string, { pattern?: string }>)
-        .filter(([, r]) => r.pattern !== undefined)
+      Object.entries(fields as Record<string, { pattern?: string; startsWith?: unknown }>)
+        .filter(([, r]) => r.startsWith !== undefined)
         .map(([field]) => `${schema} ${field}`),
     );
     expect(CASES.map(([schema, field]) => `${schema} ${field}`).sort()).toEqual(patterned.sort());
+  });
+
+  it('a field any allowed character may start (an AI API key, its alias) names only the character not allowed', () => {
+    const alias = issueOf('CreateAiApiKeyRequestV2', { alias: 'my.key' }, 'alias');
+    expect(alias?.message).toBe(
+      'alias has a character that is not allowed: "." (U+002E), character 3; it may hold only English letters, digits, _ and - (支持大小写字母，数字，下划线，中划线，长度为1~100个字符。). Rule: 1 to 100 characters; English letters, digits, _ and -. 规则：支持大小写字母，数字，下划线，中划线，长度为1~100个字符。',
+    );
+    const key = issueOf('CreateAiApiKeyRequestV2', { ai_api_key: '!bcdefghi' }, 'ai_api_key');
+    expect(key?.message).toMatch(
+      /^ai_api_key has a character that is not allowed: character 1; it may hold only English letters, digits and \+ - _ \/ = \(支持大小写英文字母/,
+    );
+    expect(key?.message).not.toContain('!');
+    expect(key?.message).not.toContain('must start');
+  });
+
+  it('a format (a quota’s reset_time) or a refused character without a set (a remark’s < >) quotes the rule whole', () => {
+    const body = { name: 'quota_1', call_limits: 1, time_unit: 'DAY', time_interval: 1 };
+    expect(issueOf('AppQuotaRequestV2', { ...body, reset_time: '2020-09-20T00:00:00Z' }, 'reset_time')?.message).toBe(
+      'reset_time does not follow its rule. Rule: yyyy-MM-dd HH:mm:ss, e.g. 2020-09-20 00:00:00. 规则：首次配额重置时间点，格式如 2020-09-20 00:00:00',
+    );
+    expect(issueOf('AppQuotaRequestV2', { ...body, remark: 'a<b' }, 'remark')?.message).toMatch(
+      /^remark does not follow its rule\. Rule: at most 255 characters, without < or >\./,
+    );
+    expect(validateRequestBody('AppQuotaRequestV2', { ...body, reset_time: 7 }).valid).toBe(false);
+    expect(issueOf('AppQuotaRequestV2', { ...body, reset_time: 7 }, 'reset_time')).toBeUndefined();
   });
 
   it.each(CASES)('%s %s', (schema, field, [first, later], body) => {
