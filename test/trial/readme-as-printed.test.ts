@@ -84,7 +84,7 @@ describe(`${CLIENT_PAGE}: ${CLIENT_SECTION}, as printed`, () => {
     new RegExp(`^${uuid} [0-9a-f]{32}\\n$`),
     /^[0-9a-f]{32}\n$/,
     /^updated [0-9a-f]{32} \(201\)\ndeleted \(204\)\n测试应用_01\n$/,
-    /^\{"app_id":"[0-9a-f]{32}","app_key":"[0-9a-f]{32}","app_secret":"[0-9a-f]{32}","app_code":"[0-9a-f]{64}","apis":\["5f918d104dc84480a75166ba99efff21","11cbec3a7a8345ca981b86d161bc436e"\]\}\n$/,
+    /^\{"app_id":"[0-9a-f]{32}","app_key":"[0-9a-f]{32}","app_secret":"[0-9a-f]{32}","app_code":"[0-9a-f]{64}","apis":\["5f918d104dc84480a75166ba99efff21","11cbec3a7a8345ca981b86d161bc436e"\],"allowed":\["10\.0\.0\.0\/8","192\.168\.0\.5-192\.168\.0\.10"\],"quota":"[0-9a-f]{32}"\}\n$/,
   ];
 
   it.each(CLIENT_EXAMPLES.map((e, i) => ({ ...e, prints: PRINTS[i]! })))(
