@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Lints spec/ with Spectral and Redocly and fails on any problem, warnings included
-// (Redocly alone exits 0 on warnings).
+// Lints spec/ with Spectral and Redocly, and the Arazzo workflows with Redocly, and fails on any
+// problem, warnings included (Redocly alone exits 0 on warnings).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -29,20 +29,37 @@ if (spectral.status !== 0) {
   failed = true;
 }
 
-const redocly = spawnSync(process.execPath, [binOf('@redocly/cli', 'redocly'), 'lint', '--format=json'], { cwd: ROOT, encoding: 'utf8', env });
-let report;
-try {
-  report = JSON.parse(redocly.stdout);
-} catch {
-  process.stderr.write(`redocly lint gave no report (exit ${redocly.status}):\n${redocly.stdout}\n${redocly.stderr}\n`);
-  process.exit(1);
+/**
+ * `redocly lint` over `files` (none: the apis in redocly.yaml), failing on any problem.
+ * @param {string} label
+ * @param {string[]} files
+ */
+function redoclyLint(label, files) {
+  const redocly = spawnSync(process.execPath, [binOf('@redocly/cli', 'redocly'), 'lint', '--format=json', ...files], { cwd: ROOT, encoding: 'utf8', env });
+  let report;
+  try {
+    report = JSON.parse(redocly.stdout);
+  } catch {
+    process.stderr.write(`redocly lint gave no report (exit ${redocly.status}):\n${redocly.stdout}\n${redocly.stderr}\n`);
+    process.exit(1);
+  }
+  const { errors, warnings } = report.totals;
+  console.log(`redocly (${label}): ${errors} errors, ${warnings} warnings`);
+  for (const p of report.problems) {
+    const where = p.location?.[0]?.pointer ?? '';
+    console.log(`  ${p.severity} ${p.ruleId}: ${p.message} ${where}`);
+  }
+  if (errors + warnings > 0 || redocly.status !== 0) failed = true;
 }
-const { errors, warnings } = report.totals;
-console.log(`redocly: ${errors} errors, ${warnings} warnings`);
-for (const p of report.problems) {
-  const where = p.location?.[0]?.pointer ?? '';
-  console.log(`  ${p.severity} ${p.ruleId}: ${p.message} ${where}`);
+
+redoclyLint('spec/', []);
+// The Arazzo workflows (workflows/, run by `redocly respect` in test/workflows/).
+const workflows = readdirSync(join(ROOT, 'workflows')).filter((name) => name.endsWith('.arazzo.yaml'));
+if (workflows.length === 0) {
+  process.stderr.write('lint: workflows/ holds no *.arazzo.yaml\n');
+  failed = true;
 }
-if (errors + warnings > 0 || redocly.status !== 0) failed = true;
+// One file a run: given several, Redocly prints a JSON report for each, one after the other.
+for (const name of workflows) redoclyLint(`workflows/${name}`, [join('workflows', name)]);
 
 process.exitCode = failed ? 1 : 0;

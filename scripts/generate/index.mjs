@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { downConvert } from './down-convert.mjs';
 import { GENERATED, ROOT, SPEC, binOf, runNode } from '../tools.mjs';
 import { validatorModule } from './validators.mjs';
+import { postmanCollection } from './postman.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
 import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
 import { htmlDigest, printPdfs, printedFrom } from './print-pdf.mjs';
@@ -90,6 +91,16 @@ function validator(outDir) {
   const { js, dts } = validatorModule(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
   writeFileSync(join(outDir, 'request-validators.js'), js);
   writeFileSync(join(outDir, 'request-validators.d.ts'), dts);
+}
+
+/**
+ * The Postman collection (./postman.mjs): compact, like the 3.0.3 JSON; Postman and Apifox
+ * import either form.
+ * @param {string} outDir
+ */
+async function postman(outDir) {
+  const collection = await postmanCollection(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
+  writeFileSync(join(outDir, 'postman-collection.json'), `${JSON.stringify(collection)}\n`);
 }
 
 /**
@@ -210,6 +221,7 @@ export async function generate(outDir = GENERATED, { pdf = true } = {}) {
   openapi30(outDir);
   await types(outDir);
   validator(outDir);
+  await postman(outDir);
   await review(outDir, { pdf, earlier });
   docs(outDir);
   if (!pdf) for (const [file, bytes] of earlier) writeFileSync(file, bytes);

@@ -13,6 +13,8 @@ export const INPUTS = [
   'redocly.yaml',
   'scripts/generate/index.mjs',
   'scripts/generate/validators.mjs',
+  'scripts/generate/postman.mjs',
+  'scripts/generate/postman-scripts.mjs',
   'scripts/generate/translations.mjs',
   'scripts/generate/docs-template.hbs',
   'scripts/generate/down-convert.mjs',

@@ -4,9 +4,9 @@
 // body is checked before it is sent, and a key given never appears in an error.
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, InstanceOn, Outcome } from './vocabulary.js';
+import type { CallOptions, InstanceOn, OffsetPaging, Outcome } from './vocabulary.js';
 import { callOn, instanceOn } from './gateway-call.js';
-import { everyEntry } from './app-grants.js';
+import { everyEntry, pagingQuery } from './app-grants.js';
 
 type S = components['schemas'];
 const KEYS = '/apps/{app_id}/ai-api-keys';
@@ -28,12 +28,10 @@ export function listAiApiKeysPage(
   client: ApigClient,
   instance: InstanceOn<'dedicatedV2'>,
   appId: string,
-  paging: { offset?: number; limit?: number } = {},
+  paging: OffsetPaging = {},
   options: CallOptions = {},
 ): Promise<Outcome<S['AiApiKeyListV2']>> {
-  return callOn(client, 'GET', instanceOn('dedicatedV2', instance), KEYS, { query: { offset: paging?.offset, limit: paging?.limit } }, options, [
-    ['appId', 'app_id', appId],
-  ]);
+  return callOn(client, 'GET', instanceOn('dedicatedV2', instance), KEYS, { query: pagingQuery(paging) }, options, [['appId', 'app_id', appId]]);
 }
 
 /** Every AI API key of the APP (masked), page after page; a failing page is thrown as the typed error. */
@@ -44,12 +42,7 @@ export function listAiApiKeys(
   { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
 ): AsyncGenerator<S['AiApiKeyV2']> {
   const target = instanceOn('dedicatedV2', instance);
-  return everyEntry(
-    target,
-    'ai_api_keys',
-    (paging) => listAiApiKeysPage(client, instance, appId, paging as { offset?: number; limit?: number }, options),
-    pageSize,
-  );
+  return everyEntry(target, 'ai_api_keys', (paging) => listAiApiKeysPage(client, instance, appId, paging as OffsetPaging, options), pageSize);
 }
 
 /** `GET …/apps/{app_id}/ai-api-keys/{ai_api_key_id}`: one key, in full. */

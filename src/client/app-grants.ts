@@ -5,7 +5,7 @@
 import type { components } from '../types.js';
 import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
+import type { CallOptions, Gateway, Outcome, PagingOf } from './vocabulary.js';
 import { callOn, refused } from './gateway-call.js';
 
 type S = components['schemas'];
@@ -183,9 +183,10 @@ export function cancelAppAuthorization(client: ApigClient, target: Gateway, auth
 }
 
 /** Paging: page_no/page_size on v1.0 and v1, offset/limit on v2 (each generation's own is checked). */
-export type PagingOf = { pageNo?: number; pageSize?: number } | { offset?: number; limit?: number };
+export type { PagingOf };
 
-function pagingQuery(paging: PagingOf): Record<string, unknown> {
+/** A page's query parameters: `page_no`/`page_size` or `offset`/`limit`, whichever `paging` names. */
+export function pagingQuery(paging: PagingOf): Record<string, unknown> {
   const p = (paging ?? {}) as { pageNo?: number; pageSize?: number; offset?: number; limit?: number };
   return { page_no: p.pageNo, page_size: p.pageSize, offset: p.offset, limit: p.limit };
 }

@@ -5,21 +5,18 @@
 // lifecycle's; bodies, queries and path parameters are checked before anything is sent.
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
-import type { CallOptions, InstanceOn, Outcome } from './vocabulary.js';
+import type { CallOptions, InstanceOn, OffsetPaging, Outcome } from './vocabulary.js';
 import { callOn, instanceOn } from './gateway-call.js';
-import { everyEntry } from './app-grants.js';
+import { everyEntry, pagingQuery } from './app-grants.js';
 
+export type { OffsetPaging };
 type S = components['schemas'];
 type V2 = InstanceOn<'dedicatedV2'>;
-/** v2's paging: `offset` from 0, `limit` entries (the gateway takes ≤ 0 as 20 and > 500 as 500). */
-export interface OffsetPaging {
-  offset?: number;
-  limit?: number;
-}
+type Iteration = { pageSize?: number; options?: CallOptions };
 const QUOTAS = '/app-quotas';
 const QUOTA = '/app-quotas/{app_quota_id}';
 const quotaId = (id: string) => ['appQuotaId', 'app_quota_id', id] as const;
-const paged = (paging: OffsetPaging | undefined, filters: Record<string, unknown>) => ({ offset: paging?.offset, limit: paging?.limit, ...filters });
+const paged = (paging: OffsetPaging, filters: Record<string, unknown>) => ({ ...pagingQuery(paging), ...filters });
 
 /** `POST …/app-quotas`: 201 with the quota; its name must be unused on the instance (APIG.3325). */
 export function createAppQuota(client: ApigClient, instance: V2, body: S['AppQuotaRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppQuotaV2']>> {
@@ -42,7 +39,7 @@ export function listAppQuotas(
   client: ApigClient,
   instance: V2,
   filters: { name?: string } = {},
-  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+  { pageSize = 100, options = {} }: Iteration = {},
 ): AsyncGenerator<S['AppQuotaV2']> {
   return everyEntry(
     instanceOn('dedicatedV2', instance),
@@ -98,6 +95,35 @@ export function unbindAppFromAppQuota(
   ]);
 }
 
+/** The two lists of a quota's APPs: those bound to it, and those bound to none (which can be). */
+type QuotaAppList = 'bound-apps' | 'bindable-apps';
+
+function quotaAppsPage(
+  list: QuotaAppList,
+  client: ApigClient,
+  instance: V2,
+  appQuotaId: string,
+  filters: { appName?: string },
+  paging: OffsetPaging,
+  options: CallOptions,
+): Promise<Outcome<S['AppQuotaAppListV2']>> {
+  return callOn(client, 'GET', instanceOn('dedicatedV2', instance), `${QUOTA}/${list}`, { query: paged(paging, { app_name: filters?.appName }) }, options, [
+    quotaId(appQuotaId),
+  ]);
+}
+
+function everyQuotaApp(
+  list: QuotaAppList,
+  client: ApigClient,
+  instance: V2,
+  appQuotaId: string,
+  filters: { appName?: string },
+  { pageSize = 100, options = {} }: Iteration,
+): AsyncGenerator<S['AppQuotaAppV2']> {
+  const page = (paging: unknown) => quotaAppsPage(list, client, instance, appQuotaId, filters, paging as OffsetPaging, options);
+  return everyEntry(instanceOn('dedicatedV2', instance), 'apps', page, pageSize);
+}
+
 /** `GET …/app-quotas/{app_quota_id}/bound-apps`: one page of the APPs bound to the quota, by part of their name. */
 export function listAppsBoundToAppQuotaPage(
   client: ApigClient,
@@ -107,9 +133,7 @@ export function listAppsBoundToAppQuotaPage(
   paging: OffsetPaging = {},
   options: CallOptions = {},
 ): Promise<Outcome<S['AppQuotaAppListV2']>> {
-  return callOn(client, 'GET', instanceOn('dedicatedV2', instance), `${QUOTA}/bound-apps`, { query: paged(paging, { app_name: filters?.appName }) }, options, [
-    quotaId(appQuotaId),
-  ]);
+  return quotaAppsPage('bound-apps', client, instance, appQuotaId, filters, paging, options);
 }
 
 /** `GET …/app-quotas/{app_quota_id}/bindable-apps`: one page of the APPs bound to no quota, by part of their name. */
@@ -121,15 +145,7 @@ export function listAppsBindableToAppQuotaPage(
   paging: OffsetPaging = {},
   options: CallOptions = {},
 ): Promise<Outcome<S['AppQuotaAppListV2']>> {
-  return callOn(
-    client,
-    'GET',
-    instanceOn('dedicatedV2', instance),
-    `${QUOTA}/bindable-apps`,
-    { query: paged(paging, { app_name: filters?.appName }) },
-    options,
-    [quotaId(appQuotaId)],
-  );
+  return quotaAppsPage('bindable-apps', client, instance, appQuotaId, filters, paging, options);
 }
 
 /** Every APP bound to the quota, page after page. */
@@ -138,14 +154,9 @@ export function listAppsBoundToAppQuota(
   instance: V2,
   appQuotaId: string,
   filters: { appName?: string } = {},
-  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+  iteration: Iteration = {},
 ): AsyncGenerator<S['AppQuotaAppV2']> {
-  return everyEntry(
-    instanceOn('dedicatedV2', instance),
-    'apps',
-    (paging) => listAppsBoundToAppQuotaPage(client, instance, appQuotaId, filters, paging as OffsetPaging, options),
-    pageSize,
-  );
+  return everyQuotaApp('bound-apps', client, instance, appQuotaId, filters, iteration);
 }
 
 /** Every APP that can be bound to the quota, page after page. */
@@ -154,14 +165,9 @@ export function listAppsBindableToAppQuota(
   instance: V2,
   appQuotaId: string,
   filters: { appName?: string } = {},
-  { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
+  iteration: Iteration = {},
 ): AsyncGenerator<S['AppQuotaAppV2']> {
-  return everyEntry(
-    instanceOn('dedicatedV2', instance),
-    'apps',
-    (paging) => listAppsBindableToAppQuotaPage(client, instance, appQuotaId, filters, paging as OffsetPaging, options),
-    pageSize,
-  );
+  return everyQuotaApp('bindable-apps', client, instance, appQuotaId, filters, iteration);
 }
 
 /** `GET …/apps/{app_id}/bound-quota`: the quota the APP is bound to (404 APIG.3093 when none). */

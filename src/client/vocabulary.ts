@@ -24,3 +24,12 @@ export type Gateway = { gateway: 'shared' } | ({ gateway: 'dedicated' } & Dedica
 export type InstanceOn<G extends 'dedicated' | 'dedicatedV2'> = DedicatedInstance & { gateway?: G };
 
 export type Outcome<T> = Settled<T>;
+
+/** v2's paging: `offset` from 0, `limit` entries (the gateway takes ≤ 0 as 20 and > 500 as 500). */
+export interface OffsetPaging {
+  offset?: number;
+  limit?: number;
+}
+
+/** A page of a list: `pageNo`/`pageSize` on v1.0 and v1, `offset`/`limit` on v2. */
+export type PagingOf = { pageNo?: number; pageSize?: number } | OffsetPaging;

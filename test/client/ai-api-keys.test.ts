@@ -1,7 +1,7 @@
 // AI API keys through the client against the stateful mock: create (given, or generated), list
 // (masked, every page), show, delete; the body checked before sending with the SDK model's rules;
 // and the key never in an error (it is a credential, like an AppSecret).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApigError,
   ApigValidationError,
@@ -12,32 +12,10 @@ import {
   listAiApiKeysPage,
   showAiApiKey,
 } from '../../src/index.js';
-import { createApp } from '../../src/client/app-lifecycle.js';
-import { startMockServer } from '../../mock/server/index.mjs';
+import { familyMock } from '../helpers/v2-family-mock.js';
 
 const INSTANCE = { projectId: 'p-ai', instanceId: 'i-ai' };
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-let sent = 0;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-const client = () => {
-  const c = createApigClient({ baseUrl: mock.url, auth: { token: 'MIIZtoken-ai-0123' } });
-  c.use({
-    onRequest() {
-      sent += 1;
-    },
-  });
-  return c;
-};
-async function newApp(name: string): Promise<string> {
-  const created = await createApp<{ id: string }>(client(), { gateway: 'dedicatedV2', ...INSTANCE }, { name });
-  if (!created.ok) throw created.error;
-  return created.data.id;
-}
+const { client, newApp, requestsSent } = familyMock(INSTANCE, 'MIIZtoken-ai-0123');
 
 describe('AI API keys', () => {
   it('create (given, then generated) → show in full → every key, masked, over pages → delete → 404', async () => {
@@ -69,9 +47,9 @@ describe('AI API keys', () => {
     [{ alias: 'a'.repeat(101) }, 'alias', 'maxLength'],
     [{ aiApiKey: 'abcdefgh' }, 'aiApiKey', 'unknown'],
   ])('%j is refused before sending: %s breaks %s', async (body, field, rule) => {
-    const before = sent;
+    const before = requestsSent();
     const outcome = await createAiApiKey(client(), INSTANCE, 'any-app', body as never);
-    expect(sent).toBe(before);
+    expect(requestsSent()).toBe(before);
     expect(!outcome.ok && outcome.error).toBeInstanceOf(ApigValidationError);
     if (outcome.ok) return;
     expect((outcome.error as ApigValidationError).issues.find((i) => i.field === field)?.rule).toBe(rule);

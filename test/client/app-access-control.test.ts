@@ -2,38 +2,17 @@
 // pages say each call does (set answers 201 with the list, show reads it back, delete answers 204),
 // the body checked before sending (an ACL value that is no IP, range or CIDR is refused with the rule),
 // and the decisions where the pages are silent (an APP without a list shows its id alone).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApigError, ApigValidationError, createApigClient, deleteAppAcl, setAppAcl, showAppAcl } from '../../src/index.js';
-import { createApp, deleteApp } from '../../src/client/app-lifecycle.js';
-import { startMockServer } from '../../mock/server/index.mjs';
+import { describe, expect, it } from 'vitest';
+import { ApigError, ApigValidationError, deleteAppAcl, setAppAcl, showAppAcl } from '../../src/index.js';
+import { deleteApp } from '../../src/client/app-lifecycle.js';
+import { familyMock } from '../helpers/v2-family-mock.js';
 
 const INSTANCE = { projectId: 'p-acl', instanceId: 'i-acl' };
 const V2 = { gateway: 'dedicatedV2', ...INSTANCE } as const;
 // The page's request example (Configuring Access Control Settings for an App).
 const PAGE_VALUES = ['192.168.0.1', '192.168.0.5-192.168.0.10', '192.168.0.100/28'];
 
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-let sent = 0;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-const client = () => {
-  const c = createApigClient({ baseUrl: mock.url, auth: { token: 'MIIZtoken-acl-0123' } });
-  c.use({
-    onRequest() {
-      sent += 1;
-    },
-  });
-  return c;
-};
-async function newApp(name: string): Promise<string> {
-  const created = await createApp<{ id: string }>(client(), V2, { name });
-  if (!created.ok) throw created.error;
-  return created.data.id;
-}
+const { client, newApp, requestsSent } = familyMock(INSTANCE, 'MIIZtoken-acl-0123');
 
 describe('APP access control', () => {
   it('set answers 201 with the list as set; show reads it back; delete answers 204 and show has the id alone', async () => {
@@ -88,10 +67,10 @@ describe('APP access control', () => {
     [{ app_acl_type: 'PERMIT', app_acl_values: [] }, 'app_acl_values', 'minLength', /at least 1/],
     [{ app_acl_values: ['1.1.1.1'] }, 'app_acl_type', 'required', /是否必选/],
   ])('%j is refused before sending: %s breaks %s', async (body, field, rule, message) => {
-    const before = sent;
+    const before = requestsSent();
     const appId = 'any-app';
     const outcome = await setAppAcl(client(), INSTANCE, appId, body as never);
-    expect(sent).toBe(before);
+    expect(requestsSent()).toBe(before);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error).toBeInstanceOf(ApigValidationError);
@@ -101,11 +80,11 @@ describe('APP access control', () => {
   });
 
   it('an instance of another generation, or none, is refused, not sent', async () => {
-    const before = sent;
+    const before = requestsSent();
     const outcome = await showAppAcl(client(), { gateway: 'dedicated', ...INSTANCE } as never, 'a');
     expect(outcome.ok).toBe(false);
     const noApp = await showAppAcl(client(), INSTANCE, '');
     expect(noApp.ok).toBe(false);
-    expect(sent).toBe(before);
+    expect(requestsSent()).toBe(before);
   });
 });

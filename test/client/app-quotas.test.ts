@@ -1,12 +1,11 @@
 // Client quotas through the client against the stateful mock: each helper as the current v2 pages
 // describe its call, the iterators over every page, bodies and queries checked before sending (an
 // integer out of range, a unit not listed, a reset time in another form), and path ids required.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApigError,
   ApigValidationError,
   bindAppsToAppQuota,
-  createApigClient,
   createAppQuota,
   deleteAppQuota,
   listAppQuotas,
@@ -20,34 +19,12 @@ import {
   unbindAppFromAppQuota,
   updateAppQuota,
 } from '../../src/index.js';
-import { createApp } from '../../src/client/app-lifecycle.js';
-import { startMockServer } from '../../mock/server/index.mjs';
+import { familyMock } from '../helpers/v2-family-mock.js';
 
 const INSTANCE = { projectId: 'p-quota', instanceId: 'i-quota' };
 // The page's request example (Creating a Credential Quota).
 const PAGE_QUOTA = { call_limits: 1000, name: 'ClientQuota_demo', reset_time: '2020-09-20 00:00:00', time_interval: 1, time_unit: 'DAY' } as const;
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-let sent = 0;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-const client = () => {
-  const c = createApigClient({ baseUrl: mock.url, auth: { token: 'MIIZtoken-quota-0123' } });
-  c.use({
-    onRequest() {
-      sent += 1;
-    },
-  });
-  return c;
-};
-async function newApp(name: string): Promise<string> {
-  const created = await createApp<{ id: string }>(client(), { gateway: 'dedicatedV2', ...INSTANCE }, { name });
-  if (!created.ok) throw created.error;
-  return created.data.id;
-}
+const { client, newApp, requestsSent } = familyMock(INSTANCE, 'MIIZtoken-quota-0123');
 async function all<T>(iterator: AsyncGenerator<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of iterator) out.push(item);
@@ -106,9 +83,9 @@ describe('client quotas', () => {
     [{ ...PAGE_QUOTA, name: '1quota' }, 'name', 'characters', /must start with an English letter or a Chinese character/],
     [{ name: 'no_limits' }, 'call_limits', 'required', /是否必选/],
   ])('%j is refused before sending: %s breaks %s', async (body, field, rule, message) => {
-    const before = sent;
+    const before = requestsSent();
     const outcome = await createAppQuota(client(), INSTANCE, body as never);
-    expect(sent).toBe(before);
+    expect(requestsSent()).toBe(before);
     expect(!outcome.ok && outcome.error).toBeInstanceOf(ApigValidationError);
     if (outcome.ok) return;
     const issue = (outcome.error as ApigValidationError).issues.find((i) => i.field === field);
@@ -117,10 +94,10 @@ describe('client quotas', () => {
   });
 
   it('an empty list of APPs, a missing quota id or a non-integer paging value is refused before sending', async () => {
-    const before = sent;
+    const before = requestsSent();
     expect((await bindAppsToAppQuota(client(), INSTANCE, 'q1', [])).ok).toBe(false);
     expect((await showAppQuota(client(), INSTANCE, '')).ok).toBe(false);
     expect((await listAppQuotasPage(client(), INSTANCE, {}, { offset: 1.5 })).ok).toBe(false);
-    expect(sent).toBe(before);
+    expect(requestsSent()).toBe(before);
   });
 });
