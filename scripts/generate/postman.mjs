@@ -55,7 +55,7 @@ export async function postmanCollection(document) {
   for (const item of requests(collection.item)) {
     const operation = operations.get(`${item.request.method} ${templateOf(item.request.url)}`);
     if (!operation) throw new Error(`postman: the converter made a request the document does not have: ${item.request.method} ${templateOf(item.request.url)}`);
-    finishRequest(item, operation, document);
+    finishRequest(item, operation.contract, operation.declared, document);
   }
   dropIds(collection);
   return collection;
@@ -83,12 +83,15 @@ function convert(document) {
   });
 }
 
+/** @typedef {{ operation: string, statuses: number[], schemas: Record<string, Json> }} Contract what a request's test script checks */
+
 /**
- * Every operation by `METHOD /path/{template}`: its id, statuses and response schemas.
+ * Every operation by `METHOD /path/{template}`: what its test script checks, and the document's
+ * operation itself (its parameters and its responses' examples).
  * @param {Json} document
  */
 function operationsOf(document) {
-  /** @type {Map<string, { operation: string, statuses: number[], schemas: Record<string, Json> }>} */
+  /** @type {Map<string, { contract: Contract, declared: Json }>} */
   const operations = new Map();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(/** @type {Json} */ (item))) {
@@ -100,7 +103,7 @@ function operationsOf(document) {
         if (schema) schemas[status] = forAjv6(document, schema);
       }
       const statuses = Object.keys(operation.responses).map(Number);
-      operations.set(`${method.toUpperCase()} ${path}`, { operation: operation.operationId, statuses, schemas });
+      operations.set(`${method.toUpperCase()} ${path}`, { contract: { operation: operation.operationId, statuses, schemas }, declared: operation });
     }
   }
   return operations;
@@ -154,23 +157,24 @@ function templateOf(/** @type {Json} */ url) {
  * Its test script, the instance's ids from the collection variables, and deterministic values
  * where the converter faked some.
  * @param {Json} item
- * @param {{ operation: string, statuses: number[], schemas: Record<string, Json> }} contract
+ * @param {Contract} contract
+ * @param {Json} declared the document's operation
  * @param {Json} document
  */
-function finishRequest(item, contract, document) {
+function finishRequest(item, contract, declared, document) {
   const { request } = item;
   for (const variable of request.url.variable ?? []) {
     if (variable.key === 'project_id' || variable.key === 'instance_id') variable.value = `{{${variable.key}}}`;
   }
-  const parameters = resolve(document, document.paths[templateOf(request.url)])?.[request.method.toLowerCase()]?.parameters ?? [];
+  const parameters = (declared.parameters ?? []).map((/** @type {Json} */ p) => resolve(document, p));
   for (const param of request.url.query ?? []) {
-    const declared = parameters.map((/** @type {Json} */ p) => resolve(document, p)).find((/** @type {Json} */ p) => p.in === 'query' && p.name === param.key);
-    param.value = String(declared?.example ?? declared?.schema?.example ?? declared?.schema?.default ?? declared?.schema?.enum?.[0] ?? '');
+    const query = parameters.find((/** @type {Json} */ p) => p.in === 'query' && p.name === param.key);
+    param.value = String(query?.example ?? query?.schema?.example ?? query?.schema?.default ?? query?.schema?.enum?.[0] ?? '');
   }
   item.event = [script('test', `(${checkAnswerInPostman.toString()})(pm, ${JSON.stringify(contract)});`)];
   // Saved answers: the document's own example for each status (the converter fakes one where
   // it finds none, differently each run); a status without an example has no saved answer.
-  const responses = resolve(document, document.paths[templateOf(request.url)])[request.method.toLowerCase()].responses;
+  const { responses } = declared;
   item.response = (item.response ?? []).flatMap((/** @type {Json} */ saved) => {
     const example = exampleOf(document, responses[String(saved.code)]);
     if (example === undefined && saved.code !== 204) return [];
