@@ -3,16 +3,14 @@
 // collection from this checkout in place of `npx newman@…` and node_modules. Every request must
 // pass its tests, and the page must pin the newman this project tests with.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningChild, startChild } from '../helpers/child-process.js';
-import { codeBlocks, docSection } from '../helpers/readme.js';
-import { ROOT, binOf } from '../../scripts/tools.mjs';
+import { shellBlockAsRun } from '../helpers/readme.js';
+import { ROOT } from '../../scripts/tools.mjs';
 
 const execFileAsync = promisify(execFile);
-const PINNED = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.newman;
 
 let mock: RunningChild;
 beforeAll(async () => {
@@ -23,12 +21,8 @@ afterAll(async () => {
 });
 
 it('runs the whole collection against the mock as printed, every request passing its tests', { timeout: 120_000 }, async () => {
-  const [block] = codeBlocks(docSection('docs/postman.md', 'Running it with newman'), 'sh');
-  expect(block).toContain(`npx newman@${PINNED} run`);
-  const script = block!
-    .replaceAll(`npx newman@${PINNED}`, `"${process.execPath}" "${binOf('newman', 'newman')}"`)
-    .replaceAll('node_modules/apig-app-contract/', `${ROOT}/`)
-    .replaceAll('http://127.0.0.1:4010', mock.match[1]!);
+  const { printed, pinned, script } = shellBlockAsRun('docs/postman.md', 'Running it with newman', { pkg: 'newman', bin: 'newman', url: mock.match[1]! });
+  expect(printed).toContain(`npx newman@${pinned} run`);
   const { stdout } = await execFileAsync('sh', ['-c', script], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
   // newman's summary table: 66 requests, none failed, and as many assertions as it ran, none failed.
   expect(stdout).toMatch(/│\s+requests\s+│\s+66\s+│\s+0\s+│/);

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startMockServer } from '../../mock/server/index.mjs';
-import { codeBlocks, docSection } from '../helpers/readme.js';
+import { shellBlockAsRun } from '../helpers/readme.js';
 import { ROOT, binOf } from '../../scripts/tools.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -132,15 +132,8 @@ describe('docs/workflows.md', () => {
   it('runs every workflow against the mock with the command as printed (the local Redocly CLI and package in place of npx and node_modules)', {
     timeout: 240_000,
   }, async () => {
-    const [block] = codeBlocks(docSection('docs/workflows.md', 'Examples'), 'sh');
-    const pinned = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies[
-      '@redocly/cli'
-    ];
-    expect(block).toContain(`npx @redocly/cli@${pinned} respect`);
-    const script = block!
-      .replaceAll(`npx @redocly/cli@${pinned}`, `"${process.execPath}" "${binOf('@redocly/cli', 'redocly')}"`)
-      .replaceAll('node_modules/apig-app-contract/', `${ROOT}/`)
-      .replaceAll('http://127.0.0.1:4010', plain.url);
+    const { printed, pinned, script } = shellBlockAsRun('docs/workflows.md', 'Examples', { pkg: '@redocly/cli', bin: 'redocly', url: plain.url });
+    expect(printed).toContain(`npx @redocly/cli@${pinned} respect`);
     const { code, output } = await runCommand('sh', ['-c', `set -e\n${script}`]);
     expect(code, output.slice(-4000)).toBe(0);
     // Three files, every workflow passed: respect prints a summary line per file.
