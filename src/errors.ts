@@ -1,7 +1,7 @@
 // The three ways a call can fail, told apart by class and by `kind`. None of them ever holds
 // a credential or an app_secret: messages are built from safe parts, and anything that
 // comes from elsewhere (a network error's text) is redacted first.
-import type { ValidationIssue } from './validation/validate-create-app-request.js';
+import type { ValidationIssue } from './validation/body-issues.js';
 
 /**
  * Which check refused the credential, read from a 401: the cloud's front door (error code

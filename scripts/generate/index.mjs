@@ -3,13 +3,13 @@
 // same bytes, so a diff in generated/ always means a contract change.
 //   node scripts/generate/index.mjs [outDir]   (default: generated/)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { downConvert } from './down-convert.mjs';
 import { GENERATED, ROOT, SPEC, binOf, runNode } from '../tools.mjs';
-import { validatorModule } from './validators.mjs';
+import { requestRuleModules } from './request-rules.mjs';
 import { postmanCollection } from './postman.mjs';
 import { loadTranslations, translateDocument } from './translations.mjs';
 import { REVIEW_LANGUAGES, reviewSheet, reviewSheetSection } from './review-sheet.mjs';
@@ -86,11 +86,16 @@ async function types(outDir) {
   writeFileSync(join(outDir, 'schema.d.ts'), header + astToString(ast));
 }
 
-/** @param {string} outDir */
-function validator(outDir) {
-  const { js, dts } = validatorModule(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')));
-  writeFileSync(join(outDir, 'request-validators.js'), js);
-  writeFileSync(join(outDir, 'request-validators.d.ts'), dts);
+/**
+ * The request rules the client checks before sending (./request-rules.mjs): a module per body
+ * schema and per operation's query.
+ * @param {string} outDir
+ */
+function requestRules(outDir) {
+  for (const [file, text] of requestRuleModules(JSON.parse(readFileSync(join(outDir, 'openapi.json'), 'utf8')))) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    writeFileSync(join(outDir, file), text);
+  }
 }
 
 /**
@@ -220,7 +225,7 @@ export async function generate(outDir = GENERATED, { pdf = true } = {}) {
   await prismOperations(outDir);
   openapi30(outDir);
   await types(outDir);
-  validator(outDir);
+  requestRules(outDir);
   await postman(outDir);
   await review(outDir, { pdf, earlier });
   docs(outDir);

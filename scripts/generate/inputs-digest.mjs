@@ -12,7 +12,7 @@ export const INPUTS = [
   'spec',
   'redocly.yaml',
   'scripts/generate/index.mjs',
-  'scripts/generate/validators.mjs',
+  'scripts/generate/request-rules.mjs',
   'scripts/generate/postman.mjs',
   'scripts/generate/postman-scripts.mjs',
   'scripts/generate/translations.mjs',

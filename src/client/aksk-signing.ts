@@ -1,28 +1,17 @@
 // AK/SK signing for the client's requests (every method), over the request exactly as it will be sent.
+// Loaded by an AK/SK client only: a page that calls with a token never loads the signer.
 // Fast path: the client serialises the body itself and knows the URL and headers before
 // openapi-fetch builds the Request, so it signs there and passes the signature as headers
 // (no middleware, no re-reading the Request). Anything it cannot foresee (a query string, a
 // custom bodySerializer) is signed by a one-call middleware on the finished Request instead.
 import type { Middleware } from 'openapi-fetch';
 import { signRequestSync } from '../auth/sign-request.js';
+import { fillPath, type CallInit } from './call-init.js';
 
 export interface AkSk {
   ak: string;
   sk: string;
   projectId?: string;
-}
-
-/** The parts of an openapi-fetch call's options that signing and validation read. */
-export interface CallInit {
-  body?: unknown;
-  bodySerializer?: unknown;
-  headers?: HeadersInit | Record<string, string | number | boolean | null | undefined>;
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
-  middleware?: Middleware[];
-}
-
-export function fillPath(path: string, params: Record<string, unknown> = {}): string {
-  return path.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in params ? encodeURIComponent(String(params[name])) : whole));
 }
 
 function headerRecord(...sources: Array<CallInit['headers'] | Record<string, unknown> | undefined>): Record<string, string> {

@@ -3,10 +3,10 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../types.js';
 import { ApigNetworkError, ApigValidationError } from '../errors.js';
-import { validateRequestBody } from '../validation/validate-request-body.js';
-import { BODY_SCHEMA_OF } from '../../generated/request-validators.js';
+import { bodyIssues } from '../validation/check-body.js';
+import { BODY_SCHEMA_OF } from '../../generated/request-rules/index.js';
 import { checkAuth, type ApigAuth } from './check-auth.js';
-import { fillPath, signedInit, type CallInit } from './aksk-signing.js';
+import { fillPath, type CallInit } from './call-init.js';
 import { appSecretsOf } from './settle.js';
 import { notSent } from './operation-name.js';
 
@@ -57,7 +57,10 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   }
   checkAuth(auth);
   const root = baseUrl.replace(/\/+$/, '');
-  // A token is a fixed header, set once. AK/SK signs each request (./aksk-signing.ts).
+  // A token is a fixed header, set once. AK/SK signs each request (./aksk-signing.ts), with the
+  // signer loaded now, not on the first call, and never for a token.
+  const akSk = 'token' in auth ? undefined : auth;
+  const signer = akSk && import('./aksk-signing.js');
   const client = createClient<paths>({
     baseUrl: root,
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -65,16 +68,14 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   });
   for (const method of METHODS) {
     const send = (client[method] as (path: string, init?: CallInit) => Promise<unknown>).bind(client);
-    client[method] = ((path: string, init: CallInit = {}) => {
-      const schema = BODY_SCHEMA_OF[`${method} ${path}`];
-      if (validate && schema) {
-        const result = validateRequestBody(schema, init.body, { allowUnknownFields });
-        if (!result.valid) return Promise.reject(new ApigValidationError(result.issues, notSent('body', method, path)));
-      }
+    client[method] = (async (path: string, init: CallInit = {}) => {
+      const schema = validate ? BODY_SCHEMA_OF[`${method} ${path}`] : undefined;
+      const issues = schema && (await bodyIssues(schema, init.body, allowUnknownFields));
+      if (issues) throw new ApigValidationError(issues, notSent('body', method, path));
       let sent: CallInit = init;
-      if (!('token' in auth)) {
+      if (signer) {
         const json = init.body === undefined || init.bodySerializer ? undefined : JSON.stringify(init.body);
-        sent = signedInit(auth, method, root, path, init, json);
+        sent = (await signer).signedInit(akSk, method, root, path, init, json);
       }
       return send(path, sent).catch((error: unknown) => {
         // openapi-fetch rethrows what fetch threw: no answer came back.

@@ -3,7 +3,7 @@
 // operation's rest, every path parameter and the query are checked before anything is sent,
 // and the answer is settled into `{ ok, … }`.
 import { ApigValidationError } from '../errors.js';
-import { queryIssues } from '../validation/validate-query.js';
+import { LOAD_QUERY_RULES } from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, InstanceOn, Outcome } from './vocabulary.js';
 import { notSent } from './operation-name.js';
@@ -60,6 +60,12 @@ function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigVa
   return target.gateway;
 }
 
+/** The query's issues; the checker is loaded for an operation with query parameters, or a call that sends some. */
+async function queryCheck(operation: string, query: Record<string, unknown> | undefined) {
+  if (!Object.hasOwn(LOAD_QUERY_RULES, operation) && Object.keys(query ?? {}).length === 0) return [];
+  return (await import('../validation/validate-query.js')).queryIssues(operation, query);
+}
+
 /**
  * `METHOD prefix+rest` on `target`. `rest` uses the generation's own parameter names (`{id}` on
  * v1.0 and v1, `{app_code_id}` or `{app_auth_id}` on v2); `ids` are the parameters beyond the
@@ -93,7 +99,7 @@ export async function callOn<T>(
       return refused(argument, `${argument} must be a non-empty string (path parameter ${param})`, notSent('path parameters', method, path));
     params[param] = value;
   }
-  const issues = queryIssues(`${method} ${path}`, init.query);
+  const issues = await queryCheck(`${method} ${path}`, init.query);
   if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues, notSent('query', method, path)) };
   const request = { params: { path: params, query: init.query }, body: init.body, ...options };
   return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);

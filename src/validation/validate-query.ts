@@ -1,7 +1,8 @@
 // Checks a list call's query parameters against the contract (types, limits, allowed values)
-// before it is sent. The rules come from the bundled document at build time.
-import { QUERY_RULES_OF } from '../../generated/request-validators.js';
-import type { ValidationIssue } from './validate-request-body.js';
+// before it is sent. Each operation's rules (generated/request-rules/query/) are loaded when it
+// is first called.
+import { LOAD_QUERY_RULES } from '../../generated/request-rules/index.js';
+import type { ValidationIssue } from './body-issues.js';
 
 const TYPE_WORDS = { integer: 'an integer', string: 'a string', array: 'a string or a list of strings (each sent as its own parameter)' } as const;
 
@@ -13,8 +14,9 @@ function hasType(type: keyof typeof TYPE_WORDS, value: unknown): boolean {
 }
 
 /** Issues for `query` on the operation `METHOD path`; empty when it follows the contract. */
-export function queryIssues(operation: string, query: Record<string, unknown> | undefined): ValidationIssue[] {
-  const rules = QUERY_RULES_OF[operation] ?? {};
+export async function queryIssues(operation: string, query: Record<string, unknown> | undefined): Promise<ValidationIssue[]> {
+  const load = LOAD_QUERY_RULES[operation];
+  const rules = load ? (await load()).default : {};
   const issues: ValidationIssue[] = [];
   for (const [name, rule] of Object.entries(rules)) {
     if (rule.required && query?.[name] === undefined) issues.push({ field: name, rule: 'required', message: `${name} is required (是否必选：是).` });

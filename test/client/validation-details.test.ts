@@ -6,24 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../../src/index.js';
 import { queryIssues } from '../../src/validation/validate-query.js';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
-import { FIELD_RULES } from '../../generated/request-validators.js';
+import { BODY_RULES } from '../../generated/request-rules/bodies.js';
 
 const LISTS = OPERATIONS.filter((o) => o.kind === 'list');
 
 describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (operation, rule) => {
   const names = Object.keys(rule.query);
 
-  it('accepts every parameter the page lists, and skips undefined ones', () => {
+  it('accepts every parameter the page lists, and skips undefined ones', async () => {
     const valid = Object.fromEntries(
       names.map((n) => [n, rule.query[n]!.type === 'integer' ? (rule.query[n]!.minimum ?? 1) : (rule.query[n]!.enum?.[0] ?? 'x')]),
     );
-    expect(queryIssues(operation, valid)).toEqual([]);
-    expect(queryIssues(operation, { sort: undefined })).toEqual([]);
-    expect(queryIssues(operation, undefined)).toEqual([]);
+    expect(await queryIssues(operation, valid)).toEqual([]);
+    expect(await queryIssues(operation, { sort: undefined })).toEqual([]);
+    expect(await queryIssues(operation, undefined)).toEqual([]);
   });
 
-  it('refuses a parameter the page does not list, naming every one it does', () => {
-    const [issue, ...rest] = queryIssues(operation, { sort: 'name' });
+  it('refuses a parameter the page does not list, naming every one it does', async () => {
+    const [issue, ...rest] = await queryIssues(operation, { sort: 'name' });
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ field: 'sort', rule: 'unknown' });
     expect(issue!.message).toMatch(
@@ -37,20 +37,20 @@ describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (o
     ).toEqual([...names].sort());
   });
 
-  it('integers must be safe integers, strings strings', () => {
+  it('integers must be safe integers, strings strings', async () => {
     const integer = names.find((n) => rule.query[n]!.type === 'integer')!;
     for (const bad of ['5', 1.5, Number.MAX_SAFE_INTEGER + 1])
-      expect(queryIssues(operation, { [integer]: bad })).toEqual([{ field: integer, rule: 'type', message: `${integer} must be an integer.` }]);
-    expect(queryIssues(operation, { name: 5 })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
+      expect(await queryIssues(operation, { [integer]: bad })).toEqual([{ field: integer, rule: 'type', message: `${integer} must be an integer.` }]);
+    expect(await queryIssues(operation, { name: 5 })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
     // Only a list parameter (v2's tags) takes a list: a string one does not.
-    expect(queryIssues(operation, { name: ['a', 'b'] })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
+    expect(await queryIssues(operation, { name: ['a', 'b'] })).toEqual([{ field: 'name', rule: 'type', message: 'name must be a string.' }]);
   });
 
-  it('creator and precise_search take only the page’s values', () => {
-    expect(queryIssues(operation, { creator: 'ADMIN' })).toEqual([
+  it('creator and precise_search take only the page’s values', async () => {
+    expect(await queryIssues(operation, { creator: 'ADMIN' })).toEqual([
       { field: 'creator', rule: 'characters', message: 'creator must be one of USER, MARKET (取值：USER、MARKET).' },
     ]);
-    expect(queryIssues(operation, { precise_search: 'id' })).toEqual([
+    expect(await queryIssues(operation, { precise_search: 'id' })).toEqual([
       { field: 'precise_search', rule: 'characters', message: 'precise_search must be one of name (取值：name).' },
     ]);
   });
@@ -58,12 +58,12 @@ describe.each(LISTS.map((o) => [`GET ${o.path}`, o] as const))('query of %s', (o
 
 describe('v2 limit: adjusted by the gateway (≤ 0 → 20, > 500 → 500), any 32-bit integer sent', () => {
   const v2 = `GET ${LISTS.find((o) => o.generation === 'v2')!.path}`;
-  it('0, negatives and more than 500 pass; only what no int32 holds fails', () => {
-    for (const limit of [-1, 0, 1, 500, 501, 1000, 2 ** 31 - 1, -(2 ** 31)]) expect(queryIssues(v2, { limit }), String(limit)).toEqual([]);
-    expect(queryIssues(v2, { limit: 2 ** 31 })).toEqual([
+  it('0, negatives and more than 500 pass; only what no int32 holds fails', async () => {
+    for (const limit of [-1, 0, 1, 500, 501, 1000, 2 ** 31 - 1, -(2 ** 31)]) expect(await queryIssues(v2, { limit }), String(limit)).toEqual([]);
+    expect(await queryIssues(v2, { limit: 2 ** 31 })).toEqual([
       { field: 'limit', rule: 'maxLength', message: 'limit must be at most 2147483647 (最大值：2147483647).' },
     ]);
-    expect(queryIssues(v2, { limit: -(2 ** 31) - 1 })).toEqual([
+    expect(await queryIssues(v2, { limit: -(2 ** 31) - 1 })).toEqual([
       { field: 'limit', rule: 'minLength', message: 'limit must be at least -2147483648 (最小值：-2147483648).' },
     ]);
   });
@@ -72,25 +72,25 @@ describe('v2 limit: adjusted by the gateway (≤ 0 → 20, > 500 → 500), any 3
 describe('a list parameter (v2 tags)', () => {
   const rules = { 'GET /x': { tags: { type: 'array' as const } } };
   it('takes a string or a list of strings, and says so otherwise', async () => {
-    const { QUERY_RULES_OF } = await import('../../generated/request-validators.js');
-    Object.assign(QUERY_RULES_OF, rules);
+    const { LOAD_QUERY_RULES } = await import('../../generated/request-rules/index.js');
+    LOAD_QUERY_RULES['GET /x'] = async () => ({ default: rules['GET /x'] });
     try {
-      expect(queryIssues('GET /x', { tags: 'red' })).toEqual([]);
-      expect(queryIssues('GET /x', { tags: ['red', '#no_tags#'] })).toEqual([]);
-      expect(queryIssues('GET /x', { tags: ['red', 1] })).toEqual([
+      expect(await queryIssues('GET /x', { tags: 'red' })).toEqual([]);
+      expect(await queryIssues('GET /x', { tags: ['red', '#no_tags#'] })).toEqual([]);
+      expect(await queryIssues('GET /x', { tags: ['red', 1] })).toEqual([
         { field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' },
       ]);
-      expect(queryIssues('GET /x', { tags: 3 })).toEqual([
+      expect(await queryIssues('GET /x', { tags: 3 })).toEqual([
         { field: 'tags', rule: 'type', message: 'tags must be a string or a list of strings (each sent as its own parameter).' },
       ]);
     } finally {
-      delete (QUERY_RULES_OF as Record<string, unknown>)['GET /x'];
+      delete LOAD_QUERY_RULES['GET /x'];
     }
   });
 });
 
-it('an operation without query parameters says the page lists none', () => {
-  expect(queryIssues('GET /v1.0/apigw/apps/{id}', { name: 'x' })).toEqual([
+it('an operation without query parameters says the page lists none', async () => {
+  expect(await queryIssues('GET /v1.0/apigw/apps/{id}', { name: 'x' })).toEqual([
     {
       field: 'name',
       rule: 'unknown',
@@ -105,7 +105,7 @@ describe('request bodies', () => {
     return result.valid ? [] : result.issues;
   };
 
-  it('a body that is not a JSON object gets one issue, and no made-up fields', () => {
+  it('a body that is not a JSON object gets one issue, and no made-up fields', async () => {
     for (const body of ['app_001', 42, null, ['app_001']]) {
       expect(issues('CreateAppRequest', body)).toEqual([
         { field: '(body)', rule: 'type', message: 'The request body must be a JSON object (请求消息必须为JSON对象).' },
@@ -113,7 +113,7 @@ describe('request bodies', () => {
     }
   });
 
-  it('a wrong type says what it got (null, an array, a number), once per field', () => {
+  it('a wrong type says what it got (null, an array, a number), once per field', async () => {
     const got = (value: unknown) => issues('CreateAppRequest', { name: value });
     expect(got(null)).toEqual([{ field: 'name', rule: 'type', message: expect.stringMatching(/^name must be a string, not null\. Rule: .+\. 规则：.+/) }]);
     expect(got(['app_001'])[0]!.message).toMatch(/^name must be a string, not an array\./);
@@ -121,7 +121,7 @@ describe('request bodies', () => {
     expect(got(5)[0]!.message).toMatch(/^name must be a string, not number\./);
   });
 
-  it('names each missing required field, on every schema that has one', () => {
+  it('names each missing required field, on every schema that has one', async () => {
     expect(issues('CreateAppRequest', {})).toEqual([
       expect.objectContaining({ field: 'name', rule: 'required', message: expect.stringMatching(/^name is required \(是否必选：是\)\. Rule: /) }),
     ]);
@@ -129,21 +129,21 @@ describe('request bodies', () => {
     expect(issues('UpdateAppRequestV2', {})).toEqual([expect.objectContaining({ field: 'name', rule: 'required' })]);
   });
 
-  it('reports every rule a field breaks, once each', () => {
+  it('reports every rule a field breaks, once each', async () => {
     expect(issues('CreateAppRequest', { name: '!' }).map((i) => [i.field, i.rule])).toEqual([
       ['name', 'characters'],
       ['name', 'minLength'],
     ]);
   });
 
-  it('reports every field at fault, not only the first', () => {
+  it('reports every field at fault, not only the first', async () => {
     expect(issues('CreateAppRequest', { name: 'a', remark: 'r'.repeat(256) }).map((i) => [i.field, i.rule])).toEqual([
       ['name', 'minLength'],
       ['remark', 'maxLength'],
     ]);
   });
 
-  it('refuses unknown fields by default, with the field a typo probably meant', () => {
+  it('refuses unknown fields by default, with the field a typo probably meant', async () => {
     const unknown = (field: string) => issues('CreateAppRequest', { name: 'app_001', [field]: 'x' }).find((i) => i.rule === 'unknown')!;
     const meant = (field: string) => /did you mean ([a-z_]+)\?/.exec(unknown(field).message)?.[1];
     expect(unknown('appKey').message).toBe(
@@ -158,7 +158,7 @@ describe('request bodies', () => {
     );
   });
 
-  it('allowUnknownFields accepts them', () => {
+  it('allowUnknownFields accepts them', async () => {
     expect(validateRequestBody('CreateAppRequest', { name: 'app_001', tags: 'x' }, { allowUnknownFields: true })).toEqual({
       valid: true,
       value: { name: 'app_001', tags: 'x' },
@@ -167,12 +167,12 @@ describe('request bodies', () => {
 });
 
 describe('required query parameters (查看APP已绑定的API列表: app_id 是否必选 是)', () => {
-  it('are named when the query is left out entirely', () => {
-    expect(queryIssues('GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis', undefined)).toEqual([
+  it('are named when the query is left out entirely', async () => {
+    expect(await queryIssues('GET /v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis', undefined)).toEqual([
       { field: 'app_id', rule: 'required', message: 'app_id is required (是否必选：是).' },
     ]);
-    expect(queryIssues('GET /v1.0/apigw/app-auths/unbinded-apis', { app_id: 'a' }).map((i) => i.field)).toEqual(['env_id']);
-    expect(queryIssues('GET /v1.0/apigw/app-auths/binded-apps', undefined)).toEqual([]);
+    expect((await queryIssues('GET /v1.0/apigw/app-auths/unbinded-apis', { app_id: 'a' })).map((i) => i.field)).toEqual(['env_id']);
+    expect(await queryIssues('GET /v1.0/apigw/app-auths/binded-apps', undefined)).toEqual([]);
   });
 });
 
@@ -235,8 +235,8 @@ describe('a character rule broken: which one, in English and the page’s Chines
     return result.valid ? undefined : result.issues.find((i) => i.field === field && i.rule === 'characters');
   };
 
-  it('covers every field the contract checks with a first-character rule', () => {
-    const patterned = Object.entries(FIELD_RULES).flatMap(([schema, fields]) =>
+  it('covers every field the contract checks with a first-character rule', async () => {
+    const patterned = Object.entries(BODY_RULES).flatMap(([schema, { fields }]) =>
       Object.entries(fields as Record<string, { pattern?: string; startsWith?: unknown }>)
         .filter(([, r]) => r.startsWith !== undefined)
         .map(([field]) => `${schema} ${field}`),
@@ -244,7 +244,7 @@ describe('a character rule broken: which one, in English and the page’s Chines
     expect(CASES.map(([schema, field]) => `${schema} ${field}`).sort()).toEqual(patterned.sort());
   });
 
-  it('a field any allowed character may start (an AI API key, its alias) names only the character not allowed', () => {
+  it('a field any allowed character may start (an AI API key, its alias) names only the character not allowed', async () => {
     const alias = issueOf('CreateAiApiKeyRequestV2', { alias: 'my.key' }, 'alias');
     expect(alias?.message).toBe(
       'alias has a character that is not allowed: "." (U+002E), character 3; it may hold only English letters, digits, _ and - (支持大小写字母，数字，下划线，中划线，长度为1~100个字符。). Rule: 1 to 100 characters; English letters, digits, _ and -. 规则：支持大小写字母，数字，下划线，中划线，长度为1~100个字符。',
@@ -257,7 +257,7 @@ describe('a character rule broken: which one, in English and the page’s Chines
     expect(key?.message).not.toContain('must start');
   });
 
-  it('a format (a quota’s reset_time) or a refused character without a set (a remark’s < >) quotes the rule whole', () => {
+  it('a format (a quota’s reset_time) or a refused character without a set (a remark’s < >) quotes the rule whole', async () => {
     const body = { name: 'quota_1', call_limits: 1, time_unit: 'DAY', time_interval: 1 };
     expect(issueOf('AppQuotaRequestV2', { ...body, reset_time: '2020-09-20T00:00:00Z' }, 'reset_time')?.message).toBe(
       'reset_time does not follow its rule. Rule: yyyy-MM-dd HH:mm:ss, e.g. 2020-09-20 00:00:00. 规则：首次配额重置时间点，格式如 2020-09-20 00:00:00',

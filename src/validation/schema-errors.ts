@@ -1,0 +1,84 @@
+// Checks a value against a request body's schema (generated/request-rules/) and gives the errors
+// ajv gives with allErrors, in ajv's order, for the keywords the contract's request schemas use
+// (scripts/generate/request-rules.mjs refuses any other). Data in, no code per schema: a page
+// loads only the rules of the operations it calls. test/client/schema-errors.test.ts holds it
+// to ajv's verdicts.
+import type { SchemaNode } from '../../generated/request-rules/index.js';
+
+/** What broke where, as ajv reports it (the fields of ajv's error that issues are made from). */
+export interface SchemaError {
+  /** JSON pointer of the value at fault: `` (the body), `/name`, `/api_ids/0`. */
+  instancePath: string;
+  keyword: string;
+  params: { limit?: number; missingProperty?: string };
+}
+
+type Kind = NonNullable<SchemaNode['type']>;
+
+/** ajv's type tests (strict numbers: an integer is a finite number with no fraction). */
+const IS: Record<Kind, (value: unknown) => boolean> = {
+  object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  string: (value) => typeof value === 'string',
+  array: Array.isArray,
+  integer: Number.isInteger,
+};
+
+/** The keywords of ajv's type groups; a type with any of them reports its type error after the group's keywords. */
+const GROUP_KEYWORDS: Partial<Record<Kind, readonly (keyof SchemaNode)[]>> = {
+  string: ['maxLength', 'minLength', 'pattern'],
+  array: ['maxItems', 'minItems', 'items'],
+  object: ['required', 'properties'],
+};
+
+const patterns = new Map<string, RegExp>();
+function matches(pattern: string, value: string): boolean {
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    patterns.set(pattern, re);
+  }
+  return re.test(value);
+}
+
+/** ajv's `ucs2length`: code points, so an emoji is one character. */
+const length = (value: string) => Array.from(value).length;
+
+/** The errors of `value` against `node`, appended to `out` in ajv's order. */
+function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[]): void {
+  const fail = (keyword: string, params: SchemaError['params'] = {}, at = path) => out.push({ instancePath: at, keyword, params });
+  const type = node.type;
+  const grouped = type !== undefined && (GROUP_KEYWORDS[type] ?? []).some((keyword) => node[keyword] !== undefined);
+  if (type && !grouped && !IS[type](value)) fail('type');
+  if (node.enum && !node.enum.includes(value)) fail('enum');
+  if (node.not) {
+    const inner: SchemaError[] = [];
+    check(node.not, value, path, inner);
+    if (inner.length === 0) fail('not');
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (node.maximum !== undefined && value > node.maximum) fail('maximum', { limit: node.maximum });
+    if (node.minimum !== undefined && value < node.minimum) fail('minimum', { limit: node.minimum });
+  }
+  if (typeof value === 'string') {
+    if (node.maxLength !== undefined && length(value) > node.maxLength) fail('maxLength', { limit: node.maxLength });
+    if (node.minLength !== undefined && length(value) < node.minLength) fail('minLength', { limit: node.minLength });
+    if (node.pattern !== undefined && !matches(node.pattern, value)) fail('pattern');
+  } else if (grouped && type === 'string') fail('type');
+  if (Array.isArray(value)) {
+    if (node.maxItems !== undefined && value.length > node.maxItems) fail('maxItems', { limit: node.maxItems });
+    if (node.minItems !== undefined && value.length < node.minItems) fail('minItems', { limit: node.minItems });
+    if (node.items) for (const [i, item] of value.entries()) check(node.items, item, `${path}/${i}`, out);
+  } else if (grouped && type === 'array') fail('type');
+  if (IS.object(value)) {
+    const record = value as Record<string, unknown>;
+    for (const name of node.required ?? []) if (record[name] === undefined) fail('required', { missingProperty: name });
+    for (const [name, child] of Object.entries(node.properties ?? {})) if (record[name] !== undefined) check(child, record[name], `${path}/${name}`, out);
+  } else if (grouped && type === 'object') fail('type');
+}
+
+/** The errors of `value` against a request body's schema; empty when it follows it. */
+export function schemaErrors(schema: SchemaNode, value: unknown): SchemaError[] {
+  const out: SchemaError[] = [];
+  check(schema, value, '', out);
+  return out;
+}
