@@ -49,6 +49,8 @@ function validationOnly(schema, at) {
       throw new Error(
         `${at}: the client's checker (src/validation/schema-errors.ts) does not know the keyword ${key}: teach it, or spell the rule with ${[...VALIDATION_KEYWORDS].join(', ')}`,
       );
+    if (key === 'enum' && !(/** @type {unknown[]} */ (value).every((v) => v === null || typeof v !== 'object')))
+      throw new Error(`${at}: an enum of objects or lists: the client's checker compares values with ===; list scalar values`);
     kept[key] =
       key === 'properties'
         ? Object.fromEntries(Object.entries(/** @type {Record<string, unknown>} */ (value)).map(([k, v]) => [k, validationOnly(v, `${at}.properties.${k}`)]))

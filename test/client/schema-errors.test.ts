@@ -145,3 +145,77 @@ it('the checker knows every keyword the request schemas use (the generator refus
     ['enum', 'items', 'maxLength', 'minItems', 'minLength', 'minimum', 'maximum', 'not', 'pattern', 'properties', 'required', 'type'].sort(),
   );
 });
+
+describe('on schemas of its own: every keyword it knows, in any mix, against ajv', () => {
+  // The contract's schemas use a few mixes of keywords; a later contract may use others (a list
+  // with maxItems, an enum on a list): the checker must still give ajv's errors, in ajv's order.
+  const reference = new Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
+  const PATTERNS = ['^[a-z]+$', '[0-9]', '^.$', '^[A-Za-z一-龥][A-Za-z0-9_一-龥]{0,3}$'];
+  const scalar = fc.constantFrom<unknown>(
+    null,
+    true,
+    0,
+    1,
+    2,
+    1.5,
+    -1,
+    7,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '',
+    'a',
+    'ab',
+    '12',
+    '😀',
+    '字',
+    'A_1',
+    '9',
+    '300',
+  );
+  const value: fc.Arbitrary<unknown> = fc.oneof(
+    { weight: 3, arbitrary: scalar },
+    { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', 'b', 'c'), scalar, { maxKeys: 3 }) },
+  );
+  const small = fc.integer({ min: 0, max: 3 });
+  const keywords = (depth: number): fc.Arbitrary<Record<string, unknown>> =>
+    fc.record(
+      {
+        type: fc.constantFrom('string', 'array', 'integer', 'object'),
+        enum: fc.array(scalar, { minLength: 1, maxLength: 3 }),
+        not: depth > 0 ? fc.record({ pattern: fc.constantFrom(...PATTERNS) }) : fc.constant({ type: 'string' }),
+        minLength: small,
+        maxLength: small,
+        pattern: fc.constantFrom(...PATTERNS),
+        minimum: fc.integer({ min: -1, max: 3 }),
+        maximum: fc.integer({ min: 0, max: 8 }),
+        minItems: small,
+        maxItems: small,
+        items: depth > 0 ? keywords(depth - 1) : fc.constant({ type: 'string' }),
+        required: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }),
+        properties: depth > 0 ? fc.dictionary(fc.constantFrom('a', 'b', 'c'), keywords(depth - 1), { maxKeys: 2 }) : fc.constant({}),
+      },
+      { requiredKeys: [] },
+    );
+
+  it('gives the errors ajv gives, in the same order', () => {
+    fc.assert(
+      fc.property(keywords(1), fc.array(value, { minLength: 8, maxLength: 8 }), (schema, values) => {
+        const validate = reference.compile(schema);
+        for (const body of values) {
+          validate(body);
+          expect(shape(schemaErrors(schema as never, body)), JSON.stringify({ schema, body })).toEqual(shape(validate.errors));
+        }
+      }),
+      { numRuns: 2500, seed: 2029 },
+    );
+  });
+
+  it('numbers as strings are no numbers; Infinity is no integer, and past no bound', () => {
+    const schema = { type: 'integer', minimum: 1, maximum: 10 } as const;
+    expect(shape(schemaErrors(schema, '300'))).toEqual([{ instancePath: '', keyword: 'type', limit: undefined, missingProperty: undefined }]);
+    expect(shape(schemaErrors(schema, Number.POSITIVE_INFINITY))).toEqual([
+      { instancePath: '', keyword: 'type', limit: undefined, missingProperty: undefined },
+    ]);
+  });
+});
