@@ -3,6 +3,7 @@
 // it does not call). Same verdicts and issues as validateRequestBody.
 import { LOAD_BODY_RULES, type BodyRules, type RequestSchemaName } from '../../generated/request-rules/index.js';
 import type { ValidationIssue } from './body-issues.js';
+import { loadOnce } from './load-once.js';
 import { schemaErrors } from './schema-errors.js';
 
 /** Whether a body that follows its schema (so an object: every request schema is one) has a field the rules do not list. */
@@ -10,18 +11,8 @@ function hasUnknownField(rules: BodyRules, body: object): boolean {
   return Object.keys(body).some((field) => !Object.hasOwn(rules.fields, field));
 }
 
-const loaded = new Map<RequestSchemaName, BodyRules>();
-/** A schema's rules, imported once: an import() per call would cost every later call the module loader's lookup. */
-async function rulesOf(schema: RequestSchemaName): Promise<BodyRules> {
-  let rules = loaded.get(schema);
-  // Stryker disable next-line ConditionalExpression,BlockStatement: a cache: importing again gives the same rules
-  if (!rules) {
-    rules = (await LOAD_BODY_RULES[schema]()).default;
-    // Stryker disable next-line CallExpression: a cache: rules not kept are imported again next time, the same rules
-    loaded.set(schema, rules);
-  }
-  return rules;
-}
+/** Each schema's rules, imported the first time its operation is called. */
+const rulesOf = loadOnce((schema: RequestSchemaName) => LOAD_BODY_RULES[schema]());
 
 /** The issues of `body` against the named schema; undefined when it follows it. */
 export async function bodyIssues(schema: RequestSchemaName, body: unknown, allowUnknownFields: boolean): Promise<ValidationIssue[] | undefined> {

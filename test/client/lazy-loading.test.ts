@@ -9,11 +9,23 @@ import { type ApigValidationError, createApigClient, createAppOnSharedGateway, l
 const used = vi.hoisted(() => ({ issuesOf: 0, queryIssues: 0 }));
 vi.mock('../../src/validation/body-issues.js', async (original) => {
   const real = await original<typeof import('../../src/validation/body-issues.js')>();
-  return { ...real, issuesOf: (...args: Parameters<typeof real.issuesOf>) => (used.issuesOf++, real.issuesOf(...args)) };
+  return {
+    ...real,
+    issuesOf: (...args: Parameters<typeof real.issuesOf>) => {
+      used.issuesOf++;
+      return real.issuesOf(...args);
+    },
+  };
 });
 vi.mock('../../src/validation/validate-query.js', async (original) => {
   const real = await original<typeof import('../../src/validation/validate-query.js')>();
-  return { ...real, queryIssues: (...args: Parameters<typeof real.queryIssues>) => (used.queryIssues++, real.queryIssues(...args)) };
+  return {
+    ...real,
+    queryIssues: (...args: Parameters<typeof real.queryIssues>) => {
+      used.queryIssues++;
+      return real.queryIssues(...args);
+    },
+  };
 });
 
 const sent: string[] = [];
