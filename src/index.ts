@@ -68,7 +68,7 @@ export {
   type OffsetPaging,
 } from './client/app-quotas.js';
 export { ApigError, ApigNetworkError, ApigValidationError, credentialRefusalOf, type ApigFailure, type CredentialRefusal } from './errors.js';
-export { validateCreateAppRequest, type ValidationIssue, type ValidationResult, type RequestField } from './validation/validate-create-app-request.js';
-export { validateRequestBody, type RequestSchemaName, type BodyValidationOptions } from './validation/validate-request-body.js';
-export { signRequest, formatSdkDate, type SignableRequest, type AkSkCredentials, type SignatureHeaders, type SignOptions } from './auth/sign-request.js';
+// The synchronous validator and the signer: apig-app-contract/validation and /auth (./validation.ts,
+// ./auth.ts), apart so that a page that calls the client carries neither. An issue's type stays here.
+export type { ValidationIssue } from './validation/body-issues.js';
 export type { App, CreateAppRequest, ErrorBody, CreateAppRequestV2, AppV2, AppList, AppListV2, AppCode, AppOutline, paths, components } from './types.js';

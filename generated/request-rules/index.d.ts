@@ -64,5 +64,4 @@ export type QueryRules = Record<string, QueryRule>;
 /** The request body schemas, by name. */
 export type RequestSchemaName = "AppAclRequestV2" | "AppQuotaRequestV2" | "AuthorizeAppsRequest" | "BindAppsToAppQuotaRequestV2" | "CreateAiApiKeyRequestV2" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
 export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
-export declare const LOAD_BODY_RULES: Record<RequestSchemaName, () => Promise<{ default: BodyRules }>>;
-export declare const LOAD_QUERY_RULES: Record<string, () => Promise<{ default: QueryRules }>>;
+export declare const LOAD_BODY_SCHEMA: Record<RequestSchemaName, () => Promise<{ default: SchemaNode }>>;

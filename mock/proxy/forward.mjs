@@ -18,7 +18,7 @@ import { akOf } from '../core/front-door.mjs';
  *   | { refused: `the request cannot be forwarded as it came (${string})`, failed?: undefined }} Forwarded
  */
 /** @typedef {Extract<Forwarded, { status: number }>} Answer */
-/** @typedef {typeof import('apig-app-contract').signRequest} Signer */
+/** @typedef {typeof import('apig-app-contract/auth').signRequest} Signer */
 /**
  * @typedef {object} Forwarder
  * @property {(req: ServedRequest, target: Target, bytes: Buffer) => Promise<Forwarded>} forward
@@ -42,7 +42,7 @@ export const endToEnd = (headers) => /** @type {H} */ (Object.fromEntries(Object
  */
 export async function loadSigner() {
   try {
-    return (await import('apig-app-contract')).signRequest;
+    return (await import('apig-app-contract/auth')).signRequest;
   } catch (error) {
     throw new Error(
       `the proxy with credentials needs the package's signer (apig-app-contract's dist/), which is missing (run npm run build): ${/** @type {Error} */ (error).message}`,

@@ -9,7 +9,7 @@ import { DEFAULT_CATALOGUE, RELEASE_ID, catalogueOf } from './grant-store.mjs';
 
 /** @typedef {import('./app-store.mjs').Generation} Generation */
 
-/** @type {Record<Generation, import('apig-app-contract').RequestSchemaName>} */
+/** @type {Record<Generation, import('apig-app-contract/validation').RequestSchemaName>} */
 const SCHEMA_OF = { 'v1.0': 'CreateAppRequest', v1: 'CreateAppRequest', v2: 'CreateAppRequestV2' };
 const TENANT_FORMS = '"v1.0 <token or AK>", "v1 <project_id> <instance_id>" or "v2 <project_id> <instance_id>"';
 const MAX_REPORTED = 20;
@@ -90,7 +90,7 @@ function checkedCatalogue(entry, where, problems) {
  * @param {Generation} generation
  * @param {string} at
  * @param {string[]} problems
- * @param {typeof import('apig-app-contract').validateRequestBody} validateRequestBody
+ * @param {typeof import('apig-app-contract/validation').validateRequestBody} validateRequestBody
  * @returns {import('./family-store.mjs').Acl | undefined}
  */
 function checkedAcl(acl, generation, at, problems, validateRequestBody) {
@@ -108,7 +108,7 @@ function checkedAcl(acl, generation, at, problems, validateRequestBody) {
 /** The package's own validator, by the package's name (its dist/: built by `npm ci` in a clone, shipped in the package). */
 async function loadValidator() {
   try {
-    return (await import('apig-app-contract')).validateRequestBody;
+    return (await import('apig-app-contract/validation')).validateRequestBody;
   } catch (error) {
     throw new Error(
       `--seed needs the package's validator (apig-app-contract's dist/), which is missing (run npm run build): ${/** @type {Error} */ (error).message}`,

@@ -2,7 +2,7 @@
 // against one local node:http server in this run; validations and signatures per second;
 // the minified+gzipped size of the client entry. Uses dist/ (run the build first).
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
@@ -68,7 +68,11 @@ const median = (xs) => /** @type {number} */ ([...xs].sort((a, b) => a - b)[Math
  * @returns {Promise<{ perRequest: Record<'raw fetch' | 'bare openapi-fetch' | 'client, validate' | 'client, validate + sign', number>, validations: number, signatures: number, gzipBytes: number }>}
  */
 export async function benchClient() {
-  const lib = await import(pathToFileURL(ENTRY).href);
+  const lib = {
+    ...(await import(pathToFileURL(ENTRY).href)),
+    ...(await import(pathToFileURL(join(dirname(ENTRY), 'validation.js')).href)),
+    ...(await import(pathToFileURL(join(dirname(ENTRY), 'auth.js')).href)),
+  };
   const server = await startCreatedServer();
   try {
     const path = `${server.url}/v1.0/apigw/apps`;

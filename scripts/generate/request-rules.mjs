@@ -280,10 +280,12 @@ export type QueryRules = Record<string, QueryRule>;
 
 /**
  * The request rules' modules, as path under generated/ → text: request-rules/index.js (which
- * schema each operation's body takes, and a loader per body schema and per operation's query),
- * request-rules/bodies.js (every body's rules at once, for the synchronous validator) and one
- * module per body schema (body/<schema>.js) and per operation with query parameters
- * (query/<operationId>.js), each with its declarations.
+ * schema each operation's body takes, and a loader per body schema: what a call that follows the
+ * rules loads), load-body-rules.js and load-query-rules.js (a loader per body's rules with their
+ * words, per operation's query rules), bodies.js (every body's rules at once, for the synchronous
+ * validator) and one module per body schema (schema/<schema>.js), per body's rules
+ * (body/<schema>.js) and per operation with query parameters (query/<operationId>.js), each with
+ * its declarations.
  * @param {Document} bundled
  * @returns {Map<string, string>}
  */
@@ -301,6 +303,13 @@ export function requestRuleModules(bundled) {
     assertNoReference(name, schemaOf(name).properties);
     const schema = validationOnly(schemaOf(name), name);
     ajv.compile(/** @type {import('ajv').AnySchema} */ (schema));
+    // The schema alone (what a call that follows it loads), and the rules with the fields' words (what a refusal loads).
+    files.set(`request-rules/schema/${name}.js`, `${HEADER}export default ${json(schema)};\n`);
+    files.set(
+      `request-rules/schema/${name}.d.ts`,
+      `${HEADER}import type { SchemaNode } from '../index.js';\ndeclare const schema: SchemaNode;\nexport default schema;\n`,
+    );
+    // (The schema written again, not imported: a module both imported and loaded on its own costs a page an extra file.)
     files.set(`request-rules/body/${name}.js`, `${HEADER}export default ${json({ schema, fields: fieldRules(schemaOf(name)) })};\n`);
     files.set(
       `request-rules/body/${name}.d.ts`,
@@ -320,13 +329,9 @@ export function requestRuleModules(bundled) {
     'request-rules/index.js',
     `${HEADER}/** \`METHOD path\` of each operation that takes a body → its schema. */
 export const BODY_SCHEMA_OF = ${json(byOperation)};
-/** Each body schema's rules, loaded when first needed. */
-export const LOAD_BODY_RULES = {
-${names.map((name) => `  ${name}: () => import('./body/${name}.js'),`).join('\n')}
-};
-/** \`METHOD path\` of each operation with query parameters → its query rules, loaded when first needed. */
-export const LOAD_QUERY_RULES = {
-${queries.map(([operation]) => `  ${json(operation)}: () => import('./query/${ids[operation]}.js'),`).join('\n')}
+/** Each body schema (the keywords that validate), loaded when first needed. */
+export const LOAD_BODY_SCHEMA = {
+${names.map((name) => `  ${name}: () => import('./schema/${name}.js'),`).join('\n')}
 };
 `,
   );
@@ -335,7 +340,34 @@ ${queries.map(([operation]) => `  ${json(operation)}: () => import('./query/${id
     `${HEADER}${TYPES}/** The request body schemas, by name. */
 export type RequestSchemaName = ${union(names)};
 export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
+export declare const LOAD_BODY_SCHEMA: Record<RequestSchemaName, () => Promise<{ default: SchemaNode }>>;
+`,
+  );
+  files.set(
+    'request-rules/load-body-rules.js',
+    `${HEADER}/** Each body schema's rules with its fields' words, loaded when a body breaks them. */
+export const LOAD_BODY_RULES = {
+${names.map((name) => `  ${name}: () => import('./body/${name}.js'),`).join('\n')}
+};
+`,
+  );
+  files.set(
+    'request-rules/load-body-rules.d.ts',
+    `${HEADER}import type { BodyRules, RequestSchemaName } from './index.js';
 export declare const LOAD_BODY_RULES: Record<RequestSchemaName, () => Promise<{ default: BodyRules }>>;
+`,
+  );
+  files.set(
+    'request-rules/load-query-rules.js',
+    `${HEADER}/** \`METHOD path\` of each operation with query parameters → its query rules, loaded when first needed. */
+export const LOAD_QUERY_RULES = {
+${queries.map(([operation]) => `  ${json(operation)}: () => import('./query/${ids[operation]}.js'),`).join('\n')}
+};
+`,
+  );
+  files.set(
+    'request-rules/load-query-rules.d.ts',
+    `${HEADER}import type { QueryRules } from './index.js';
 export declare const LOAD_QUERY_RULES: Record<string, () => Promise<{ default: QueryRules }>>;
 `,
   );

@@ -3,10 +3,10 @@
 // `{ ok: true, … }` or `{ ok: false, error }` like the lifecycle's; the iterators throw the
 // typed error of a failing page.
 import type { components } from '../types.js';
-import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome, PagingOf } from './vocabulary.js';
 import { callOn, refused } from './gateway-call.js';
+import { failures } from './settle.js';
 
 type S = components['schemas'];
 
@@ -40,14 +40,14 @@ export function createAppCode(
   options: CallOptions = {},
 ): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
-  if (typeof rest !== 'string') return Promise.resolve(rest);
+  if (typeof rest !== 'string') return rest;
   return callOn(client, 'POST', target, rest, { body }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `PUT …/apps/{app_id}/app-codes`: gives the APP an AppCode the gateway generates. */
 export function generateAppCode(client: ApigClient, target: AppCodeGateway, appId: string, options: CallOptions = {}): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
-  if (typeof rest !== 'string') return Promise.resolve(rest);
+  if (typeof rest !== 'string') return rest;
   return callOn(client, 'PUT', target, rest, {}, options, [['appId', 'app_id', appId]]);
 }
 
@@ -60,7 +60,7 @@ export function listAppCodesPage(
   options: CallOptions = {},
 ): Promise<Outcome<S['AppCodeList']>> {
   const rest = appCodesRest(target, false);
-  if (typeof rest !== 'string') return Promise.resolve(rest);
+  if (typeof rest !== 'string') return rest;
   return callOn(client, 'GET', target, rest, { query: pagingQuery(paging) }, options, [['appId', 'app_id', appId]]);
 }
 
@@ -73,7 +73,7 @@ export function showAppCode(
   options: CallOptions = {},
 ): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, true);
-  if (typeof rest !== 'string') return Promise.resolve(rest);
+  if (typeof rest !== 'string') return rest;
   return callOn(client, 'GET', target, rest, {}, options, [
     ['appId', 'app_id', appId],
     ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId],
@@ -89,7 +89,7 @@ export function deleteAppCode(
   options: CallOptions = {},
 ): Promise<Outcome<undefined>> {
   const rest = appCodesRest(target, true);
-  if (typeof rest !== 'string') return Promise.resolve(rest);
+  if (typeof rest !== 'string') return rest;
   return callOn(client, 'DELETE', target, rest, {}, options, [
     ['appId', 'app_id', appId],
     ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId],
@@ -297,7 +297,7 @@ export async function* everyEntry<E>(
     const entries = data[listField];
     // A page without its list would loop forever or yield nothing silently: refuse it.
     if (!Array.isArray(entries) || typeof data.total !== 'number')
-      throw new ApigError(result.status, undefined, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
+      throw (await failures()).malformedList(result.status, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
     yield* entries as E[];
     seen += entries.length;
     if (entries.length === 0 || seen >= (data.total as number)) return;

@@ -3,10 +3,10 @@
 // first contract's result shape for v1.0 and v1). Each returns
 // `{ ok: true, … }` or `{ ok: false, error }`; expected failures are returned, not thrown.
 import type { components } from '../types.js';
-import { ApigError } from '../errors.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
 import { callOn, refused, type PathValue } from './gateway-call.js';
+import { failures } from './settle.js';
 
 type Schemas = components['schemas'];
 
@@ -96,7 +96,7 @@ export async function* listApps(
     const apps = result.data?.apps as ListedApp[] | undefined;
     // A page without its list would loop forever or yield nothing silently: refuse it.
     if (!Array.isArray(apps) || typeof result.data.total !== 'number')
-      throw new ApigError(result.status, undefined, 'the list answer has no apps array or no total (查询APP列表响应不符合契约)', result.requestId);
+      throw (await failures()).malformedList(result.status, 'the list answer has no apps array or no total (查询APP列表响应不符合契约)', result.requestId);
     yield* apps;
     seen += apps.length;
     if (apps.length === 0 || seen >= result.data.total) return;
@@ -116,7 +116,10 @@ export async function findAppByName(client: ApigClient, target: Gateway, name: s
   if (!result.ok) return result;
   const apps = result.data?.apps as ListedApp[] | undefined;
   if (!Array.isArray(apps))
-    return { ok: false, error: new ApigError(result.status, undefined, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId) };
+    return {
+      ok: false,
+      error: (await failures()).malformedList(result.status, 'the list answer has no apps array (查询APP列表响应不符合契约)', result.requestId),
+    };
   // The search is exact on the gateway; the comparison guards against a server that is not.
   return { ...result, data: apps.find((app) => app.name === name) };
 }

@@ -2,13 +2,11 @@
 // request and, unless turned off, the body validated before anything is sent.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../types.js';
-import { ApigNetworkError, ApigValidationError } from '../errors.js';
 import { bodyIssues } from '../validation/check-body.js';
 import { BODY_SCHEMA_OF } from '../../generated/request-rules/index.js';
 import { checkAuth, type ApigAuth } from './check-auth.js';
-import { fillPath, type CallInit } from './call-init.js';
-import { appSecretsOf } from './settle.js';
-import { notSent } from './operation-name.js';
+import type { CallInit } from './call-init.js';
+import { failures } from './settle.js';
 
 export type { ApigAuth };
 export type ApigClient = Client<paths>;
@@ -35,11 +33,6 @@ export function regionEndpoint(region: string): string {
     throw new TypeError(`regionEndpoint: region must look like cn-north-4 or ap-southeast-1 (got ${JSON.stringify(String(region).slice(0, 40))})`);
   }
   return `https://apig.${region}.myhuaweicloud.com`;
-}
-
-/** Values that must never appear in an error: the credentials and any app_secret sent. */
-export function secretsOf(auth: ApigAuth, body?: unknown): string[] {
-  return ['token' in auth ? auth.token : auth.sk, ...appSecretsOf(body)];
 }
 
 /** The methods that send a request; each is wrapped to validate, sign and name network errors. */
@@ -71,17 +64,15 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
     client[method] = (async (path: string, init: CallInit = {}) => {
       const schema = validate ? BODY_SCHEMA_OF[`${method} ${path}`] : undefined;
       const issues = schema && (await bodyIssues(schema, init.body, allowUnknownFields));
-      if (issues) throw new ApigValidationError(issues, notSent('body', method, path));
+      if (issues) throw (await failures()).brokenRequest('body', issues, method, path);
       let sent: CallInit = init;
       if (signer) {
         const json = init.body === undefined || init.bodySerializer ? undefined : JSON.stringify(init.body);
         sent = (await signer).signedInit(akSk, method, root, path, init, json);
       }
-      return send(path, sent).catch((error: unknown) => {
+      return send(path, sent).catch(async (error: unknown) => {
         // openapi-fetch rethrows what fetch threw: no answer came back.
-        throw error instanceof ApigNetworkError
-          ? error
-          : new ApigNetworkError(method, `${root}${fillPath(path, init.params?.path)}`, error, secretsOf(auth, init.body));
+        throw (await failures()).networkFailure(error, method, root, path, init, auth);
       });
     }) as never;
   }

@@ -2,12 +2,10 @@
 // (AppCodes, authorizations, the outline): the path is the generation's prefix and the
 // operation's rest, every path parameter and the query are checked before anything is sent,
 // and the answer is settled into `{ ok, … }`.
-import { ApigValidationError } from '../errors.js';
-import { LOAD_QUERY_RULES } from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
+import type { Refusal } from './failures.js';
 import type { CallOptions, Gateway, InstanceOn, Outcome } from './vocabulary.js';
-import { notSent } from './operation-name.js';
-import { settle, type FetchResult } from './settle.js';
+import { failures, settle, type FetchResult } from './settle.js';
 
 const PREFIX = {
   shared: '/v1.0/apigw',
@@ -19,8 +17,9 @@ export type GatewayName = keyof typeof PREFIX;
 /** A path parameter: its name in the helper's arguments, its name in the path, its value. */
 export type PathValue = readonly [argument: string, param: string, value: unknown];
 
-export function refused(field: string, message: string, lead?: string): { ok: false; error: ApigValidationError } {
-  return { ok: false, error: new ApigValidationError([{ field, rule: 'required', message }], lead) };
+/** A call refused before sending, for one field (the error's wording is loaded now, not up front). */
+export async function refused(field: string, message: string, lead?: string): Promise<Refusal> {
+  return (await failures()).refusal(field, message, lead);
 }
 
 /** On a per-generation helper's target: the generation its instance named instead (./generation-helpers.ts). */
@@ -40,29 +39,20 @@ export function instanceOn<G extends 'dedicated' | 'dedicatedV2'>(generation: G,
 }
 
 /** The generation named by `target`, or the refusal a call with no (known) generation gets. */
-function generationOf(target: Gateway): GatewayName | { ok: false; error: ApigValidationError } {
-  if (!target || !Object.hasOwn(PREFIX, target.gateway))
-    return refused(
-      'gateway',
-      `gateway must be 'shared', 'dedicated' or 'dedicatedV2'`,
-      'The call names no gateway generation of the contract and was not sent',
-    );
+async function generationOf(target: Gateway): Promise<GatewayName | Refusal> {
+  if (!target || !Object.hasOwn(PREFIX, target.gateway)) return (await failures()).noGeneration();
   const named = (target as { [NAMED_INSTEAD]?: unknown })[NAMED_INSTEAD];
-  if (named !== undefined && named !== target.gateway) {
-    const helper =
-      target.gateway === 'dedicated' ? '…OnDedicatedGateway calls the dedicated gateway v1' : '…OnDedicatedGatewayV2 calls the dedicated gateway v2';
-    return refused(
-      'gateway',
-      `the instance names gateway '${String(named)}', but ${helper}; use the helper of the generation you mean, or the generic one with the gateway`,
-      'The call was sent to neither generation',
-    );
-  }
+  if (named !== undefined && named !== target.gateway) return (await failures()).otherGeneration(named, target.gateway);
   return target.gateway;
 }
 
-/** The query's issues; the checker is loaded for an operation with query parameters, or a call that sends some. */
+/**
+ * The query's issues; the checker (and the operation's rules) are loaded for a call with a query.
+ * Every helper of an operation with query parameters gives one, even empty, so that a required
+ * parameter left out is refused.
+ */
 async function queryCheck(operation: string, query: Record<string, unknown> | undefined) {
-  if (!Object.hasOwn(LOAD_QUERY_RULES, operation) && Object.keys(query ?? {}).length === 0) return [];
+  if (query === undefined) return [];
   return (await import('../validation/validate-query.js')).queryIssues(operation, query);
 }
 
@@ -82,7 +72,7 @@ export async function callOn<T>(
   ids: readonly PathValue[] = [],
   // Stryker restore ArrayDeclaration
 ): Promise<Outcome<T>> {
-  const generation = generationOf(target);
+  const generation = await generationOf(target);
   if (typeof generation !== 'string') return generation;
   const path = `${PREFIX[generation]}${rest}`;
   const instance: PathValue[] =
@@ -95,12 +85,11 @@ export async function callOn<T>(
         ];
   const params: Record<string, string> = {};
   for (const [argument, param, value] of [...instance, ...ids]) {
-    if (typeof value !== 'string' || value.length === 0)
-      return refused(argument, `${argument} must be a non-empty string (path parameter ${param})`, notSent('path parameters', method, path));
+    if (typeof value !== 'string' || value.length === 0) return (await failures()).badPathParameter(argument, param, method, path);
     params[param] = value;
   }
   const issues = await queryCheck(`${method} ${path}`, init.query);
-  if (issues.length > 0) return { ok: false, error: new ApigValidationError(issues, notSent('query', method, path)) };
+  if (issues.length > 0) return { ok: false, error: (await failures()).brokenRequest('query', issues, method, path) };
   const request = { params: { path: params, query: init.query }, body: init.body, ...options };
   return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);
 }

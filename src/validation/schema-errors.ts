@@ -4,6 +4,7 @@
 // loads only the rules of the operations it calls. test/client/schema-errors.test.ts holds it
 // to ajv's verdicts.
 import type { SchemaNode } from '../../generated/request-rules/index.js';
+import { IS, length, matches, type Kind } from './schema-keywords.js';
 
 /** What broke where, as ajv reports it (the fields of ajv's error that issues are made from). */
 export interface SchemaError {
@@ -13,37 +14,12 @@ export interface SchemaError {
   params: { limit?: number; missingProperty?: string };
 }
 
-type Kind = NonNullable<SchemaNode['type']>;
-
-/** ajv's type tests (strict numbers: an integer is a finite number with no fraction). */
-const IS: Record<Kind, (value: unknown) => boolean> = {
-  object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  string: (value) => typeof value === 'string',
-  array: Array.isArray,
-  integer: Number.isInteger,
-};
-
 /** The keywords of ajv's type groups; a type with any of them reports its type error after the group's keywords. */
 const GROUP_KEYWORDS: Partial<Record<Kind, readonly (keyof SchemaNode)[]>> = {
   string: ['maxLength', 'minLength', 'pattern'],
   array: ['maxItems', 'minItems', 'items'],
   object: ['required', 'properties'],
 };
-
-const patterns = new Map<string, RegExp>();
-function matches(pattern: string, value: string): boolean {
-  let re = patterns.get(pattern);
-  // Stryker disable next-line ConditionalExpression: a cache: compiling the pattern every time gives the same verdict
-  if (!re) {
-    re = new RegExp(pattern, 'u');
-    // Stryker disable next-line CallExpression: a cache: a pattern not kept is compiled again next time, to the same verdict
-    patterns.set(pattern, re);
-  }
-  return re.test(value);
-}
-
-/** ajv's `ucs2length`: code points, so an emoji is one character. */
-const length = (value: string) => Array.from(value).length;
 
 /** The errors of `value` against `node`, appended to `out` in ajv's order. */
 function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[]): void {

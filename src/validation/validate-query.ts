@@ -1,7 +1,7 @@
 // Checks a list call's query parameters against the contract (types, limits, allowed values)
 // before it is sent. Each operation's rules (generated/request-rules/query/) are loaded when it
 // is first called.
-import { LOAD_QUERY_RULES } from '../../generated/request-rules/index.js';
+import { LOAD_QUERY_RULES } from '../../generated/request-rules/load-query-rules.js';
 import type { ValidationIssue } from './body-issues.js';
 import { loadOnce } from './load-once.js';
 

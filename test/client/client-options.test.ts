@@ -13,7 +13,8 @@ import {
   showAppOnSharedGateway,
   type ApigAuth,
 } from '../../src/index.js';
-import { settle, ERROR_TEXT_LIMIT } from '../../src/client/settle.js';
+import { settle } from '../../src/client/settle.js';
+import { ERROR_TEXT_LIMIT } from '../../src/client/failures.js';
 import { fakeGateway } from '../helpers/fake-gateway.js';
 
 const TOKEN = 'tok3n-SECRET-never-logged-7f9a';

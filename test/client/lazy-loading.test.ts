@@ -1,6 +1,6 @@
 // A page loads only what a call needs (docs/client.md#bundle-size): the code that words issues
-// only when a body breaks a rule, the query checker only for an operation with query parameters
-// or a call that sends some. The modules are wrapped to count their use; what a bundle weighs
+// only when a body breaks a rule, the query checker only for a call that sends a query (every
+// list helper gives one, empty or not, so that a required parameter left out is refused). The modules are wrapped to count their use; what a bundle weighs
 // is in test/package/bundle-size.test.ts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callOn } from '../../src/client/gateway-call.js';

@@ -3,19 +3,10 @@
 // always "the Create APP body". Programming mistakes (an unknown schema name, a password in
 // baseUrl) are clear TypeErrors that never repeat a secret.
 import { describe, expect, it } from 'vitest';
-import {
-  createApigClient,
-  listAppsPage,
-  showApp,
-  updateApp,
-  deleteApp,
-  resetAppSecret,
-  verifyApp,
-  validateRequestBody,
-  type Gateway,
-} from '../../src/index.js';
+import { createApigClient, listAppsPage, showApp, updateApp, deleteApp, resetAppSecret, verifyApp, type Gateway } from '../../src/index.js';
 import { createAppOnSharedGateway } from '../../src/index.js';
 import { operationName } from '../../src/client/operation-name.js';
+import { validateRequestBody } from '../../src/validation.js';
 
 // Never reached: every call below is refused before anything is sent.
 const unreachable: typeof fetch = () => Promise.reject(new Error('nothing may be sent'));

@@ -1,13 +1,15 @@
 // The client checks bodies with its own small checker over each schema's rules as data
 // (src/validation/schema-errors.ts), not with code compiled per schema: it must give exactly
 // the errors ajv gives on the document's own schemas (allErrors, JSON Schema 2020-12), in the
-// same order, for every body. Held to ajv on the edges of every rule and on generated bodies.
+// same order, for every body. Held to ajv on the edges of every rule and on generated bodies;
+// so is the verdict alone (src/validation/follows-schema.ts), which every call uses first.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import document from '../../generated/openapi.json' with { type: 'json' };
 import { BODY_RULES } from '../../generated/request-rules/bodies.js';
 import { schemaErrors, type SchemaError } from '../../src/validation/schema-errors.js';
+import { followsSchema } from '../../src/validation/follows-schema.js';
 
 type Node = {
   type?: string;
@@ -83,7 +85,9 @@ describe.each(Object.keys(BODY_RULES))('%s: the same errors as ajv on the docume
   const reference = ajv.compile(node);
   const ours = BODY_RULES[name as keyof typeof BODY_RULES].schema;
   const verdicts = (body: unknown) => {
-    reference(body);
+    const valid = reference(body);
+    // The verdict alone, as a call reads it first: ajv's too.
+    expect(followsSchema(ours, body), JSON.stringify(body) ?? String(body)).toBe(valid);
     return { ajv: shape(reference.errors), ours: shape(schemaErrors(ours, body)) };
   };
 
@@ -121,6 +125,7 @@ describe.each(Object.keys(BODY_RULES))('%s: the same errors as ajv on the docume
     );
     expect(reference(example), JSON.stringify(ajv.errors)).toBe(true);
     expect(schemaErrors(ours, example)).toEqual([]);
+    expect(followsSchema(ours, example)).toBe(true);
   });
 });
 
@@ -198,13 +203,14 @@ describe('on schemas of its own: every keyword it knows, in any mix, against ajv
       { requiredKeys: [] },
     );
 
-  it('gives the errors ajv gives, in the same order', () => {
+  it('gives the errors ajv gives, in the same order, and its verdict alone', () => {
     fc.assert(
       fc.property(keywords(1), fc.array(value, { minLength: 8, maxLength: 8 }), (schema, values) => {
         const validate = reference.compile(schema);
         for (const body of values) {
-          validate(body);
+          const valid = validate(body);
           expect(shape(schemaErrors(schema as never, body)), JSON.stringify({ schema, body })).toEqual(shape(validate.errors));
+          expect(followsSchema(schema as never, body), JSON.stringify({ schema, body })).toBe(valid);
         }
       }),
       { numRuns: 800, seed: 2029 },
@@ -217,5 +223,6 @@ describe('on schemas of its own: every keyword it knows, in any mix, against ajv
     expect(shape(schemaErrors(schema, Number.POSITIVE_INFINITY))).toEqual([
       { instancePath: '', keyword: 'type', limit: undefined, missingProperty: undefined },
     ]);
+    expect([followsSchema(schema, '300'), followsSchema(schema, Number.POSITIVE_INFINITY), followsSchema(schema, 10)]).toEqual([false, false, true]);
   });
 });

@@ -1,7 +1,8 @@
 // SK, token and app_secret never appear in an error's message, toString, JSON or inspect output.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createApigClient, createAppOnSharedGateway, signRequest, type ApigFailure } from '../../src/index.js';
+import { createApigClient, createAppOnSharedGateway, type ApigFailure } from '../../src/index.js';
+import { signRequest } from '../../src/auth.js';
 import { freePort } from '../helpers/child-process.js';
 
 const TOKEN = 'tok3n-SECRET-never-logged-7f9a';

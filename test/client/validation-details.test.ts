@@ -3,7 +3,7 @@
 // unknown fields with the field a typo probably meant, and which character rule a value breaks).
 // Nothing here quotes a secret.
 import { describe, expect, it } from 'vitest';
-import { validateRequestBody } from '../../src/index.js';
+import { validateRequestBody } from '../../src/validation.js';
 import { queryIssues } from '../../src/validation/validate-query.js';
 import { OPERATIONS } from '../rules/lifecycle-rules.js';
 import { BODY_RULES } from '../../generated/request-rules/bodies.js';
@@ -72,7 +72,7 @@ describe('v2 limit: adjusted by the gateway (≤ 0 → 20, > 500 → 500), any 3
 describe('a list parameter (v2 tags)', () => {
   const rules = { 'GET /x': { tags: { type: 'array' as const } } };
   it('takes a string or a list of strings, and says so otherwise', async () => {
-    const { LOAD_QUERY_RULES } = await import('../../generated/request-rules/index.js');
+    const { LOAD_QUERY_RULES } = await import('../../generated/request-rules/load-query-rules.js');
     LOAD_QUERY_RULES['GET /x'] = async () => ({ default: rules['GET /x'] });
     try {
       expect(await queryIssues('GET /x', { tags: 'red' })).toEqual([]);

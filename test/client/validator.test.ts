@@ -1,7 +1,7 @@
 // validateCreateAppRequest, ajv on the bundled document and the mock give the same verdict on
 // every case of the rule table; issues name the field and the rule, in English and Chinese.
 import { describe, expect, it } from 'vitest';
-import { validateCreateAppRequest } from '../../src/index.js';
+import { validateCreateAppRequest } from '../../src/validation.js';
 import { BODY_CASES, FIELD_CASES, REQUEST_FIELDS, bodyWith, label } from '../rules/create-app-rules.js';
 import { loadBundledDocument, schemaValidators } from '../helpers/bundled-document.js';
 import { useExampleMock } from '../helpers/example-mock.js';

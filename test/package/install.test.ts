@@ -88,7 +88,8 @@ console.log(JSON.stringify({ ok: result.ok, creator: result.ok && result.data.cr
   it('works from CommonJS require (Node ≥ 20.19 loads the ES module)', async () => {
     writeFileSync(
       join(dir, 'call.cjs'),
-      `const { createApigClient, createAppOnSharedGateway, validateCreateAppRequest } = require('apig-app-contract');
+      `const { createApigClient, createAppOnSharedGateway } = require('apig-app-contract');
+const { validateCreateAppRequest } = require('apig-app-contract/validation');
 const client = createApigClient({ baseUrl: process.argv[2], auth: { token: 'consumer-token' } });
 createAppOnSharedGateway(client, { name: 'app_cjs' }).then((result) => {
   console.log(JSON.stringify({ ok: result.ok, valid: validateCreateAppRequest({ name: '1app' }).valid }));
@@ -129,7 +130,7 @@ export type Shared = paths['/v1.0/apigw/apps'];
   it('bundles for the browser with no Node built-ins', async () => {
     writeFileSync(
       join(dir, 'browser.js'),
-      `import { createApigClient, signRequest } from 'apig-app-contract';\nwindow.apig = { createApigClient, signRequest };\n`,
+      `import { createApigClient } from 'apig-app-contract';\nimport { signRequest } from 'apig-app-contract/auth';\nimport { validateRequestBody } from 'apig-app-contract/validation';\nwindow.apig = { createApigClient, signRequest, validateRequestBody };\n`,
     );
     const result = await build({
       entryPoints: [join(dir, 'browser.js')],
@@ -284,7 +285,7 @@ export async function run(): Promise<boolean> {
       writeFileSync(
         join(dir, 'library-proxy.mjs'),
         `import { startProxy } from 'apig-app-contract/proxy';
-import { signRequest } from 'apig-app-contract';
+import { signRequest } from 'apig-app-contract/auth';
 const pair = { ak: 'LIBRARYAK01', sk: 'library-secret' };
 const proxy = await startProxy({ upstream: process.env.UPSTREAM, port: 0, credentials: { aksk: [pair] } });
 const url = proxy.url + '/v2/p1/apigw/instances/i1/apps?limit=5';

@@ -26,6 +26,13 @@ describe('the published package', () => {
       'dist/generated/request-rules/index.js',
       'dist/generated/request-rules/bodies.js',
       'dist/generated/request-rules/body/CreateAppRequest.js',
+      'dist/generated/request-rules/schema/CreateAppRequest.js',
+      'dist/generated/request-rules/load-body-rules.js',
+      'dist/generated/request-rules/load-query-rules.js',
+      'dist/src/validation.js',
+      'dist/src/validation.d.ts',
+      'dist/src/auth.js',
+      'dist/src/auth.d.ts',
       'mock/server/types.d.mts',
       'mock/proxy/types.d.mts',
       'generated/openapi.json',
@@ -109,5 +116,16 @@ describe('the published package', () => {
     // 52 today: a change to this number is a change to the package's surface.
     expect(Object.keys(generations)).toHaveLength(52);
     for (const name of Object.keys(generations)) expect(generations[name], name).toBe(root[name]);
+  });
+
+  it('apig-app-contract/validation and /auth hold the synchronous validator and the signer; the root does not (a page that calls the client carries neither)', async () => {
+    const root: Record<string, unknown> = await import('apig-app-contract');
+    const validation: Record<string, unknown> = await import('apig-app-contract/validation');
+    const auth: Record<string, unknown> = await import('apig-app-contract/auth');
+    expect(Object.keys(validation).sort()).toEqual(['validateCreateAppRequest', 'validateRequestBody']);
+    expect(Object.keys(auth).sort()).toEqual(['formatSdkDate', 'signRequest']);
+    for (const name of [...Object.keys(validation), ...Object.keys(auth)]) expect(root[name], name).toBeUndefined();
+    const issue = (validation.validateCreateAppRequest as (body: unknown) => { valid: boolean })({ name: '1app' });
+    expect(issue.valid).toBe(false);
   });
 });
