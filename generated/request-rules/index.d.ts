@@ -63,5 +63,20 @@ export interface QueryRule {
 export type QueryRules = Record<string, QueryRule>;
 /** The request body schemas, by name. */
 export type RequestSchemaName = "AppAclRequestV2" | "AppQuotaRequestV2" | "AuthorizeAppsRequest" | "BindAppsToAppQuotaRequestV2" | "CreateAiApiKeyRequestV2" | "CreateAppCodeRequest" | "CreateAppCodeRequestV2" | "CreateAppRequest" | "CreateAppRequestV2" | "ResetAppSecretRequest" | "ResetAppSecretRequestV2" | "UpdateAppRequestV2";
-export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
-export declare const LOAD_BODY_SCHEMA: Record<RequestSchemaName, () => Promise<{ default: SchemaNode }>>;
+/** A body schema: its name (its rules' words are loaded by it, for a refusal) and its loader. */
+export interface BodySchemaRef {
+  name: RequestSchemaName;
+  load: () => Promise<{ default: SchemaNode }>;
+}
+export declare const AppAclRequestV2Schema: BodySchemaRef;
+export declare const AppQuotaRequestV2Schema: BodySchemaRef;
+export declare const AuthorizeAppsRequestSchema: BodySchemaRef;
+export declare const BindAppsToAppQuotaRequestV2Schema: BodySchemaRef;
+export declare const CreateAiApiKeyRequestV2Schema: BodySchemaRef;
+export declare const CreateAppCodeRequestSchema: BodySchemaRef;
+export declare const CreateAppCodeRequestV2Schema: BodySchemaRef;
+export declare const CreateAppRequestSchema: BodySchemaRef;
+export declare const CreateAppRequestV2Schema: BodySchemaRef;
+export declare const ResetAppSecretRequestSchema: BodySchemaRef;
+export declare const ResetAppSecretRequestV2Schema: BodySchemaRef;
+export declare const UpdateAppRequestV2Schema: BodySchemaRef;

@@ -279,9 +279,9 @@ export type QueryRules = Record<string, QueryRule>;
 `;
 
 /**
- * The request rules' modules, as path under generated/ → text: request-rules/index.js (which
- * schema each operation's body takes, and a loader per body schema: what a call that follows the
- * rules loads), load-body-rules.js and load-query-rules.js (a loader per body's rules with their
+ * The request rules' modules, as path under generated/ → text: request-rules/index.js (a loader
+ * per body schema, one export each: what a call that follows the rules loads), body-schema-of.js
+ * (which schema each operation's body takes, for the generic client's calls), load-body-rules.js and load-query-rules.js (a loader per body's rules with their
  * words, per operation's query rules), bodies.js (every body's rules at once, for the synchronous
  * validator) and one module per body schema (schema/<schema>.js), per body's rules
  * (body/<schema>.js) and per operation with query parameters (query/<operationId>.js), each with
@@ -327,20 +327,38 @@ export function requestRuleModules(bundled) {
   }
   files.set(
     'request-rules/index.js',
-    `${HEADER}/** \`METHOD path\` of each operation that takes a body → its schema. */
-export const BODY_SCHEMA_OF = ${json(byOperation)};
-/** Each body schema (the keywords that validate), loaded when first needed. */
-export const LOAD_BODY_SCHEMA = {
-${names.map((name) => `  ${name}: () => import('./schema/${name}.js'),`).join('\n')}
-};
+    `${HEADER}// Each body schema: its name, and its keywords that validate, imported when first needed. One
+// export each, so that a bundle keeps those its helpers name (src/client/*.ts) and no index of all.
+${names.map((name) => `export const ${name}Schema = { name: '${name}', load: () => import('./schema/${name}.js') };`).join('\n')}
 `,
   );
   files.set(
     'request-rules/index.d.ts',
     `${HEADER}${TYPES}/** The request body schemas, by name. */
 export type RequestSchemaName = ${union(names)};
-export declare const BODY_SCHEMA_OF: Record<string, RequestSchemaName>;
-export declare const LOAD_BODY_SCHEMA: Record<RequestSchemaName, () => Promise<{ default: SchemaNode }>>;
+/** A body schema: its name (its rules' words are loaded by it, for a refusal) and its loader. */
+export interface BodySchemaRef {
+  name: RequestSchemaName;
+  load: () => Promise<{ default: SchemaNode }>;
+}
+${names.map((name) => `export declare const ${name}Schema: BodySchemaRef;`).join('\n')}
+`,
+  );
+  files.set(
+    'request-rules/body-schema-of.js',
+    // (Its own loaders, not index.js's: a module that both imported would be one more file for every page.)
+    `${HEADER}/** \`METHOD path\` of each operation that takes a body → its schema (the generic client's calls). */
+export const BODY_SCHEMA_OF = {
+${Object.entries(byOperation)
+  .map(([operation, name]) => `  ${json(operation)}: { name: '${name}', load: () => import('./schema/${name}.js') },`)
+  .join('\n')}
+};
+`,
+  );
+  files.set(
+    'request-rules/body-schema-of.d.ts',
+    `${HEADER}import type { BodySchemaRef } from './index.js';
+export declare const BODY_SCHEMA_OF: Record<string, BodySchemaRef>;
 `,
   );
   files.set(

@@ -2,6 +2,7 @@
 // create (a key of your choosing, or one the gateway generates), list (each key masked), show,
 // delete. Each helper returns `{ ok: true, … }` or `{ ok: false, error }` like the lifecycle's; the
 // body is checked before it is sent, and a key given never appears in an error.
+import { CreateAiApiKeyRequestV2Schema } from '../../generated/request-rules/index.js';
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, InstanceOn, OffsetPaging, Outcome } from './vocabulary.js';
@@ -20,7 +21,9 @@ export function createAiApiKey(
   body: S['CreateAiApiKeyRequestV2'] = {},
   options: CallOptions = {},
 ): Promise<Outcome<S['AiApiKeyV2']>> {
-  return callOn(client, 'POST', instanceOn('dedicatedV2', instance), KEYS, { body }, options, [['appId', 'app_id', appId]]);
+  return callOn(client, 'POST', instanceOn('dedicatedV2', instance), KEYS, { body, schema: CreateAiApiKeyRequestV2Schema }, options, [
+    ['appId', 'app_id', appId],
+  ]);
 }
 
 /** `GET …/apps/{app_id}/ai-api-keys`: one page of the APP's keys, each masked. */

@@ -1,6 +1,7 @@
 // APP access control (APP访问控制), on the dedicated gateway v2 only (no v1.0 or v1 page has it):
 // an APP's IP allow list (PERMIT) or deny list (DENY). Each helper returns `{ ok: true, … }` or
 // `{ ok: false, error }` like the lifecycle's; the body is checked before it is sent.
+import { AppAclRequestV2Schema } from '../../generated/request-rules/index.js';
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, InstanceOn, Outcome } from './vocabulary.js';
@@ -22,7 +23,7 @@ export function setAppAcl(
   body: S['AppAclRequestV2'],
   options: CallOptions = {},
 ): Promise<Outcome<S['AppAclSetV2']>> {
-  return callOn(client, 'PUT', instanceOn('dedicatedV2', instance), ACL, { body }, options, [['appId', 'app_id', appId]]);
+  return callOn(client, 'PUT', instanceOn('dedicatedV2', instance), ACL, { body, schema: AppAclRequestV2Schema }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `DELETE …/apps/{app_id}/app-acl`: removes the APP's list; 204, no body. */

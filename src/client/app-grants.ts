@@ -3,6 +3,7 @@
 // `{ ok: true, … }` or `{ ok: false, error }` like the lifecycle's; the iterators throw the
 // typed error of a failing page.
 import type { components } from '../types.js';
+import * as schemas from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome, PagingOf } from './vocabulary.js';
 import { callOn, refused } from './gateway-call.js';
@@ -41,7 +42,8 @@ export function createAppCode(
 ): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return rest;
-  return callOn(client, 'POST', target, rest, { body }, options, [['appId', 'app_id', appId]]);
+  const schema = target?.gateway === 'dedicatedV2' ? schemas.CreateAppCodeRequestV2Schema : schemas.CreateAppCodeRequestSchema;
+  return callOn(client, 'POST', target, rest, { body, schema }, options, [['appId', 'app_id', appId]]);
 }
 
 /** `PUT …/apps/{app_id}/app-codes`: gives the APP an AppCode the gateway generates. */
@@ -168,7 +170,7 @@ export async function authorizeApps(
   // Whatever is missing from `input` is named by the body check (app_ids, api_ids, env_id).
   const { appIds, apiIds, envId } = input ?? ({} as Partial<AuthorizeAppsInput>);
   const body = { app_ids: appIds, api_ids: apiIds, env_id: envId };
-  const result = await callOn<AuthorizationRecords>(client, 'POST', target, '/app-auths', { body }, options);
+  const result = await callOn<AuthorizationRecords>(client, 'POST', target, '/app-auths', { body, schema: schemas.AuthorizeAppsRequestSchema }, options);
   if (!result.ok) return result;
   const pairs = authorizationPairs(input, result.data);
   return { ...result, data: { records: result.data, pairs, failed: pairs.filter((p) => p.status !== 'SUCCESS') } };

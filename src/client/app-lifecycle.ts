@@ -3,6 +3,7 @@
 // first contract's result shape for v1.0 and v1). Each returns
 // `{ ok: true, … }` or `{ ok: false, error }`; expected failures are returned, not thrown.
 import type { components } from '../types.js';
+import * as schemas from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
 import { callOn, refused, type PathValue } from './gateway-call.js';
@@ -15,6 +16,9 @@ type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** Whether `target` is the current generation (v2), whose paths and body schemas differ; any other is v1.0 or v1, or is refused when called. */
+const isV2 = (target: Gateway) => target?.gateway === 'dedicatedV2';
+
 /** `METHOD …/apps{suffix}` on `target`, checked and sent like every call (./gateway-call.ts). */
 function call<T>(
   client: ApigClient,
@@ -22,10 +26,10 @@ function call<T>(
   suffix: Suffix,
   target: Gateway,
   appId: string | null,
-  init: { query?: Record<string, unknown>; body?: unknown },
+  init: { query?: Record<string, unknown>; body?: unknown; schema?: schemas.BodySchemaRef },
   options: CallOptions,
 ): Promise<Outcome<T>> {
-  const v2 = target?.gateway === 'dedicatedV2';
+  const v2 = isV2(target);
   // Stryker disable next-line ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
   const ids: PathValue[] = appId === null ? [] : [['appId', v2 ? 'app_id' : 'id', appId]];
   return callOn<T>(client, method, target, `/apps${v2 ? suffix.replace('{id}', '{app_id}') : suffix}`, init, options, ids);
@@ -128,7 +132,8 @@ export async function findAppByName(client: ApigClient, target: Gateway, name: s
 
 /** `POST …/apps` on `target`, with its path parameters checked like every other call. */
 export function createApp<T>(client: ApigClient, target: Gateway, body: unknown, options: CallOptions = {}): Promise<Outcome<T>> {
-  return call<T>(client, 'POST', '', target, null, { body }, options);
+  const schema = isV2(target) ? schemas.CreateAppRequestV2Schema : schemas.CreateAppRequestSchema;
+  return call<T>(client, 'POST', '', target, null, { body, schema }, options);
 }
 
 // ---- Show, update, delete, reset, verify ------------------------------------------------
@@ -144,7 +149,8 @@ export function showApp(client: ApigClient, target: Gateway, appId: string, opti
 
 /** `PUT …/apps/{id}`: a new name and remark (and key and secret where allowed); 200 on v1.0/v1, 201 on v2. */
 export function updateApp(client: ApigClient, target: Gateway, appId: string, body: UpdateAppBody, options: CallOptions = {}): Promise<Outcome<ShownApp>> {
-  return call<ShownApp>(client, 'PUT', '/{id}', target, appId, { body }, options);
+  const schema = isV2(target) ? schemas.UpdateAppRequestV2Schema : schemas.CreateAppRequestSchema;
+  return call<ShownApp>(client, 'PUT', '/{id}', target, appId, { body, schema }, options);
 }
 
 /** `DELETE …/apps/{id}`: 204, no body. */
@@ -160,7 +166,8 @@ export function resetAppSecret(
   body: ResetSecretBody = {},
   options: CallOptions = {},
 ): Promise<Outcome<ShownApp | Schemas['AppSecretInfo']>> {
-  return call(client, 'PUT', '/secret/{id}', target, appId, { body }, options);
+  const schema = isV2(target) ? schemas.ResetAppSecretRequestV2Schema : schemas.ResetAppSecretRequestSchema;
+  return call(client, 'PUT', '/secret/{id}', target, appId, { body, schema }, options);
 }
 
 /** `GET …/apps/validation/{id}`: whether the APP exists (id, name and remark only). */

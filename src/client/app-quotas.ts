@@ -3,6 +3,7 @@
 // a quota; bind APPs to it, unbind one, list the APPs bound and those that can be; show the quota an
 // APP is bound to. Each helper returns `{ ok: true, … }` or `{ ok: false, error }` like the
 // lifecycle's; bodies, queries and path parameters are checked before anything is sent.
+import { AppQuotaRequestV2Schema, BindAppsToAppQuotaRequestV2Schema } from '../../generated/request-rules/index.js';
 import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, InstanceOn, OffsetPaging, Outcome } from './vocabulary.js';
@@ -20,7 +21,7 @@ const paged = (paging: OffsetPaging, filters: Record<string, unknown>) => ({ ...
 
 /** `POST …/app-quotas`: 201 with the quota; its name must be unused on the instance (APIG.3325). */
 export function createAppQuota(client: ApigClient, instance: V2, body: S['AppQuotaRequestV2'], options: CallOptions = {}): Promise<Outcome<S['AppQuotaV2']>> {
-  return callOn(client, 'POST', instanceOn('dedicatedV2', instance), QUOTAS, { body }, options);
+  return callOn(client, 'POST', instanceOn('dedicatedV2', instance), QUOTAS, { body, schema: AppQuotaRequestV2Schema }, options);
 }
 
 /** `GET …/app-quotas`: one page of the quotas, by part of their name. */
@@ -62,7 +63,7 @@ export function updateAppQuota(
   body: S['AppQuotaRequestV2'],
   options: CallOptions = {},
 ): Promise<Outcome<S['AppQuotaV2']>> {
-  return callOn(client, 'PUT', instanceOn('dedicatedV2', instance), QUOTA, { body }, options, [quotaId(appQuotaId)]);
+  return callOn(client, 'PUT', instanceOn('dedicatedV2', instance), QUOTA, { body, schema: AppQuotaRequestV2Schema }, options, [quotaId(appQuotaId)]);
 }
 
 /** `DELETE …/app-quotas/{app_quota_id}`: 204; its APPs are unbound. */
@@ -78,7 +79,15 @@ export function bindAppsToAppQuota(
   appIds: string[],
   options: CallOptions = {},
 ): Promise<Outcome<S['AppQuotaBindingListV2']>> {
-  return callOn(client, 'POST', instanceOn('dedicatedV2', instance), `${QUOTA}/binding-apps`, { body: { app_ids: appIds } }, options, [quotaId(appQuotaId)]);
+  return callOn(
+    client,
+    'POST',
+    instanceOn('dedicatedV2', instance),
+    `${QUOTA}/binding-apps`,
+    { body: { app_ids: appIds }, schema: BindAppsToAppQuotaRequestV2Schema },
+    options,
+    [quotaId(appQuotaId)],
+  );
 }
 
 /** `DELETE …/app-quotas/{app_quota_id}/bound-apps/{app_id}`: unbinds one APP; 204. */

@@ -2,8 +2,8 @@
 // request and, unless turned off, the body validated before anything is sent.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../types.js';
+import type { BodySchemaRef } from '../../generated/request-rules/index.js';
 import { bodyIssues } from '../validation/check-body.js';
-import { BODY_SCHEMA_OF } from '../../generated/request-rules/index.js';
 import { checkAuth, type ApigAuth } from './check-auth.js';
 import type { CallInit } from './call-init.js';
 import { failures } from './settle.js';
@@ -35,6 +35,24 @@ export function regionEndpoint(region: string): string {
   return `https://apig.${region}.myhuaweicloud.com`;
 }
 
+/**
+ * On a helper's call, the schema its operation's body takes (null: none): the helper names it, so
+ * that a page loads no index of every operation's. A call without it (`client.POST(…)`) has its
+ * schema looked up by path, in an index loaded on the first such call.
+ */
+export const BODY_SCHEMA = Symbol('the body schema a helper names');
+
+type NamedInit = CallInit & { [BODY_SCHEMA]?: BodySchemaRef | null };
+
+let index: Promise<typeof import('../../generated/request-rules/body-schema-of.js')> | undefined;
+/** The schema of a call's body, from its helper or the index; undefined for none. */
+async function schemaOfCall(method: string, path: string, named: BodySchemaRef | null | undefined): Promise<BodySchemaRef | undefined> {
+  if (named !== undefined) return named ?? undefined;
+  // Stryker disable next-line LogicalOperator,AssignmentOperator: a cache: importing again gives the same index
+  index ??= import('../../generated/request-rules/body-schema-of.js');
+  return (await index).BODY_SCHEMA_OF[`${method} ${path}`];
+}
+
 /** The methods that send a request; each is wrapped to validate, sign and name network errors. */
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 
@@ -61,8 +79,8 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   });
   for (const method of METHODS) {
     const send = (client[method] as (path: string, init?: CallInit) => Promise<unknown>).bind(client);
-    client[method] = (async (path: string, init: CallInit = {}) => {
-      const schema = validate ? BODY_SCHEMA_OF[`${method} ${path}`] : undefined;
+    client[method] = (async (path: string, { [BODY_SCHEMA]: named, ...init }: NamedInit = {}) => {
+      const schema = validate ? await schemaOfCall(method, path, named) : undefined;
       const issues = schema && (await bodyIssues(schema, init.body, allowUnknownFields));
       if (issues) throw (await failures()).brokenRequest('body', issues, method, path);
       let sent: CallInit = init;

@@ -2,7 +2,8 @@
 // (AppCodes, authorizations, the outline): the path is the generation's prefix and the
 // operation's rest, every path parameter and the query are checked before anything is sent,
 // and the answer is settled into `{ ok, … }`.
-import type { ApigClient } from './create-apig-client.js';
+import type { BodySchemaRef } from '../../generated/request-rules/index.js';
+import { BODY_SCHEMA, type ApigClient } from './create-apig-client.js';
 import type { Refusal } from './failures.js';
 import type { CallOptions, Gateway, InstanceOn, Outcome } from './vocabulary.js';
 import { failures, settle, type FetchResult } from './settle.js';
@@ -59,7 +60,8 @@ async function queryCheck(operation: string, query: Record<string, unknown> | un
 /**
  * `METHOD prefix+rest` on `target`. `rest` uses the generation's own parameter names (`{id}` on
  * v1.0 and v1, `{app_code_id}` or `{app_auth_id}` on v2); `ids` are the parameters beyond the
- * instance's, checked like the instance's: each a non-empty string.
+ * instance's, checked like the instance's: each a non-empty string. `init.schema` is the schema of
+ * the operation's body, for an operation that takes one.
  */
 // Stryker disable ArrayDeclaration: a seeded entry is a one-letter path parameter, which openapi-fetch ignores
 export async function callOn<T>(
@@ -67,7 +69,7 @@ export async function callOn<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   target: Gateway,
   rest: string,
-  init: { query?: Record<string, unknown>; body?: unknown },
+  init: { query?: Record<string, unknown>; body?: unknown; schema?: BodySchemaRef },
   options: CallOptions,
   ids: readonly PathValue[] = [],
   // Stryker restore ArrayDeclaration
@@ -90,6 +92,7 @@ export async function callOn<T>(
   }
   const issues = await queryCheck(`${method} ${path}`, init.query);
   if (issues.length > 0) return { ok: false, error: (await failures()).brokenRequest('query', issues, method, path) };
-  const request = { params: { path: params, query: init.query }, body: init.body, ...options };
+  // The operation's body schema, named by its helper (none: null), so that the client looks up no index.
+  const request = { params: { path: params, query: init.query }, body: init.body, ...options, [BODY_SCHEMA]: init.schema ?? null };
   return settle<T>(() => (client[method] as (p: string, i: unknown) => Promise<FetchResult>)(path, request), init.body);
 }

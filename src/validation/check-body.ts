@@ -2,7 +2,7 @@
 // rules' words, the checker that finds each error and the code that words the issues only when a
 // body breaks one (a page loads none of them for operations it does not call, nor for bodies
 // that follow the rules). Same verdicts and issues as validateRequestBody.
-import { LOAD_BODY_SCHEMA, type RequestSchemaName, type SchemaNode } from '../../generated/request-rules/index.js';
+import type { BodySchemaRef, SchemaNode } from '../../generated/request-rules/index.js';
 import type { ValidationIssue } from './body-issues.js';
 import { followsSchema } from './follows-schema.js';
 import { loadOnce } from './load-once.js';
@@ -12,12 +12,12 @@ function hasUnknownField(schema: SchemaNode, body: object): boolean {
   return Object.keys(body).some((field) => !Object.hasOwn(schema.properties ?? {}, field));
 }
 
-/** Each body schema, imported the first time its operation is called. */
-const schemaOf = loadOnce((name: RequestSchemaName) => LOAD_BODY_SCHEMA[name]());
+/** Each body schema, imported the first time an operation that takes it is called (by name: the generic client's index and a helper each have a loader of their own). */
+const schemaOf = loadOnce<SchemaNode>();
 
-/** The issues of `body` against the named schema; undefined when it follows it. */
-export async function bodyIssues(name: RequestSchemaName, body: unknown, allowUnknownFields: boolean): Promise<ValidationIssue[] | undefined> {
-  const schema = await schemaOf(name);
+/** The issues of `body` against the schema; undefined when it follows it. */
+export async function bodyIssues({ name, load }: BodySchemaRef, body: unknown, allowUnknownFields: boolean): Promise<ValidationIssue[] | undefined> {
+  const schema = await schemaOf(name, load);
   if (followsSchema(schema, body) && (allowUnknownFields || !hasUnknownField(schema, body as object))) return undefined;
   const issues = await (await import('./refused-body.js')).refusedBodyIssues(name, body, allowUnknownFields);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: never empty here (every error, and every unknown field, is an issue); kept so that an empty list can never refuse a body

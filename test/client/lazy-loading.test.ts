@@ -6,7 +6,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callOn } from '../../src/client/gateway-call.js';
 import { type ApigValidationError, createApigClient, createAppOnSharedGateway, listAppsPage, showApp } from '../../src/index.js';
 
-const used = vi.hoisted(() => ({ issuesOf: 0, queryIssues: 0 }));
+const used = vi.hoisted(() => ({ issuesOf: 0, queryIssues: 0, index: 0 }));
+vi.mock('../../generated/request-rules/body-schema-of.js', async (original) => {
+  const real = await original<typeof import('../../generated/request-rules/body-schema-of.js')>();
+  return {
+    BODY_SCHEMA_OF: new Proxy(real.BODY_SCHEMA_OF, {
+      get: (target, key) => {
+        used.index++;
+        return target[key as string];
+      },
+    }),
+  };
+});
 vi.mock('../../src/validation/body-issues.js', async (original) => {
   const real = await original<typeof import('../../src/validation/body-issues.js')>();
   return {
@@ -49,6 +60,7 @@ const issuesOf = (outcome: { ok: boolean; error?: unknown }) =>
 beforeEach(() => {
   used.issuesOf = 0;
   used.queryIssues = 0;
+  used.index = 0;
   sent.length = 0;
 });
 
@@ -98,5 +110,24 @@ describe('the query checker', () => {
     expect(issuesOf(refused)).toEqual(['name unknown']);
     expect(used.queryIssues).toBe(1);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the index of every operation’s body schema', () => {
+  it('is not read by a helper’s call: the helper names its schema', async () => {
+    expect((await createAppOnSharedGateway(client, { name: 'app_001' })).ok).toBe(true);
+    expect((await showApp(client, shared, 'a1')).ok).toBe(true);
+    expect(issuesOf(await createAppOnSharedGateway(client, { name: '1app' }))).toEqual(['name characters']);
+    expect(used.index).toBe(0);
+  });
+
+  it('is read by a generic call, whose body is checked by its path', async () => {
+    await expect(client.POST('/v1.0/apigw/apps', { body: { name: '1app' } })).rejects.toMatchObject({
+      kind: 'validation',
+      issues: [expect.objectContaining({ field: 'name', rule: 'characters' })],
+    });
+    expect((await client.GET('/v1.0/apigw/apps/{id}', { params: { path: { id: 'a1' } } })).response.status).toBe(200);
+    expect(used.index).toBe(2);
+    expect(sent).toEqual(['GET /v1.0/apigw/apps/a1']);
   });
 });
