@@ -34,11 +34,13 @@ function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[
     check(node.not, value, path, inner);
     if (inner.length === 0) fail('not');
   }
-  if (typeof value === 'number' && Number.isFinite(value)) {
+  // (A finite number: ajv compares no string and no Infinity with a bound.)
+  if (Number.isFinite(value)) {
+    const number = value as number;
     // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
-    if (node.maximum !== undefined && value > node.maximum) fail('maximum', { limit: node.maximum });
+    if (node.maximum !== undefined && number > node.maximum) fail('maximum', { limit: node.maximum });
     // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
-    if (node.minimum !== undefined && value < node.minimum) fail('minimum', { limit: node.minimum });
+    if (node.minimum !== undefined && number < node.minimum) fail('minimum', { limit: node.minimum });
   }
   if (typeof value === 'string') {
     // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)

@@ -20,6 +20,8 @@ import {
   updateAppQuota,
 } from '../../src/index.js';
 import { familyMock } from '../helpers/v2-family-mock.js';
+import { fakeGateway } from '../helpers/fake-gateway.js';
+import { createApigClient } from '../../src/index.js';
 
 const INSTANCE = { projectId: 'p-quota', instanceId: 'i-quota' };
 // The page's request example (Creating a Credential Quota).
@@ -99,5 +101,23 @@ describe('client quotas', () => {
     expect((await showAppQuota(client(), INSTANCE, '')).ok).toBe(false);
     expect((await listAppQuotasPage(client(), INSTANCE, {}, { offset: 1.5 })).ok).toBe(false);
     expect(requestsSent()).toBe(before);
+  });
+});
+
+describe('the lists’ filters are sent as the pages name them', () => {
+  const { sent, fetch } = fakeGateway(() => Response.json({ total: 0, size: 0, app_quotas: [], apps: [] }));
+  const recording = createApigClient({ baseUrl: 'https://apig.example', auth: { token: 'tok-filters' }, fetch });
+  const queries = () => sent.splice(0).map((request) => new URL(request.url).search);
+
+  it('a quota’s name (name), an APP’s name (app_name); none without filters', async () => {
+    await listAppQuotasPage(recording, INSTANCE, { name: 'quota_a' });
+    await listAppsBoundToAppQuotaPage(recording, INSTANCE, 'q1', { appName: 'app_b' }, { limit: 5 });
+    await listAppsBindableToAppQuotaPage(recording, INSTANCE, 'q1', { appName: 'app_c' });
+    expect(queries()).toEqual(['?name=quota_a', '?limit=5&app_name=app_b', '?app_name=app_c']);
+    // JavaScript callers may pass undefined or null filters: nothing is sent for them, nothing throws.
+    await listAppQuotasPage(recording, INSTANCE, null as never, { offset: 0 });
+    await listAppsBoundToAppQuotaPage(recording, INSTANCE, 'q1', undefined as never);
+    await listAppsBindableToAppQuotaPage(recording, INSTANCE, 'q1', null as never);
+    expect(queries()).toEqual(['?offset=0', '', '']);
   });
 });

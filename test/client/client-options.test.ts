@@ -220,6 +220,16 @@ describe('no secret in a network error, whatever the failing fetch says', () => 
   });
 });
 
+it('a generic call with no path parameters that gets no answer: a network error naming the URL as sent', async () => {
+  const down = (async () => {
+    throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+  }) as unknown as typeof fetch;
+  const client = createApigClient({ baseUrl: 'https://apig.example/', auth: { token: TOKEN }, fetch: down });
+  const error = await client.POST('/v1.0/apigw/apps', { body: { name: 'app_001' } }).catch((thrown: unknown) => thrown);
+  expect(error).toBeInstanceOf(ApigNetworkError);
+  expect(error).toMatchObject({ code: 'ECONNREFUSED', message: 'POST https://apig.example/v1.0/apigw/apps failed: fetch failed: connect ECONNREFUSED' });
+});
+
 describe('findAppByName and listApps', () => {
   function gateway(answer: (url: URL) => unknown) {
     const urls: URL[] = [];
