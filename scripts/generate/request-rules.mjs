@@ -211,6 +211,11 @@ function operationIds(bundled) {
 
 /** @param {unknown} value */
 const json = (value) => JSON.stringify(value);
+/**
+ * A body schema's name and loader, as request-rules/index.js and body-schema-of.js write it.
+ * @param {string} name
+ */
+const schemaRef = (name) => `{ name: '${name}', load: () => import('./schema/${name}.js') }`;
 /** @param {string[]} keys */
 const union = (keys) => keys.map((k) => JSON.stringify(k)).join(' | ');
 
@@ -281,11 +286,11 @@ export type QueryRules = Record<string, QueryRule>;
 /**
  * The request rules' modules, as path under generated/ → text: request-rules/index.js (a loader
  * per body schema, one export each: what a call that follows the rules loads), body-schema-of.js
- * (which schema each operation's body takes, for the generic client's calls), load-body-rules.js and load-query-rules.js (a loader per body's rules with their
- * words, per operation's query rules), bodies.js (every body's rules at once, for the synchronous
- * validator) and one module per body schema (schema/<schema>.js), per body's rules
- * (body/<schema>.js) and per operation with query parameters (query/<operationId>.js), each with
- * its declarations.
+ * (which schema each operation's body takes, for the generic client's calls), load-body-rules.js
+ * and load-query-rules.js (a loader per body's rules with their words, per operation's query
+ * rules), bodies.js (every body's rules at once, for the synchronous validator) and one module per
+ * body schema (schema/<schema>.js), per body's rules (body/<schema>.js) and per operation with
+ * query parameters (query/<operationId>.js), each with its declarations.
  * @param {Document} bundled
  * @returns {Map<string, string>}
  */
@@ -329,7 +334,7 @@ export function requestRuleModules(bundled) {
     'request-rules/index.js',
     `${HEADER}// Each body schema: its name, and its keywords that validate, imported when first needed. One
 // export each, so that a bundle keeps those its helpers name (src/client/*.ts) and no index of all.
-${names.map((name) => `export const ${name}Schema = { name: '${name}', load: () => import('./schema/${name}.js') };`).join('\n')}
+${names.map((name) => `export const ${name}Schema = ${schemaRef(name)};`).join('\n')}
 `,
   );
   files.set(
@@ -350,7 +355,7 @@ ${names.map((name) => `export declare const ${name}Schema: BodySchemaRef;`).join
     `${HEADER}/** \`METHOD path\` of each operation that takes a body → its schema (the generic client's calls). */
 export const BODY_SCHEMA_OF = {
 ${Object.entries(byOperation)
-  .map(([operation, name]) => `  ${json(operation)}: { name: '${name}', load: () => import('./schema/${name}.js') },`)
+  .map(([operation, name]) => `  ${json(operation)}: ${schemaRef(name)},`)
   .join('\n')}
 };
 `,

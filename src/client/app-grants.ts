@@ -6,7 +6,7 @@ import type { components } from '../types.js';
 import * as schemas from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome, PagingOf } from './vocabulary.js';
-import { callOn, refused } from './gateway-call.js';
+import { callOn, isV2, refused } from './gateway-call.js';
 import { failures } from './settle.js';
 
 type S = components['schemas'];
@@ -25,9 +25,7 @@ function appCodesRest(target: AppCodeGateway, withCode: boolean) {
       "the dedicated gateway v1 has no AppCode operations (its pages list none); use 'shared' or 'dedicatedV2'",
       'The AppCode call was not sent',
     );
-  return target?.gateway === 'dedicatedV2'
-    ? `/apps/{app_id}/app-codes${withCode ? '/{app_code_id}' : ''}`
-    : `/apps/{app_id}/app-codes${withCode ? '/{id}' : ''}`;
+  return isV2(target) ? `/apps/{app_id}/app-codes${withCode ? '/{app_code_id}' : ''}` : `/apps/{app_id}/app-codes${withCode ? '/{id}' : ''}`;
 }
 
 // ---- AppCodes -----------------------------------------------------------------------------
@@ -42,7 +40,7 @@ export function createAppCode(
 ): Promise<Outcome<S['AppCode']>> {
   const rest = appCodesRest(target, false);
   if (typeof rest !== 'string') return rest;
-  const schema = target?.gateway === 'dedicatedV2' ? schemas.CreateAppCodeRequestV2Schema : schemas.CreateAppCodeRequestSchema;
+  const schema = isV2(target) ? schemas.CreateAppCodeRequestV2Schema : schemas.CreateAppCodeRequestSchema;
   return callOn(client, 'POST', target, rest, { body, schema }, options, [['appId', 'app_id', appId]]);
 }
 
@@ -78,7 +76,7 @@ export function showAppCode(
   if (typeof rest !== 'string') return rest;
   return callOn(client, 'GET', target, rest, {}, options, [
     ['appId', 'app_id', appId],
-    ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId],
+    ['appCodeId', isV2(target) ? 'app_code_id' : 'id', appCodeId],
   ]);
 }
 
@@ -94,7 +92,7 @@ export function deleteAppCode(
   if (typeof rest !== 'string') return rest;
   return callOn(client, 'DELETE', target, rest, {}, options, [
     ['appId', 'app_id', appId],
-    ['appCodeId', target?.gateway === 'dedicatedV2' ? 'app_code_id' : 'id', appCodeId],
+    ['appCodeId', isV2(target) ? 'app_code_id' : 'id', appCodeId],
   ]);
 }
 
@@ -178,7 +176,7 @@ export async function authorizeApps(
 
 /** `DELETE …/app-auths/{id}`: cancels one authorization; 204, no body. */
 export function cancelAppAuthorization(client: ApigClient, target: Gateway, authorizationId: string, options: CallOptions = {}): Promise<Outcome<undefined>> {
-  const v2 = target?.gateway === 'dedicatedV2';
+  const v2 = isV2(target);
   return callOn(client, 'DELETE', target, v2 ? '/app-auths/{app_auth_id}' : '/app-auths/{id}', {}, options, [
     ['authorizationId', v2 ? 'app_auth_id' : 'id', authorizationId],
   ]);
@@ -293,7 +291,7 @@ export async function* everyEntry<E>(
   let seen = 0;
   for (let pageNo = 1; ; pageNo++) {
     // A target naming no generation is refused by the page call itself.
-    const result = await page(target?.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo, pageSize });
+    const result = await page(isV2(target) ? { offset: seen, limit: pageSize } : { pageNo, pageSize });
     if (!result.ok) throw result.error;
     const data = (result.data ?? {}) as Record<string, unknown>;
     const entries = data[listField];

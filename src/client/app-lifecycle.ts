@@ -6,7 +6,7 @@ import type { components } from '../types.js';
 import * as schemas from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
-import { callOn, refused, type PathValue } from './gateway-call.js';
+import { callOn, isV2, refused, type PathValue } from './gateway-call.js';
 import { failures } from './settle.js';
 
 type Schemas = components['schemas'];
@@ -15,9 +15,6 @@ type Schemas = components['schemas'];
 type Suffix = '' | '/{id}' | '/secret/{id}' | '/validation/{id}';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/** Whether `target` is the current generation (v2), whose paths and body schemas differ; any other is v1.0 or v1, or is refused when called. */
-const isV2 = (target: Gateway) => target?.gateway === 'dedicatedV2';
 
 /** `METHOD …/apps{suffix}` on `target`, checked and sent like every call (./gateway-call.ts). */
 function call<T>(
@@ -94,7 +91,7 @@ export async function* listApps(
 ): AsyncGenerator<ListedApp> {
   let seen = 0;
   for (let page = 1; ; page++) {
-    const paging: Paging = target?.gateway === 'dedicatedV2' ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
+    const paging: Paging = isV2(target) ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
     const result = await listAppsPage(client, target, filters, paging, options);
     if (!result.ok) throw result.error;
     const apps = result.data?.apps as ListedApp[] | undefined;
@@ -110,13 +107,7 @@ export async function* listApps(
 /** The APP with exactly this name, using the pages' exact-name search (`precise_search=name`). */
 export async function findAppByName(client: ApigClient, target: Gateway, name: string, options: CallOptions = {}): Promise<Outcome<ListedApp | undefined>> {
   if (typeof name !== 'string' || name.length === 0) return refused('name', 'name must be a non-empty string');
-  const result = await listAppsPage(
-    client,
-    target,
-    { name, preciseSearch: 'name' },
-    target?.gateway === 'dedicatedV2' ? { limit: 1 } : { pageSize: 1 },
-    options,
-  );
+  const result = await listAppsPage(client, target, { name, preciseSearch: 'name' }, isV2(target) ? { limit: 1 } : { pageSize: 1 }, options);
   if (!result.ok) return result;
   const apps = result.data?.apps as ListedApp[] | undefined;
   if (!Array.isArray(apps))

@@ -15,6 +15,9 @@ const PREFIX = {
 } as const;
 
 export type GatewayName = keyof typeof PREFIX;
+/** Whether `target` is the current generation (v2), whose paths, paging and body schemas differ; any other is v1.0 or v1, or is refused when called. */
+export const isV2 = (target: Gateway | undefined) => target?.gateway === 'dedicatedV2';
+
 /** A path parameter: its name in the helper's arguments, its name in the path, its value. */
 export type PathValue = readonly [argument: string, param: string, value: unknown];
 
