@@ -40,7 +40,7 @@ export function regionEndpoint(region: string): string {
  * that a page loads no index of every operation's. A call without it (`client.POST(…)`) has its
  * schema looked up by path, in an index loaded on the first such call.
  */
-export const BODY_SCHEMA = Symbol('the body schema a helper names');
+export const BODY_SCHEMA = Symbol('apig.bodySchema');
 
 type NamedInit = CallInit & { [BODY_SCHEMA]?: BodySchemaRef | null };
 

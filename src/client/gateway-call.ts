@@ -27,7 +27,7 @@ export async function refused(field: string, message: string, lead?: string): Pr
 }
 
 /** On a per-generation helper's target: the generation its instance named instead (./generation-helpers.ts). */
-const NAMED_INSTEAD = Symbol('the instance named another generation');
+const NAMED_INSTEAD = Symbol('apig.namedInstead');
 
 /**
  * The target of a per-generation helper: its instance on the helper's generation, with the

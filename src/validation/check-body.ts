@@ -5,21 +5,19 @@
 import type { BodySchemaRef, SchemaNode } from '../../generated/request-rules/index.js';
 import type { ValidationIssue } from './body-issues.js';
 import { followsSchema } from './follows-schema.js';
-import { loadOnce } from './load-once.js';
+import { KEYWORDS } from './schema-keywords.js';
 
 /** Whether a body that follows its schema (so an object: every request schema is one) has a field the schema does not list. */
 function hasUnknownField(schema: SchemaNode, body: object): boolean {
   return Object.keys(body).some((field) => !Object.hasOwn(schema.properties ?? {}, field));
 }
 
-/** Each body schema, imported the first time an operation that takes it is called (by name: the generic client's index and a helper each have a loader of their own). */
-const schemaOf = loadOnce<SchemaNode>();
-
 /** The issues of `body` against the schema; undefined when it follows it. */
 export async function bodyIssues({ name, load }: BodySchemaRef, body: unknown, allowUnknownFields: boolean): Promise<ValidationIssue[] | undefined> {
-  const schema = await schemaOf(name, load);
+  // (import() is the memo: a module is fetched and run once; later calls get it from the page's module map.)
+  const schema = (await load()).default;
   if (followsSchema(schema, body) && (allowUnknownFields || !hasUnknownField(schema, body as object))) return undefined;
-  const issues = await (await import('./refused-body.js')).refusedBodyIssues(name, body, allowUnknownFields);
+  const issues = await (await import('./refused-body.js')).refusedBodyIssues(name, body, allowUnknownFields, KEYWORDS);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: never empty here (every error, and every unknown field, is an issue); kept so that an empty list can never refuse a body
   return issues.length > 0 ? issues : undefined;
 }

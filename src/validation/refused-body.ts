@@ -4,8 +4,15 @@ import { LOAD_BODY_RULES } from '../../generated/request-rules/load-body-rules.j
 import type { RequestSchemaName } from '../../generated/request-rules/index.js';
 import { issuesOf, type ValidationIssue } from './body-issues.js';
 import { schemaErrors } from './schema-errors.js';
+import type { SchemaKeywords } from './schema-keywords.js';
 
-export async function refusedBodyIssues(name: RequestSchemaName, body: unknown, allowUnknownFields: boolean): Promise<ValidationIssue[]> {
+/** The issues of `body`, which breaks a rule of the schema `name`; `keywords` are the ones the verdict read (KEYWORDS). */
+export async function refusedBodyIssues(
+  name: RequestSchemaName,
+  body: unknown,
+  allowUnknownFields: boolean,
+  keywords: SchemaKeywords,
+): Promise<ValidationIssue[]> {
   const rules = (await LOAD_BODY_RULES[name]()).default;
-  return issuesOf(rules, body, schemaErrors(rules.schema, body), allowUnknownFields);
+  return issuesOf(rules, body, schemaErrors(rules.schema, body, keywords), allowUnknownFields);
 }

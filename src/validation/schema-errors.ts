@@ -4,7 +4,7 @@
 // loads only the rules of the operations it calls. test/client/schema-errors.test.ts holds it
 // to ajv's verdicts.
 import type { SchemaNode } from '../../generated/request-rules/index.js';
-import { IS, length, matches, type Kind } from './schema-keywords.js';
+import type { Kind, SchemaKeywords } from './schema-keywords.js';
 
 /** What broke where, as ajv reports it (the fields of ajv's error that issues are made from). */
 export interface SchemaError {
@@ -22,7 +22,8 @@ const GROUP_KEYWORDS: Partial<Record<Kind, readonly (keyof SchemaNode)[]>> = {
 };
 
 /** The errors of `value` against `node`, appended to `out` in ajv's order. */
-function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[]): void {
+function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[], keywords: SchemaKeywords): void {
+  const { IS, length, matches } = keywords;
   const fail = (keyword: string, params: SchemaError['params'] = {}, at = path) => out.push({ instancePath: at, keyword, params });
   const type = node.type;
   const grouped = type !== undefined && (GROUP_KEYWORDS[type] ?? []).some((keyword) => node[keyword] !== undefined);
@@ -31,7 +32,7 @@ function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[
   if (node.enum && !node.enum.some((allowed) => allowed === value)) fail('enum');
   if (node.not) {
     const inner: SchemaError[] = [];
-    check(node.not, value, path, inner);
+    check(node.not, value, path, inner, keywords);
     if (inner.length === 0) fail('not');
   }
   // (A finite number: ajv compares no string and no Infinity with a bound.)
@@ -55,18 +56,19 @@ function check(node: SchemaNode, value: unknown, path: string, out: SchemaError[
     if (node.maxItems !== undefined && value.length > node.maxItems) fail('maxItems', { limit: node.maxItems });
     // Stryker disable next-line ConditionalExpression: without the keyword the comparison with undefined is false anyway (the guard is for the type checker)
     if (node.minItems !== undefined && value.length < node.minItems) fail('minItems', { limit: node.minItems });
-    if (node.items) for (const [i, item] of value.entries()) check(node.items, item, `${path}/${i}`, out);
+    if (node.items) for (const [i, item] of value.entries()) check(node.items, item, `${path}/${i}`, out, keywords);
   } else if (grouped && type === 'array') fail('type');
   if (IS.object(value)) {
     const record = value as Record<string, unknown>;
     for (const name of node.required ?? []) if (record[name] === undefined) fail('required', { missingProperty: name });
-    for (const [name, child] of Object.entries(node.properties ?? {})) if (record[name] !== undefined) check(child, record[name], `${path}/${name}`, out);
+    for (const [name, child] of Object.entries(node.properties ?? {}))
+      if (record[name] !== undefined) check(child, record[name], `${path}/${name}`, out, keywords);
   } else if (grouped && type === 'object') fail('type');
 }
 
-/** The errors of `value` against a request body's schema; empty when it follows it. */
-export function schemaErrors(schema: SchemaNode, value: unknown): SchemaError[] {
+/** The errors of `value` against a request body's schema, read with `keywords` (./schema-keywords.ts's KEYWORDS); empty when it follows it. */
+export function schemaErrors(schema: SchemaNode, value: unknown, keywords: SchemaKeywords): SchemaError[] {
   const out: SchemaError[] = [];
-  check(schema, value, '', out);
+  check(schema, value, '', out, keywords);
   return out;
 }

@@ -2,12 +2,7 @@
 // before it is sent. Each operation's rules (generated/request-rules/query/) are loaded when it
 // is first called.
 import { LOAD_QUERY_RULES } from '../../generated/request-rules/load-query-rules.js';
-import type { QueryRules } from '../../generated/request-rules/index.js';
 import type { ValidationIssue } from './body-issues.js';
-import { loadOnce } from './load-once.js';
-
-/** Each operation's query rules, imported the first time it is called. */
-const queryRulesOf = loadOnce<QueryRules>();
 
 const TYPE_WORDS = { integer: 'an integer', string: 'a string', array: 'a string or a list of strings (each sent as its own parameter)' } as const;
 
@@ -20,7 +15,7 @@ function hasType(type: keyof typeof TYPE_WORDS, value: unknown): boolean {
 
 /** Issues for `query` on the operation `METHOD path`; empty when it follows the contract. */
 export async function queryIssues(operation: string, query: Record<string, unknown> | undefined): Promise<ValidationIssue[]> {
-  const rules = Object.hasOwn(LOAD_QUERY_RULES, operation) ? await queryRulesOf(operation, LOAD_QUERY_RULES[operation]!) : {};
+  const rules = Object.hasOwn(LOAD_QUERY_RULES, operation) ? (await LOAD_QUERY_RULES[operation]!()).default : {};
   const issues: ValidationIssue[] = [];
   for (const [name, rule] of Object.entries(rules)) {
     if (rule.required && query?.[name] === undefined) issues.push({ field: name, rule: 'required', message: `${name} is required (是否必选：是).` });

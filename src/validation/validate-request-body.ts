@@ -5,6 +5,7 @@ import { BODY_RULES } from '../../generated/request-rules/bodies.js';
 import type { RequestSchemaName } from '../../generated/request-rules/index.js';
 import { issuesOf, type ValidationIssue } from './body-issues.js';
 import { schemaErrors } from './schema-errors.js';
+import { KEYWORDS } from './schema-keywords.js';
 
 export type { RequestSchemaName, ValidationIssue };
 
@@ -27,6 +28,6 @@ export function validateRequestBody<T = Record<string, unknown>>(
     );
   }
   const rules = BODY_RULES[schema];
-  const issues = issuesOf(rules, body, schemaErrors(rules.schema, body), allowUnknownFields);
+  const issues = issuesOf(rules, body, schemaErrors(rules.schema, body, KEYWORDS), allowUnknownFields);
   return issues.length === 0 ? { valid: true, value: body as T } : { valid: false, issues };
 }
