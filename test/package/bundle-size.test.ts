@@ -1,13 +1,14 @@
-// What a browser page that uses the client downloads, built by a real bundler (rolldown, Vite's)
-// with code splitting and minified, each file gzipped: the page runs (in Node, with a fetch that
+// What a browser page that uses the client downloads, built by real bundlers (rolldown, Vite 8's;
+// and esbuild) with code splitting and minified, each file gzipped: the page runs (in Node, with a fetch that
 // answers as the gateway would) and what it loads is recorded, not guessed from the graph.
 // Bounds are on min+gzip bytes; they hold what the client weighs today (docs/client.md#bundle-size).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { rolldown } from 'rolldown';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -24,6 +25,10 @@ const BOUNDS = {
   oneHelperCallAkSk: 8_300,
   /** `import * as apig from 'apig-app-contract'`: everything the root exports, before any call (issue 29's bound). */
   wholeEntry: 10_000,
+  /** The first page built with esbuild: its entry and the error classes it cannot leave out (below). */
+  esbuildOneHelperCall: 6_400,
+  /** The whole entry built with esbuild. */
+  esbuildWholeEntry: 10_000,
 };
 
 // A module that records every file Node loads (in its loader thread), so a run says which chunks a page fetched.
@@ -75,20 +80,42 @@ interface Run {
   everything: number;
 }
 
-/** Bundles `source` as a browser page (split, minified), runs it and records what it loaded. */
-async function buildAndRun(name: string, source: string): Promise<Run> {
-  const dir = join(work, name);
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'page.mjs'), source);
+/** Bundles the page in `dir` with rolldown (Vite 8's bundler) into `dir/out`: split, minified. */
+async function withRolldown(dir: string): Promise<void> {
   const bundle = await rolldown({
     input: join(dir, 'page.mjs'),
     platform: 'browser',
     logLevel: 'silent',
     resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
   });
-  const { output } = await bundle.write({ dir: join(dir, 'out'), format: 'esm', minify: true });
+  await bundle.write({ dir: join(dir, 'out'), format: 'esm', minify: true });
   await bundle.close();
-  const gzipOf = new Map(output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, gzipSync(o.code, { level: 9 }).length]));
+}
+
+/** The same with esbuild. */
+async function withEsbuild(dir: string): Promise<void> {
+  await esbuild({
+    entryPoints: [join(dir, 'page.mjs')],
+    outdir: join(dir, 'out'),
+    outExtension: { '.js': '.js' },
+    entryNames: 'page',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    logLevel: 'silent',
+  });
+}
+
+/** Bundles `source` as a browser page (split, minified), runs it and records what it loaded. */
+async function buildAndRun(name: string, source: string, bundle = withRolldown): Promise<Run> {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'page.mjs'), source);
+  await bundle(dir);
+  const files = readdirSync(join(dir, 'out')).filter((file) => file.endsWith('.js'));
+  const gzipOf = new Map(files.map((file) => [file, gzipSync(readFileSync(join(dir, 'out', file)), { level: 9 }).length]));
   const log = join(dir, 'loaded.log');
   writeFileSync(log, '');
   const stdout = execFileSync(
@@ -117,6 +144,7 @@ const WORDING = 'did you mean';
 const REFUSAL = 'was not sent';
 const NAME_RULE = '只能以英文和汉字开头';
 const NAME_PATTERN = '[A-Za-z0-9_一-龥]{2,63}';
+const APP_KEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$';
 
 describe('a page that imports createApigClient and one helper (rolldown, split, min+gzip)', () => {
   it('with a token: loads the client, openapi-fetch and Create APP’s schema; not the signer, the rules’ words nor any failure’s wording', async () => {
@@ -153,6 +181,33 @@ describe('a page that imports createApigClient and one helper (rolldown, split, 
     expect(loads(run, NAME_RULE)).toBe(true);
     expect(loads(run, REFUSAL)).toBe(true);
     expect(loads(run, SIGNER)).toBe(false);
+  });
+});
+
+describe('the same pages built with esbuild (split, minified)', () => {
+  // esbuild keeps, with code splitting, a bare import of every module the root re-exports that
+  // lazy code shares (evanw/esbuild#2922): the error classes (src/errors.ts) load up front.
+  it('one helper, a call with a token: the call is sent unsigned, the signer and the refusal wording stay out', async () => {
+    const run = await buildAndRun('esbuild-token', helperPage({ token: 'a-token' }, { name: 'app_001' }), withEsbuild);
+    expect(run.printed).toEqual({
+      ok: true,
+      rules: [],
+      sent: [{ url: 'https://apig.cn-north-4.myhuaweicloud.com/v1/p1/apigw/instances/i1/apps', signed: false }],
+    });
+    // (esbuild writes non-ASCII characters as \u escapes: the schema is found by its AppKey pattern.)
+    expect(loads(run, APP_KEY_PATTERN)).toBe(true);
+    expect(loads(run, SIGNER)).toBe(false);
+    expect(loads(run, WORDING)).toBe(false);
+    console.log(`esbuild, one helper, a call with a token: ${run.gzip} B min+gzip loaded (${run.loaded.length} files)`);
+    expect(run.gzip).toBeLessThanOrEqual(BOUNDS.esbuildOneHelperCall);
+  });
+
+  it('the whole entry', async () => {
+    const run = await buildAndRun('esbuild-whole', WHOLE_PAGE, withEsbuild);
+    expect(run.printed.ok).toBe(true);
+    expect(loads(run, SIGNER)).toBe(false);
+    console.log(`esbuild, whole entry: ${run.gzip} B min+gzip loaded up front`);
+    expect(run.gzip).toBeLessThanOrEqual(BOUNDS.esbuildWholeEntry);
   });
 });
 
