@@ -7,7 +7,8 @@ import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, InstanceOn, OffsetPaging, Outcome } from './vocabulary.js';
 import { callOn, instanceOn } from './gateway-call.js';
-import { everyEntry, pagingQuery } from './app-grants.js';
+import { pagingQuery } from './app-grants.js';
+import { everyEntry } from './every-entry.js';
 
 type S = components['schemas'];
 const KEYS = '/apps/{app_id}/ai-api-keys';

@@ -7,7 +7,7 @@ import * as schemas from '../../generated/request-rules/index.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome, PagingOf } from './vocabulary.js';
 import { callOn, isV2, refused } from './gateway-call.js';
-import { failures } from './settle.js';
+import { everyEntry } from './every-entry.js';
 
 type S = components['schemas'];
 
@@ -274,34 +274,6 @@ export function listAppsBoundToApiPage(
 /** `GET …/resources/outline/apps`: how many APPs are authorized to at least one API, and how many are not. */
 export function showAppOutline(client: ApigClient, target: Gateway, options: CallOptions = {}): Promise<Outcome<S['AppOutline']>> {
   return callOn(client, 'GET', target, '/resources/outline/apps', {}, options);
-}
-
-// ---- Every page -----------------------------------------------------------------------------
-
-/**
- * Every entry of a paged list, page after page in the generation's own paging style; a failing
- * page, or an answer without its list or total, is thrown as the typed error.
- */
-export async function* everyEntry<E>(
-  target: Gateway,
-  listField: string,
-  page: (paging: PagingOf) => Promise<Outcome<unknown>>,
-  pageSize = 100,
-): AsyncGenerator<E> {
-  let seen = 0;
-  for (let pageNo = 1; ; pageNo++) {
-    // A target naming no generation is refused by the page call itself.
-    const result = await page(isV2(target) ? { offset: seen, limit: pageSize } : { pageNo, pageSize });
-    if (!result.ok) throw result.error;
-    const data = (result.data ?? {}) as Record<string, unknown>;
-    const entries = data[listField];
-    // A page without its list would loop forever or yield nothing silently: refuse it.
-    if (!Array.isArray(entries) || typeof data.total !== 'number')
-      throw (await failures()).malformedList(result.status, `the list answer has no ${listField} array or no total (列表响应不符合契约)`, result.requestId);
-    yield* entries as E[];
-    seen += entries.length;
-    if (entries.length === 0 || seen >= (data.total as number)) return;
-  }
 }
 
 export type BoundEntry = S['AppAuthorization'] | S['AppAuthorizationV2'];

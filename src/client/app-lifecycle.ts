@@ -8,6 +8,7 @@ import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, Gateway, Outcome } from './vocabulary.js';
 import { callOn, isV2, refused, type PathValue } from './gateway-call.js';
 import { failures } from './settle.js';
+import { everyEntry } from './every-entry.js';
 
 type Schemas = components['schemas'];
 
@@ -83,25 +84,13 @@ export function listAppsPage(
  * Every APP that matches, page after page (either paging style), as an async iterator. A
  * failure on any page is thrown as the typed error (ApigError, ApigNetworkError, ApigValidationError).
  */
-export async function* listApps(
+export function listApps(
   client: ApigClient,
   target: Gateway,
   filters: AppFilters = {},
   { pageSize = 100, options = {} }: { pageSize?: number; options?: CallOptions } = {},
 ): AsyncGenerator<ListedApp> {
-  let seen = 0;
-  for (let page = 1; ; page++) {
-    const paging: Paging = isV2(target) ? { offset: seen, limit: pageSize } : { pageNo: page, pageSize };
-    const result = await listAppsPage(client, target, filters, paging, options);
-    if (!result.ok) throw result.error;
-    const apps = result.data?.apps as ListedApp[] | undefined;
-    // A page without its list would loop forever or yield nothing silently: refuse it.
-    if (!Array.isArray(apps) || typeof result.data.total !== 'number')
-      throw (await failures()).malformedList(result.status, 'the list answer has no apps array or no total (查询APP列表响应不符合契约)', result.requestId);
-    yield* apps;
-    seen += apps.length;
-    if (apps.length === 0 || seen >= result.data.total) return;
-  }
+  return everyEntry(target, 'apps', (paging) => listAppsPage(client, target, filters, paging, options), pageSize, '查询APP列表');
 }
 
 /** The APP with exactly this name, using the pages' exact-name search (`precise_search=name`). */

@@ -8,7 +8,8 @@ import type { components } from '../types.js';
 import type { ApigClient } from './create-apig-client.js';
 import type { CallOptions, InstanceOn, OffsetPaging, Outcome } from './vocabulary.js';
 import { callOn, instanceOn } from './gateway-call.js';
-import { everyEntry, pagingQuery } from './app-grants.js';
+import { pagingQuery } from './app-grants.js';
+import { everyEntry } from './every-entry.js';
 
 export type { OffsetPaging };
 type S = components['schemas'];

@@ -44,13 +44,10 @@ export const BODY_SCHEMA = Symbol('apig.bodySchema');
 
 type NamedInit = CallInit & { [BODY_SCHEMA]?: BodySchemaRef | null };
 
-let index: Promise<typeof import('../../generated/request-rules/body-schema-of.js')> | undefined;
-/** The schema of a call's body, from its helper or the index; undefined for none. */
+/** The schema of a call's body, from its helper or the index (imported on the first such call: import() is the memo); undefined for none. */
 async function schemaOfCall(method: string, path: string, named: BodySchemaRef | null | undefined): Promise<BodySchemaRef | undefined> {
   if (named !== undefined) return named ?? undefined;
-  // Stryker disable next-line LogicalOperator,AssignmentOperator: a cache: importing again gives the same index
-  index ??= import('../../generated/request-rules/body-schema-of.js');
-  return (await index).BODY_SCHEMA_OF[`${method} ${path}`];
+  return (await import('../../generated/request-rules/body-schema-of.js')).BODY_SCHEMA_OF[`${method} ${path}`];
 }
 
 /** The methods that send a request; each is wrapped to validate, sign and name network errors. */

@@ -144,16 +144,15 @@ const WORDING = 'did you mean';
 const REFUSAL = 'was not sent';
 const NAME_RULE = '只能以英文和汉字开头';
 const NAME_PATTERN = '[A-Za-z0-9_一-龥]{2,63}';
+/** Where the page's Create APP goes, and what a page with a token prints: the APP made, the call sent unsigned. */
+const CREATE_APP_URL = 'https://apig.cn-north-4.myhuaweicloud.com/v1/p1/apigw/instances/i1/apps';
+const SENT_WITH_TOKEN = { ok: true, rules: [], sent: [{ url: CREATE_APP_URL, signed: false }] };
 const APP_KEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$';
 
 describe('a page that imports createApigClient and one helper (rolldown, split, min+gzip)', () => {
   it('with a token: loads the client, openapi-fetch and Create APP’s schema; not the signer, the rules’ words nor any failure’s wording', async () => {
     const run = await buildAndRun('token', helperPage({ token: 'a-token' }, { name: 'app_001' }));
-    expect(run.printed).toEqual({
-      ok: true,
-      rules: [],
-      sent: [{ url: 'https://apig.cn-north-4.myhuaweicloud.com/v1/p1/apigw/instances/i1/apps', signed: false }],
-    });
+    expect(run.printed).toEqual(SENT_WITH_TOKEN);
     expect(loads(run, NAME_PATTERN)).toBe(true);
     expect(loads(run, NAME_RULE)).toBe(false);
     expect(loads(run, SIGNER)).toBe(false);
@@ -168,7 +167,7 @@ describe('a page that imports createApigClient and one helper (rolldown, split, 
   it('with AK/SK: the signer comes too, and the request is signed', async () => {
     const run = await buildAndRun('aksk', helperPage({ ak: 'AK0123456789', sk: 'SK-not-a-real-one' }, { name: 'app_001' }));
     expect(run.printed.ok).toBe(true);
-    expect(run.printed.sent).toEqual([{ url: 'https://apig.cn-north-4.myhuaweicloud.com/v1/p1/apigw/instances/i1/apps', signed: true }]);
+    expect(run.printed.sent).toEqual([{ url: CREATE_APP_URL, signed: true }]);
     expect(loads(run, SIGNER)).toBe(true);
     console.log(`one helper, a call with AK/SK: ${run.gzip} B min+gzip loaded`);
     expect(run.gzip).toBeLessThanOrEqual(BOUNDS.oneHelperCallAkSk);
@@ -189,11 +188,7 @@ describe('the same pages built with esbuild (split, minified)', () => {
   // lazy code shares (evanw/esbuild#2922): the error classes (src/errors.ts) load up front.
   it('one helper, a call with a token: the call is sent unsigned, the signer and the refusal wording stay out', async () => {
     const run = await buildAndRun('esbuild-token', helperPage({ token: 'a-token' }, { name: 'app_001' }), withEsbuild);
-    expect(run.printed).toEqual({
-      ok: true,
-      rules: [],
-      sent: [{ url: 'https://apig.cn-north-4.myhuaweicloud.com/v1/p1/apigw/instances/i1/apps', signed: false }],
-    });
+    expect(run.printed).toEqual(SENT_WITH_TOKEN);
     // (esbuild writes non-ASCII characters as \u escapes: the schema is found by its AppKey pattern.)
     expect(loads(run, APP_KEY_PATTERN)).toBe(true);
     expect(loads(run, SIGNER)).toBe(false);
